@@ -1,0 +1,1 @@
+//! Browser bindings (issue 5).

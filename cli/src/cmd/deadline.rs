@@ -1,0 +1,95 @@
+//! `reglament deadline`: one term, resolved and explained.
+
+use std::process::ExitCode;
+
+use reglament::term::{self, TermSources};
+use reglament::{Calendar, Error, OnNonWorking, Term, TermUnit};
+
+use crate::output;
+
+/// What a non-working last day does.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum OnNonWorkingArg {
+    /// The next working day (Civil Code art. 193).
+    Next,
+    /// The previous working day.
+    Previous,
+    /// That day regardless.
+    AsIs,
+}
+
+/// Arguments of `reglament deadline`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// IANA time zone of the municipality.
+    #[arg(long, default_value = "Europe/Moscow")]
+    zone: String,
+    /// Calendar region: `ru` or `ru-ta`.
+    #[arg(long, default_value = "ru")]
+    region: String,
+    /// Start instant, RFC 3339 with offset.
+    #[arg(long)]
+    start: String,
+    /// Length in days (calendar days unless --working).
+    #[arg(long, allow_negative_numbers = true, conflicts_with = "hours", required_unless_present = "hours")]
+    days: Option<i64>,
+    /// Length in hours: a rolling window (the 72-hour vote window).
+    #[arg(long, allow_negative_numbers = true)]
+    hours: Option<i64>,
+    /// Count working days of the calendar.
+    #[arg(long)]
+    working: bool,
+    /// What a non-working last day does.
+    #[arg(long, value_enum, default_value = "next")]
+    on_nonworking: OnNonWorkingArg,
+    /// A start on a non-working day counts from the next working day.
+    #[arg(long)]
+    start_on_working_day: bool,
+    /// Same-day cutoff, HH:MM local.
+    #[arg(long)]
+    cutoff: Option<String>,
+    /// Closing time of the last day, HH:MM local (default 23:59:59).
+    #[arg(long)]
+    closing_time: Option<String>,
+    /// Count presidential decree days (2020, 2021) as working.
+    #[arg(long)]
+    decree_days_working: bool,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs the subcommand.
+pub fn run(args: &Args) -> Result<ExitCode, Error> {
+    let options = reglament::CalendarOptions { decree_days_off: !args.decree_days_working };
+    let cal = Calendar::builtin_with(&args.region, options)?;
+    let zone = term::parse_zone(&args.zone)?;
+    let start = term::parse_instant(&args.start, "start")?;
+    let (amount, unit) = match (args.days, args.hours) {
+        (_, Some(h)) => (h, TermUnit::Hours),
+        (Some(d), None) if args.working => (d, TermUnit::WorkingDays),
+        (Some(d), None) => (d, TermUnit::CalendarDays),
+        (None, None) => return Err(Error::input("days", "give --days or --hours")),
+    };
+    let mut t = Term::new(amount, unit);
+    t.start_on_working_day = args.start_on_working_day;
+    t.on_nonworking = match args.on_nonworking {
+        OnNonWorkingArg::Next => OnNonWorking::Next,
+        OnNonWorkingArg::Previous => OnNonWorking::Previous,
+        OnNonWorkingArg::AsIs => OnNonWorking::AsIs,
+    };
+    t.cutoff = args.cutoff.as_deref().map(|c| term::parse_time(c, "cutoff")).transpose()?;
+    t.closing_time = args.closing_time.as_deref().map(|c| term::parse_time(c, "closing_time")).transpose()?;
+    let result = term::resolve_term(&cal, zone, start, &t, &TermSources::default())?;
+    if args.json {
+        println!("{}", output::to_json(&result)?);
+    } else {
+        println!("due:      {}", result.due.to_rfc3339());
+        println!("due date: {}", result.due_date);
+        for step in &result.explanation {
+            println!("  - {}", step.en);
+            println!("    {}", step.ru);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,13 @@
+//! One module per subcommand.
+
+pub mod calendar;
+pub mod deadline;
+
+use chrono::NaiveDate;
+use reglament::Error;
+
+/// Parses a `YYYY-MM-DD` argument; `name` is the flag, for the error.
+pub fn parse_date(value: &str, name: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| Error::input(name, format!("`{value}` is not a date YYYY-MM-DD")))
+}

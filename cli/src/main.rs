@@ -1,0 +1,43 @@
+//! `reglament`: the command line for people and rule authors.
+//!
+//! It prints calendars and deadlines, checks messages against a profile, lints profile files
+//! and runs conformance case files. It holds no rules of its own: every answer comes from the
+//! `reglament` core, so the command line and the bindings cannot disagree.
+
+mod cmd;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Regulation logic of Russian citizen-feedback portals.
+#[derive(Parser)]
+#[command(name = "reglament", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the days of a production calendar that differ from a plain Monday–Friday week.
+    Calendar(cmd::calendar::Args),
+    /// Resolve one term from a start instant and explain it.
+    Deadline(cmd::deadline::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Calendar(args) => cmd::calendar::run(&args),
+        Command::Deadline(args) => cmd::deadline::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            output::print_error(&err);
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! The calendar layers shipped with the library, embedded at build time.
+//!
+//! Portals must work offline and give the same answer everywhere, so the federal and regional
+//! calendars travel inside the binary (and the wasm module) rather than being fetched.
+
+/// `(id, file name, TOML source)` of every built-in layer.
+pub(crate) const LAYERS: &[(&str, &str, &str)] = &[
+    ("ru", "rules/calendars/ru.toml", include_str!("../../../rules/calendars/ru.toml")),
+    ("ru-ta", "rules/calendars/ru-ta.toml", include_str!("../../../rules/calendars/ru-ta.toml")),
+];
+
+/// Ids of the built-in regions, for error messages and the CLI.
+pub const REGIONS: &[&str] = &["ru", "ru-ta"];

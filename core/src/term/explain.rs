@@ -1,0 +1,240 @@
+//! The explanation steps of a resolved term, in Russian and English.
+//!
+//! A deadline that cannot be checked by hand is not trusted by an official or a court; each step
+//! names the rule it applies and the clause behind it, and why a day does not count.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
+
+use super::model::{OnNonWorking, TermUnit};
+use crate::calendar::{Calendar, DayKind};
+use crate::locale::{date_en, date_ru, plural_ru};
+
+/// One step of an explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// Stable code of the rule applied: `start`, `start_moved`, `before_cutoff`, `after_cutoff`,
+    /// `counted`, `last_day_moved`, `closes`, `rolling_window`, `provisional`.
+    pub rule: String,
+    /// The step in Russian.
+    pub ru: String,
+    /// The step in English.
+    pub en: String,
+    /// The regulation clause or law behind it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub clause: Option<String>,
+}
+
+fn step(rule: &str, ru: String, en: String, clause: Option<&str>) -> Step {
+    Step { rule: rule.to_string(), ru, en, clause: clause.map(str::to_string) }
+}
+
+/// Why `date` does not count, in both languages.
+fn why_nonworking(calendar: &Calendar, date: NaiveDate) -> (String, String) {
+    let off = calendar.notes(date).iter().rev().find(|n| {
+        matches!(
+            n.kind,
+            DayKind::Holiday | DayKind::TransferOff | DayKind::DecreeOff | DayKind::RegionalOff
+        )
+    });
+    let (ru_day, en_day) = (date_ru(date), date_en(date));
+    match off {
+        Some(n) => {
+            let (kind_ru, kind_en) = match n.kind {
+                DayKind::Holiday => ("нерабочий праздничный день", "a public holiday"),
+                DayKind::TransferOff => ("выходной день по переносу", "a day off by transfer"),
+                DayKind::DecreeOff => ("нерабочий день по указу Президента", "a non-working day by presidential decree"),
+                _ => ("региональный нерабочий праздничный день", "a regional holiday"),
+            };
+            let note_ru = n.note_ru.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+            let note_en = n.note_en.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+            let src_en = n.source_en.as_deref().unwrap_or(&n.source_ru);
+            (
+                format!("{ru_day} — {kind_ru}{note_ru}: {}", n.source_ru),
+                format!("{en_day} is {kind_en}{note_en}: {src_en}"),
+            )
+        }
+        None => {
+            let sat = date.weekday() == Weekday::Sat;
+            (
+                format!("{ru_day} — выходной день"),
+                format!("{en_day} is a {}", if sat { "Saturday" } else { "Sunday" }),
+            )
+        }
+    }
+}
+
+/// Reasons for each non-working day in `[from, to)`, joined.
+fn why_range(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> (String, String) {
+    let mut ru = Vec::new();
+    let mut en = Vec::new();
+    let mut d = from;
+    while d < to {
+        let (r, e) = why_nonworking(calendar, d);
+        ru.push(r);
+        en.push(e);
+        match d.succ_opt() {
+            Some(n) => d = n,
+            None => break,
+        }
+    }
+    (ru.join("; "), en.join("; "))
+}
+
+pub(super) fn started(at: NaiveDateTime, zone: &str) -> Step {
+    let t = at.format("%H:%M");
+    step(
+        "start",
+        format!("начало срока: {}, {t} ({zone})", date_ru(at.date())),
+        format!("starts {} {t} ({zone})", date_en(at.date())),
+        None,
+    )
+}
+
+pub(super) fn start_moved(calendar: &Calendar, sent: NaiveDate, to: NaiveDate, clause: Option<&str>) -> Step {
+    let (why_ru, why_en) = why_range(calendar, sent, to);
+    step(
+        "start_moved",
+        format!(
+            "поступило в нерабочий день → считается поступившим в первый рабочий день, {}; {why_ru}",
+            date_ru(to)
+        ),
+        format!("sent on a non-working day → counts from the first working day, {}; {why_en}", date_en(to)),
+        clause,
+    )
+}
+
+pub(super) fn before_cutoff(day: NaiveDate, cutoff: NaiveTime, clause: Option<&str>) -> Step {
+    let c = cutoff.format("%H:%M");
+    step(
+        "before_cutoff",
+        format!("поступило в рабочий день до {c} → учитывается в тот же день, {}", date_ru(day)),
+        format!("received on a working day before {c} → counts the same day, {}", date_en(day)),
+        clause,
+    )
+}
+
+pub(super) fn after_cutoff(
+    calendar: &Calendar,
+    day: NaiveDate,
+    working: bool,
+    cutoff: NaiveTime,
+    next: NaiveDate,
+    clause: Option<&str>,
+) -> Step {
+    let c = cutoff.format("%H:%M");
+    if working {
+        step(
+            "after_cutoff",
+            format!("поступило после {c} → учитывается в следующий рабочий день, {}", date_ru(next)),
+            format!("received after {c} → counts on the next working day, {}", date_en(next)),
+            clause,
+        )
+    } else {
+        let (why_ru, why_en) = why_range(calendar, day, next);
+        step(
+            "after_cutoff",
+            format!("поступило в нерабочий день → учитывается в следующий рабочий день, {}; {why_ru}", date_ru(next)),
+            format!("received on a non-working day → counts on the next working day, {}; {why_en}", date_en(next)),
+            clause,
+        )
+    }
+}
+
+pub(super) fn counted(amount: i64, unit: TermUnit, from: NaiveDate, last: NaiveDate, clause: Option<&str>) -> Step {
+    let (ru_unit, en_unit) = match unit {
+        TermUnit::WorkingDays => (plural_ru(amount, "рабочий день", "рабочих дня", "рабочих дней"), "working day"),
+        _ => (plural_ru(amount, "календарный день", "календарных дня", "календарных дней"), "calendar day"),
+    };
+    let en_s = if amount == 1 { "" } else { "s" };
+    if amount == 0 {
+        return step(
+            "counted",
+            format!("срок истекает в тот же день, {}", date_ru(last)),
+            format!("the term ends the same day, {}", date_en(last)),
+            clause,
+        );
+    }
+    step(
+        "counted",
+        format!(
+            "{amount} {ru_unit} со дня, следующего за {} (ст. 191 ГК РФ) → последний день {}",
+            date_ru(from),
+            date_ru(last)
+        ),
+        format!(
+            "{amount} {en_unit}{en_s} counted from the day after {} (Civil Code art. 191) → last day {}",
+            date_en(from),
+            date_en(last)
+        ),
+        clause,
+    )
+}
+
+pub(super) fn last_day_nonworking(calendar: &Calendar, counted: NaiveDate, moved: NaiveDate, rule: OnNonWorking) -> Step {
+    let (why_ru, why_en) = why_nonworking(calendar, counted);
+    match rule {
+        OnNonWorking::Next => step(
+            "last_day_moved",
+            format!("{why_ru} → срок оканчивается в ближайший следующий рабочий день, {} (ст. 193 ГК РФ)", date_ru(moved)),
+            format!("{why_en} → the term ends on the next working day, {} (Civil Code art. 193)", date_en(moved)),
+            None,
+        ),
+        OnNonWorking::Previous => step(
+            "last_day_moved",
+            format!("{why_ru} → срок оканчивается в предыдущий рабочий день, {}", date_ru(moved)),
+            format!("{why_en} → the term ends on the previous working day, {}", date_en(moved)),
+            None,
+        ),
+        OnNonWorking::AsIs => step(
+            "last_day_kept",
+            format!("{why_ru}; по профилю срок не переносится"),
+            format!("{why_en}; the profile keeps the last day as is"),
+            None,
+        ),
+    }
+}
+
+pub(super) fn closes(day: NaiveDate, at: NaiveTime, explicit: bool, zone: &str) -> Step {
+    let t = at.format("%H:%M:%S");
+    if explicit {
+        step(
+            "closes",
+            format!("срок истекает в {t} по местному времени ({zone}), {}", date_ru(day)),
+            format!("the term closes at {t} local time ({zone}) on {}", date_en(day)),
+            None,
+        )
+    } else {
+        step(
+            "closes",
+            format!("срок истекает в 23:59:59 последнего дня по местному времени ({zone}), {} (ст. 194 ГК РФ)", date_ru(day)),
+            format!("the term ends at 23:59:59 local time ({zone}) on its last day, {} (Civil Code art. 194)", date_en(day)),
+            None,
+        )
+    }
+}
+
+pub(super) fn rolling(hours: i64, due: NaiveDateTime, clause: Option<&str>) -> Step {
+    let t = due.format("%H:%M");
+    step(
+        "rolling_window",
+        format!(
+            "{hours} {} подряд, без учёта календаря → {}, {t}",
+            plural_ru(hours, "час", "часа", "часов"),
+            date_ru(due.date())
+        ),
+        format!("{hours} hours in a row, regardless of the calendar → {} {t}", date_en(due.date())),
+        clause,
+    )
+}
+
+pub(super) fn provisional(days: &[NaiveDate]) -> Step {
+    let ru: Vec<String> = days.iter().map(|d| date_ru(*d)).collect();
+    let en: Vec<String> = days.iter().map(|d| date_en(*d)).collect();
+    step(
+        "provisional",
+        format!("результат зависит от предварительных дат календаря, акт о которых ещё не издан: {}", ru.join(", ")),
+        format!("the result depends on provisional calendar days whose act is not out yet: {}", en.join(", ")),
+        None,
+    )
+}

@@ -1,0 +1,167 @@
+//! Regulation terms: when a step is due, and why.
+//!
+//! A term is a duration (N calendar days, N working days or N hours) from a start instant,
+//! resolved in the municipality's time zone and production calendar by the legal-time
+//! conventions of the Civil Code (arts. 191, 193, 194) and the regulations (a message sent on a
+//! non-working day counts from the next working day; Mikhailovka's 17:00 cutoff; the 72-hour
+//! vote window). Every result carries an explanation a person can check step by step.
+
+mod explain;
+mod model;
+
+pub use explain::Step;
+pub use model::{OnNonWorking, Term, TermSources, TermUnit};
+
+use chrono::{DateTime, Days, FixedOffset, LocalResult, NaiveDate, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Calendar;
+use crate::error::{Error, Result};
+
+/// A resolved term.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermResult {
+    /// The due instant, RFC 3339 with the zone's local offset.
+    pub due: DateTime<FixedOffset>,
+    /// The last day of the term, local.
+    pub due_date: NaiveDate,
+    /// The day the term counts from (after any move to a working day or cutoff).
+    pub counts_from: NaiveDate,
+    /// Provisional calendar days the result depends on (empty when all acts are out).
+    pub provisional: Vec<NaiveDate>,
+    /// Each step with the rule and clause behind it.
+    pub explanation: Vec<Step>,
+}
+
+/// Parses an IANA zone name, with a typed error for an unknown one.
+pub fn parse_zone(name: &str) -> Result<Tz> {
+    name.parse::<Tz>().map_err(|_| Error::UnknownZone(name.to_string()))
+}
+
+/// Parses an RFC 3339 instant; `path` names the field in the error.
+pub fn parse_instant(value: &str, path: &str) -> Result<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(value).map_err(|e| {
+        Error::input(path, format!("`{value}` is not an RFC 3339 instant with an offset ({e})"))
+    })
+}
+
+/// Parses a local time of day `HH:MM` or `HH:MM:SS`; `path` names the field in the error.
+pub fn parse_time(value: &str, path: &str) -> Result<NaiveTime> {
+    NaiveTime::parse_from_str(value, "%H:%M:%S")
+        .or_else(|_| NaiveTime::parse_from_str(value, "%H:%M"))
+        .map_err(|_| Error::input(path, format!("`{value}` is not a time of day HH:MM (00:00–23:59)")))
+}
+
+/// The end of the last day (Civil Code art. 194) when the profile sets no closing time.
+fn end_of_day() -> NaiveTime {
+    NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN)
+}
+
+/// Resolves `term` from `start` in `zone` under `calendar`.
+///
+/// The steps follow REGULATIONS.md's legal-time conventions: the start may move to the next
+/// working day (rule 5) or by the cutoff (rule 9); counting begins the day after (rule 1);
+/// working-day terms count only working days (rule 2); a calendar-day term ending on a
+/// non-working day moves as `on_nonworking` says (rule 3); the term ends at the closing time or
+/// 23:59:59 local (rule 4); an hours term is a rolling window (rule 7).
+pub fn resolve_term(
+    calendar: &Calendar,
+    zone: Tz,
+    start: DateTime<FixedOffset>,
+    term: &Term,
+    sources: &TermSources,
+) -> Result<TermResult> {
+    if term.amount < 0 {
+        return Err(Error::input("amount", format!("a term cannot be negative ({})", term.amount)));
+    }
+    let local = start.with_timezone(&zone);
+    let sent_date = local.date_naive();
+    let mut steps = Vec::with_capacity(5);
+    steps.push(explain::started(local.naive_local(), zone.name()));
+
+    if term.unit == TermUnit::Hours {
+        let due = local
+            .checked_add_signed(chrono::Duration::hours(term.amount))
+            .ok_or_else(|| Error::input("amount", "the term runs past the representable time"))?;
+        steps.push(explain::rolling(term.amount, due.naive_local(), sources.term.as_deref()));
+        return Ok(TermResult {
+            due: due.fixed_offset(),
+            due_date: due.date_naive(),
+            counts_from: sent_date,
+            provisional: Vec::new(),
+            explanation: steps,
+        });
+    }
+
+    // Where counting starts (rules 5 and 9).
+    let counts_from = if let Some(cutoff) = term.cutoff {
+        let working = calendar.is_working_day(sent_date)?;
+        if working && local.time() < cutoff {
+            steps.push(explain::before_cutoff(sent_date, cutoff, sources.cutoff.as_deref()));
+            sent_date
+        } else {
+            let next = calendar.next_working_day(sent_date)?;
+            steps.push(explain::after_cutoff(calendar, sent_date, working, cutoff, next, sources.cutoff.as_deref()));
+            next
+        }
+    } else if term.start_on_working_day && !calendar.is_working_day(sent_date)? {
+        let next = calendar.next_working_day(sent_date)?;
+        steps.push(explain::start_moved(calendar, sent_date, next, sources.start.as_deref()));
+        next
+    } else {
+        sent_date
+    };
+
+    // Counting (rules 1 and 2).
+    let counted = match term.unit {
+        TermUnit::WorkingDays => calendar.add_working_days(counts_from, term.amount)?,
+        _ => {
+            let days = u64::try_from(term.amount).unwrap_or(0);
+            let last = counts_from.checked_add_days(Days::new(days)).ok_or_else(|| {
+                Error::input("amount", format!("{} days is past the representable dates", term.amount))
+            })?;
+            calendar.is_working_day(last)?;
+            last
+        }
+    };
+    steps.push(explain::counted(term.amount, term.unit, counts_from, counted, sources.term.as_deref()));
+
+    // A last day that is not working (rule 3).
+    let last_day = if calendar.is_working_day(counted)? {
+        counted
+    } else {
+        let moved = match term.on_nonworking {
+            OnNonWorking::Next => calendar.next_working_day(counted)?,
+            OnNonWorking::Previous => calendar.previous_working_day(counted)?,
+            OnNonWorking::AsIs => counted,
+        };
+        steps.push(explain::last_day_nonworking(calendar, counted, moved, term.on_nonworking));
+        moved
+    };
+
+    // The closing instant (rule 4).
+    let closing = term.closing_time.unwrap_or_else(end_of_day);
+    let due = match zone.from_local_datetime(&last_day.and_time(closing)) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
+        LocalResult::None => {
+            return Err(Error::input(
+                "closing_time",
+                format!("{closing} does not exist on {last_day} in {}", zone.name()),
+            ))
+        }
+    };
+    steps.push(explain::closes(last_day, closing, term.closing_time.is_some(), zone.name()));
+
+    let provisional = calendar.provisional_days(sent_date, last_day)?;
+    if !provisional.is_empty() {
+        steps.push(explain::provisional(&provisional));
+    }
+    Ok(TermResult {
+        due: due.fixed_offset(),
+        due_date: last_day,
+        counts_from,
+        provisional,
+        explanation: steps,
+    })
+}
