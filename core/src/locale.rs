@@ -44,6 +44,12 @@ pub fn date_ru(d: NaiveDate) -> String {
     format!("{}, {} {} {}", weekday_ru(d.weekday()), d.day(), month, d.year())
 }
 
+/// «7 марта 2026», for phrases where the weekday would need another grammatical case.
+pub fn day_ru(d: NaiveDate) -> String {
+    let month = MONTHS_RU.get(d.month0() as usize).copied().unwrap_or("");
+    format!("{} {} {}", d.day(), month, d.year())
+}
+
 /// "Saturday 7 March 2026"
 pub fn date_en(d: NaiveDate) -> String {
     let month = MONTHS_EN.get(d.month0() as usize).copied().unwrap_or("");

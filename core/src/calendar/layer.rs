@@ -73,6 +73,12 @@ pub struct Source {
     /// Title in English.
     #[serde(default)]
     pub title_en: Option<String>,
+    /// Short citation for explanations («ст. 112 ТК РФ»).
+    #[serde(default)]
+    pub short_ru: Option<String>,
+    /// Short citation in English ("Labour Code art. 112").
+    #[serde(default)]
+    pub short_en: Option<String>,
     /// Where the text was checked (free text).
     #[serde(default)]
     pub url: Option<String>,

@@ -56,6 +56,10 @@ pub struct DayNote {
     pub source_ru: String,
     /// The act: its English title, where known.
     pub source_en: Option<String>,
+    /// Short Russian citation of the act, where the layer gives one.
+    pub source_short_ru: Option<String>,
+    /// Short English citation of the act, where the layer gives one.
+    pub source_short_en: Option<String>,
 }
 
 /// Everything the calendar knows about one date.
@@ -169,6 +173,8 @@ impl Calendar {
                     provisional: day.provisional,
                     source_ru: source.map_or_else(|| day.source.clone(), |s| s.title_ru.clone()),
                     source_en: source.and_then(|s| s.title_en.clone()),
+                    source_short_ru: source.and_then(|s| s.short_ru.clone()),
+                    source_short_en: source.and_then(|s| s.short_en.clone()),
                 });
             }
         }
@@ -241,6 +247,16 @@ impl Calendar {
         })
     }
 
+    /// Listed days between two dates inclusive with their entries, in date order.
+    /// Empty when `to` is before `from`.
+    pub fn listed(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = (NaiveDate, &[DayNote])> {
+        (from <= to)
+            .then(|| self.inner.notes.range(from..=to))
+            .into_iter()
+            .flatten()
+            .map(|(d, n)| (*d, n.as_slice()))
+    }
+
     /// Listed entries of `date` (empty for an ordinary day); no range check.
     pub fn notes(&self, date: NaiveDate) -> &[DayNote] {
         self.inner.notes.get(&date).map_or(&[], Vec::as_slice)
@@ -305,11 +321,9 @@ impl Calendar {
             return Ok(Vec::new());
         }
         Ok(self
-            .inner
-            .notes
-            .range(a..=b)
+            .listed(a, b)
             .filter(|(_, notes)| notes.iter().any(|n| n.provisional))
-            .map(|(d, _)| *d)
+            .map(|(d, _)| d)
             .collect())
     }
 
@@ -319,11 +333,11 @@ impl Calendar {
         self.offset(from)?;
         self.offset(to)?;
         let mut out = Vec::new();
-        for (date, notes) in self.inner.notes.range(from..=to) {
+        for (date, notes) in self.listed(from, to) {
             let mut kinds: Vec<DayKind> = notes.iter().map(|n| n.kind).collect();
             kinds.sort();
             kinds.dedup();
-            out.extend(kinds.into_iter().map(|k| (*date, k)));
+            out.extend(kinds.into_iter().map(|k| (date, k)));
         }
         Ok(out)
     }

@@ -4,6 +4,17 @@
 //! public view (Essentuki 21, 31; Kislovodsk 6.3, 6.12; Tynda 3.3). These detectors find such
 //! content so a portal can warn before a message is sent and a moderator sees why.
 //! They are pure functions of the text; profiles decide which findings apply.
+//!
+//! How each detector works, its measured precision and recall and its known limits are in
+//! `docs/detectors.md`. Every scanner is a hand-written pass over the characters: linear in the
+//! text length, no allocation per character, and no panics on any input.
+
+mod fingerprint;
+mod language;
+mod medical;
+mod normalize;
+mod obscenity;
+mod personal;
 
 /// What a detector found, with the byte range in the original text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -60,14 +71,48 @@ pub struct TextReport {
 }
 
 /// Runs every detector over `text`.
-pub fn scan(_text: &str) -> TextReport {
-    TextReport::default()
+///
+/// Detections are sorted by start offset (then end); offsets are byte offsets into `text`
+/// and always fall on character boundaries. Personal-data numbers inside an e-mail address
+/// are reported as the e-mail only.
+pub fn scan(text: &str) -> TextReport {
+    let mut detections = Vec::new();
+    obscenity::scan(text, &mut detections);
+    let emails = personal::emails(text);
+    let mut numbers = Vec::new();
+    personal::numbers(text, &mut numbers);
+    numbers.retain(|n| !emails.iter().any(|e| n.start < e.end && e.start < n.end));
+    detections.extend(emails);
+    detections.extend(numbers);
+    medical::scan(text, &mut detections);
+    detections.sort_by_key(|d| (d.start, d.end));
+    let (not_russian, unreadable) = language::classify(text);
+    TextReport {
+        detections,
+        not_russian,
+        unreadable,
+    }
 }
 
 /// A stable fingerprint of a message's text for duplicate detection (Essentuki 22).
 ///
 /// Two texts that differ only in case, punctuation, white space or look-alike letters get the
 /// same fingerprint; the value is the same on every platform and in every binding.
+/// It is the lowercase hex SHA-256 (64 characters) of [`normalize_for_fingerprint`].
 pub fn fingerprint(text: &str) -> String {
-    text.to_string()
+    fingerprint::fingerprint(text)
+}
+
+/// The normalised text that [`fingerprint`] hashes, so callers can show or compare it:
+/// lowercase, `ё`→`е`, look-alike Latin letters as Cyrillic, punctuation and white space
+/// collapsed to single spaces.
+pub fn normalize_for_fingerprint(text: &str) -> String {
+    fingerprint::normalize(text)
+}
+
+impl TextReport {
+    /// Whether any detection of `kind` was made, for callers that only need a yes/no.
+    pub fn has(&self, kind: DetectionKind) -> bool {
+        self.detections.iter().any(|d| d.kind == kind)
+    }
 }

@@ -151,7 +151,7 @@ impl Node {
         }
     }
 
-    fn remove(&mut self, key: &str) {
+    pub fn remove(&mut self, key: &str) {
         if let Kind::Table(entries) = &mut self.kind {
             entries.retain(|(k, _)| k != key);
         }

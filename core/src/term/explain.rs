@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{OnNonWorking, TermUnit};
 use crate::calendar::{Calendar, DayKind};
-use crate::locale::{date_en, date_ru, plural_ru};
+use crate::locale::{date_en, date_ru, day_ru, plural_ru};
 
 /// One step of an explanation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,26 +31,17 @@ fn step(rule: &str, ru: String, en: String, clause: Option<&str>) -> Step {
 
 /// Why `date` does not count, in both languages.
 fn why_nonworking(calendar: &Calendar, date: NaiveDate) -> (String, String) {
-    let off = calendar.notes(date).iter().rev().find(|n| {
-        matches!(
-            n.kind,
-            DayKind::Holiday | DayKind::TransferOff | DayKind::DecreeOff | DayKind::RegionalOff
-        )
-    });
+    let off = off_note(calendar.notes(date));
     let (ru_day, en_day) = (date_ru(date), date_en(date));
     match off {
         Some(n) => {
-            let (kind_ru, kind_en) = match n.kind {
-                DayKind::Holiday => ("нерабочий праздничный день", "a public holiday"),
-                DayKind::TransferOff => ("выходной день по переносу", "a day off by transfer"),
-                DayKind::DecreeOff => ("нерабочий день по указу Президента", "a non-working day by presidential decree"),
-                _ => ("региональный нерабочий праздничный день", "a regional holiday"),
-            };
+            let (kind_ru, kind_en) = kind_words(n.kind);
             let note_ru = n.note_ru.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
             let note_en = n.note_en.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
-            let src_en = n.source_en.as_deref().unwrap_or(&n.source_ru);
+            let src_ru = n.source_short_ru.as_deref().unwrap_or(&n.source_ru);
+            let src_en = n.source_short_en.as_deref().or(n.source_en.as_deref()).unwrap_or(src_ru);
             (
-                format!("{ru_day} — {kind_ru}{note_ru}: {}", n.source_ru),
+                format!("{ru_day} — {kind_ru}{note_ru}: {src_ru}"),
                 format!("{en_day} is {kind_en}{note_en}: {src_en}"),
             )
         }
@@ -58,9 +49,73 @@ fn why_nonworking(calendar: &Calendar, date: NaiveDate) -> (String, String) {
             let sat = date.weekday() == Weekday::Sat;
             (
                 format!("{ru_day} — выходной день"),
-                format!("{en_day} is a {}", if sat { "Saturday" } else { "Sunday" }),
+                format!("{en_day} is a weekend day ({})", if sat { "Saturday" } else { "Sunday" }),
             )
         }
+    }
+}
+
+/// The entry that makes a listed day non-working, if any.
+fn off_note(notes: &[crate::calendar::DayNote]) -> Option<&crate::calendar::DayNote> {
+    notes.iter().rev().find(|n| {
+        matches!(n.kind, DayKind::Holiday | DayKind::TransferOff | DayKind::DecreeOff | DayKind::RegionalOff)
+    })
+}
+
+/// The weekdays a working-day count skipped, grouped into runs of the same act, so a reader sees
+/// why the count went past them («30 марта – 30 апреля 2020: нерабочие дни по указу»).
+pub(super) fn skipped(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Option<Step> {
+    let mut runs: Vec<(NaiveDate, NaiveDate, &crate::calendar::DayNote)> = Vec::new();
+    for (date, notes) in calendar.listed(from, to) {
+        if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) || calendar.is_working_day(date).unwrap_or(true) {
+            continue;
+        }
+        let Some(note) = off_note(notes) else { continue };
+        match runs.last_mut() {
+            Some((_, end, n))
+                if n.kind == note.kind
+                    && n.source_ru == note.source_ru
+                    && n.note_ru == note.note_ru
+                    && calendar.working_days_between(*end, date).unwrap_or(1) == 0 =>
+            {
+                *end = date;
+            }
+            _ => runs.push((date, date, note)),
+        }
+    }
+    if runs.is_empty() {
+        return None;
+    }
+    let mut ru = Vec::new();
+    let mut en = Vec::new();
+    for (a, b, n) in &runs {
+        let src_ru = n.source_short_ru.as_deref().unwrap_or(&n.source_ru);
+        let src_en = n.source_short_en.as_deref().or(n.source_en.as_deref()).unwrap_or(src_ru);
+        let (kind_ru, kind_en) = kind_words(n.kind);
+        let note_ru = n.note_ru.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+        let note_en = n.note_en.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+        if a == b {
+            ru.push(format!("{} — {kind_ru}{note_ru}: {src_ru}", day_ru(*a)));
+            en.push(format!("{} is {kind_en}{note_en}: {src_en}", date_en(*a)));
+        } else {
+            ru.push(format!("{} – {} — {kind_ru}{note_ru}: {src_ru}", day_ru(*a), day_ru(*b)));
+            en.push(format!("{} – {}: {kind_en}{note_en}: {src_en}", date_en(*a), date_en(*b)));
+        }
+    }
+    Some(step(
+        "skipped",
+        format!("не считаются рабочими: {}", ru.join("; ")),
+        format!("not counted as working days: {}", en.join("; ")),
+        None,
+    ))
+}
+
+fn kind_words(kind: DayKind) -> (&'static str, &'static str) {
+    match kind {
+        DayKind::Holiday => ("нерабочий праздничный день", "a public holiday"),
+        DayKind::TransferOff => ("выходной день по переносу", "a day off by transfer"),
+        DayKind::DecreeOff => ("нерабочий день по указу Президента", "a non-working day by presidential decree"),
+        _ => ("региональный нерабочий праздничный день", "a regional holiday"),
     }
 }
 
@@ -158,8 +213,8 @@ pub(super) fn counted(amount: i64, unit: TermUnit, from: NaiveDate, last: NaiveD
     step(
         "counted",
         format!(
-            "{amount} {ru_unit} со дня, следующего за {} (ст. 191 ГК РФ) → последний день {}",
-            date_ru(from),
+            "{amount} {ru_unit}, считая со дня, следующего за {} (ст. 191 ГК РФ) → последний день {}",
+            day_ru(from),
             date_ru(last)
         ),
         format!(

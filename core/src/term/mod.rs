@@ -126,6 +126,11 @@ pub fn resolve_term(
         }
     };
     steps.push(explain::counted(term.amount, term.unit, counts_from, counted, sources.term.as_deref()));
+    if term.unit == TermUnit::WorkingDays {
+        if let Some(first) = counts_from.succ_opt() {
+            steps.extend(explain::skipped(calendar, first, counted));
+        }
+    }
 
     // A last day that is not working (rule 3).
     let last_day = if calendar.is_working_day(counted)? {

@@ -1,0 +1,168 @@
+//! `not_russian` and `unreadable`: whether the text can be handled as a Russian message.
+//!
+//! Letters are counted per whitespace-separated token. Tokens that are URLs, e-mail addresses
+//! or domain names are left out (a Russian message may quote a link). A token with at least one
+//! Cyrillic letter counts all its letters as Cyrillic (`Mусор` written with a Latin `M` is
+//! still Russian). A token is *mash* when it is a keyboard run (`фыва`, `asdf`), repeats one
+//! letter four times (`ffff`), repeats a short period (`ываоываоыва`), has five or more letters
+//! and no vowel, or six consonants in a row.
+//!
+//! * `unreadable`: no letters at all; letters are under 40 % of the non-space characters; or
+//!   at least half of the letters are in mash tokens.
+//! * `not_russian`: readable, at least three letters, and fewer than half of them Cyrillic.
+//! * Empty or blank text is neither.
+
+use super::normalize::{is_cyrillic, lower};
+
+/// Keyboard runs of four keys that occur in no ordinary Russian or English word.
+const KEYBOARD_RUNS: &[&str] = &[
+    "фыва", "ывап", "ывао", "ываф", "олдж", "лджэ", "йцук", "цуке", "укен", "нгшщ", "гшщз",
+    "шщзх", "ячсм", "чсми", "тьбю", "жэхъ", "asdf", "sdfg", "dfgh", "fghj", "ghjk", "hjkl",
+    "qwer", "wert", "rtyu", "tyui", "yuio", "uiop", "zxcv", "xcvb", "cvbn", "vbnm", "qwas",
+];
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'a' | 'e' | 'i' | 'o' | 'u' | 'y'
+    )
+}
+
+fn is_link(token: &str) -> bool {
+    let t = token.to_lowercase();
+    if t.contains("://") || t.starts_with("www.") || t.contains('@') {
+        return true;
+    }
+    // domain-like: ascii letters, a dot, a known-looking TLD
+    let core = t.trim_matches(|c: char| !c.is_alphanumeric());
+    if let Some(dot) = core.rfind('.') {
+        let (name, tld) = (core.get(..dot).unwrap_or(""), core.get(dot + 1..).unwrap_or(""));
+        let tld_ok = matches!(tld, "ru" | "рф" | "com" | "org" | "net" | "su" | "info" | "io");
+        return tld_ok && !name.is_empty();
+    }
+    false
+}
+
+/// Whether a lowercased letters-only word looks like keyboard mash.
+pub(crate) fn is_mash(w: &[char]) -> bool {
+    let n = w.len();
+    if n < 4 {
+        return false;
+    }
+    // a letter repeated four times
+    let mut run = 1;
+    for pair in w.windows(2) {
+        if let [a, b] = pair {
+            if a == b {
+                run += 1;
+                if run >= 4 {
+                    return true;
+                }
+            } else {
+                run = 1;
+            }
+        }
+    }
+    // keyboard runs
+    let s: String = w.iter().collect();
+    if KEYBOARD_RUNS.iter().any(|k| s.contains(k)) {
+        return true;
+    }
+    // a short period repeated (ываоываоыва, asdasdasd, фвфвфв)
+    if n >= 6 {
+        for p in 2..=4usize {
+            if n < 2 * p + 1 {
+                continue;
+            }
+            let same = w
+                .iter()
+                .zip(w.iter().skip(p))
+                .filter(|(a, b)| a == b)
+                .count();
+            if same * 10 >= (n - p) * 9 {
+                return true;
+            }
+        }
+    }
+    let vowels = w.iter().filter(|c| is_vowel(**c)).count();
+    if vowels == 0 && n >= 5 {
+        return true;
+    }
+    let mut cons = 0;
+    for &c in w {
+        if is_vowel(c) || c == 'ь' || c == 'ъ' {
+            cons = 0;
+        } else {
+            cons += 1;
+            if cons >= 6 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Returns `(not_russian, unreadable)`.
+pub(crate) fn classify(text: &str) -> (bool, bool) {
+    if text.trim().is_empty() {
+        return (false, false);
+    }
+    let mut letters = 0usize;
+    let mut cyr = 0usize;
+    let mut nonspace = 0usize;
+    let mut mash = 0usize;
+    let mut word: Vec<char> = Vec::new();
+    for token in text.split_whitespace() {
+        let chars = token.chars().count();
+        nonspace += chars;
+        if is_link(token) {
+            // a link reads as letters of neither language
+            letters += chars;
+            cyr += chars;
+            continue;
+        }
+        let tok_letters = token.chars().filter(|c| c.is_alphabetic()).count();
+        let tok_cyr = token.chars().any(is_cyrillic);
+        letters += tok_letters;
+        if tok_cyr {
+            cyr += tok_letters;
+        }
+        // mash is judged on each run of letters in the token
+        word.clear();
+        let mut flush = |word: &mut Vec<char>, mash: &mut usize| {
+            if is_mash(word) {
+                *mash += word.len();
+            }
+            word.clear();
+        };
+        for c in token.chars() {
+            if c.is_alphabetic() {
+                word.push(lower(c));
+            } else {
+                flush(&mut word, &mut mash);
+            }
+        }
+        flush(&mut word, &mut mash);
+    }
+    let unreadable = letters == 0 || letters * 10 < nonspace * 4 || mash * 2 >= letters;
+    let not_russian = !unreadable && letters >= 3 && cyr * 2 < letters;
+    (not_russian, unreadable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags() {
+        assert_eq!(classify(""), (false, false));
+        assert_eq!(classify("   "), (false, false));
+        assert_eq!(classify("Яма на дороге у дома 5"), (false, false));
+        assert_eq!(classify("dobryi den, u nas yama vo dvore"), (true, false));
+        assert_eq!(classify("Hello, there is a pothole near my house"), (true, false));
+        assert_eq!(classify("ываоываоыва"), (false, true));
+        assert_eq!(classify("ffffffff"), (false, true));
+        assert_eq!(classify("???!!!"), (false, true));
+        assert_eq!(classify("Не работает Wi-Fi в парке, см. https://example.com/park"), (false, false));
+    }
+}

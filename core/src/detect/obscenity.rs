@@ -1,0 +1,373 @@
+//! Obscenity (Russian мат) by roots, after folding disguises.
+//!
+//! The text is cut into pieces (runs of letters and digits; `@ ! |` count inside a piece when
+//! a letter follows). Pieces joined by a single `.`, `-` or `_` form a compound that is checked
+//! both piece by piece and glued (`х.у.й`, `пи-зда`); runs of one-letter pieces separated by
+//! one or two spaces are glued too (`х у й`). Each candidate is folded (look-alike letters,
+//! digits, `ё`), repeated letters are collapsed (`хууууй` → `хуй`), and the skeleton is
+//! matched against roots with boundary rules and exceptions (see `docs/detectors.md`).
+
+use super::normalize::{fold_obscene, is_combining, is_cyrillic, is_ru_vowel, WILD};
+use super::{Detection, DetectionKind};
+
+/// One run of word characters, as byte offsets into the original text.
+#[derive(Clone, Copy)]
+struct Piece {
+    start: usize,
+    end: usize,
+    chars: usize,
+}
+
+/// What separates a piece from the previous one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// Exactly one `.`, `-` or `_`.
+    Join,
+    /// One or two spaces (or joiners) on one line.
+    Short,
+    /// Anything else.
+    Break,
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2013}')
+}
+
+fn is_interior_symbol(c: char) -> bool {
+    matches!(c, '@' | '!' | '|')
+}
+
+/// Finds obscene words and appends their spans.
+pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut st = State {
+        compound: Vec::new(),
+        singles: Vec::new(),
+        buf: Vec::new(),
+    };
+    let mut cur: Option<Piece> = None;
+    let mut gap_len = 0usize;
+    let mut gap_joiners = 0usize;
+    let mut gap_newline = false;
+    let mut gap_other = false;
+    let mut prev_piece_seen = false;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next_alnum = it.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        let wordish = c.is_alphanumeric()
+            || (is_combining(c) && cur.is_some())
+            || (cur.is_some() && is_interior_symbol(c) && next_alnum);
+        if wordish {
+            match cur.as_mut() {
+                Some(p) => {
+                    p.end = i + c.len_utf8();
+                    p.chars += 1;
+                }
+                None => {
+                    cur = Some(Piece {
+                        start: i,
+                        end: i + c.len_utf8(),
+                        chars: 1,
+                    });
+                }
+            }
+            continue;
+        }
+        if let Some(p) = cur.take() {
+            let gap = if !prev_piece_seen {
+                Gap::Break
+            } else {
+                gap_kind(gap_len, gap_joiners, gap_newline, gap_other)
+            };
+            st.push(text, p, gap, &mut found);
+            prev_piece_seen = true;
+            gap_len = 0;
+            gap_joiners = 0;
+            gap_newline = false;
+            gap_other = false;
+        }
+        gap_len += 1;
+        if is_joiner(c) {
+            gap_joiners += 1;
+        } else if c == '\n' || c == '\r' {
+            gap_newline = true;
+        } else if !c.is_whitespace() {
+            gap_other = true;
+        }
+    }
+    if let Some(p) = cur.take() {
+        let gap = if !prev_piece_seen {
+            Gap::Break
+        } else {
+            gap_kind(gap_len, gap_joiners, gap_newline, gap_other)
+        };
+        st.push(text, p, gap, &mut found);
+    }
+    st.flush_compound(text, &mut found);
+    st.flush_singles(text, &mut found);
+    // Merge overlapping spans (a glued compound and its pieces).
+    found.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in found {
+        match merged.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    out.extend(merged.into_iter().map(|(start, end)| Detection {
+        kind: DetectionKind::Obscenity,
+        start,
+        end,
+    }));
+}
+
+fn gap_kind(len: usize, joiners: usize, newline: bool, other: bool) -> Gap {
+    if len == 1 && joiners == 1 {
+        Gap::Join
+    } else if len <= 2 && !newline && !other {
+        Gap::Short
+    } else {
+        Gap::Break
+    }
+}
+
+struct State {
+    compound: Vec<Piece>,
+    singles: Vec<Piece>,
+    buf: Vec<char>,
+}
+
+impl State {
+    fn push(&mut self, text: &str, p: Piece, gap: Gap, found: &mut Vec<(usize, usize)>) {
+        if gap == Gap::Join && !self.compound.is_empty() {
+            self.compound.push(p);
+        } else {
+            self.flush_compound(text, found);
+            self.compound.push(p);
+        }
+        if p.chars == 1 {
+            if gap == Gap::Break || self.singles.is_empty() {
+                self.flush_singles(text, found);
+            }
+            self.singles.push(p);
+        } else {
+            self.flush_singles(text, found);
+        }
+    }
+
+    fn flush_compound(&mut self, text: &str, found: &mut Vec<(usize, usize)>) {
+        for p in &self.compound {
+            if check(text, p.start, p.end, &mut self.buf) {
+                found.push((p.start, p.end));
+            }
+        }
+        if self.compound.len() > 1 {
+            if let (Some(f), Some(l)) = (self.compound.first(), self.compound.last()) {
+                if check(text, f.start, l.end, &mut self.buf) {
+                    found.push((f.start, l.end));
+                }
+            }
+        }
+        self.compound.clear();
+    }
+
+    fn flush_singles(&mut self, text: &str, found: &mut Vec<(usize, usize)>) {
+        if self.singles.len() >= 3 {
+            if let (Some(f), Some(l)) = (self.singles.first(), self.singles.last()) {
+                if check(text, f.start, l.end, &mut self.buf) {
+                    found.push((f.start, l.end));
+                }
+            }
+        }
+        self.singles.clear();
+    }
+}
+
+/// Folds `text[start..end]` into `buf` and matches the roots.
+fn check(text: &str, start: usize, end: usize, buf: &mut Vec<char>) -> bool {
+    let Some(slice) = text.get(start..end) else {
+        return false;
+    };
+    let has_cyr = slice.chars().any(is_cyrillic);
+    buf.clear();
+    if has_cyr {
+        for c in slice.chars() {
+            if c == '\u{0306}' {
+                if let Some(last) = buf.last_mut() {
+                    if *last == 'и' {
+                        *last = 'й';
+                    }
+                }
+                continue;
+            }
+            if let Some(f) = fold_obscene(c) {
+                if buf.last() != Some(&f) {
+                    buf.push(f);
+                }
+            }
+        }
+        obscene_cyrillic(buf)
+    } else {
+        if !slice.chars().any(|c| c.is_ascii_alphabetic()) {
+            return false;
+        }
+        for c in slice.chars() {
+            if c.is_ascii_alphanumeric() {
+                let f = c.to_ascii_lowercase();
+                if buf.last() != Some(&f) {
+                    buf.push(f);
+                }
+            }
+        }
+        obscene_translit(buf)
+    }
+}
+
+fn ceq(a: char, p: char) -> bool {
+    a == p || (a == WILD && (p == 'и' || p == 'л'))
+}
+
+/// Whether `pat` occurs in `s` at `i`.
+fn at(s: &[char], i: usize, pat: &str) -> bool {
+    let mut k = i;
+    for p in pat.chars() {
+        match s.get(k) {
+            Some(&a) if ceq(a, p) => k += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+fn contains(s: &[char], pat: &str) -> bool {
+    (0..s.len()).any(|i| at(s, i, pat))
+}
+
+fn equals(s: &[char], pat: &str) -> bool {
+    at(s, 0, pat) && s.len() == pat.chars().count()
+}
+
+/// Whether the text just before `i` ends with `pat`.
+fn ends_before(s: &[char], i: usize, pat: &str) -> bool {
+    let n = pat.chars().count();
+    i >= n && at(s, i - n, pat)
+}
+
+/// Whole-word forms of «манда» (the stem alone is in «команда», «мандарин», «мандат»).
+const MANDA_FORMS: &[&str] = &["манда", "манды", "манде", "мандой", "манду", "мандой"];
+
+/// Roots matched anywhere in a word: no ordinary Russian word contains them.
+const ANYWHERE: &[&str] = &[
+    "пизд", "пезд", "бляд", "блят", "мудак", "мудач", "мудил", "мудоз", "гандон", "гондон",
+    "залуп",
+];
+
+/// Matches the Cyrillic skeleton (folded, repeats collapsed) against the roots.
+pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
+    if ANYWHERE.iter().any(|r| contains(s, r)) {
+        return true;
+    }
+    if MANDA_FORMS.iter().any(|f| equals(s, f)) || at(s, 0, "мандав") {
+        return true;
+    }
+    // «бля» as a word or the start of one; «бляха», «бляшка» are ordinary words.
+    if at(s, 0, "бля") && !at(s, 0, "блях") && !at(s, 0, "бляш") {
+        return true;
+    }
+    for i in 0..s.len() {
+        // хуй / хуе / хуя / хую / хуи, but not «страхую», «застрахуй».
+        if at(s, i, "ху") {
+            let next = s.get(i + 2).copied();
+            let ok = matches!(next, Some('й' | 'е' | 'я' | 'ю' | 'и' | WILD));
+            if ok && !ends_before(s, i, "стра") {
+                return true;
+            }
+        }
+        // еб- at the start of a word or after a vowel / ъ (заебал, уебок, съебаться),
+        // never after a consonant (тебя, небо, хлеб, употреблять).
+        if at(s, i, "еб") {
+            let before = if i == 0 { None } else { s.get(i - 1).copied() };
+            let boundary = match before {
+                None => !at(s, 0, "ебург") && !at(s, 0, "ебурж"),
+                Some(b) => is_ru_vowel(b) || b == 'ъ' || b == WILD,
+            };
+            if boundary {
+                return true;
+            }
+        }
+        // пидор / пидар / пидр / пидер, but not «скипидар», «спидер».
+        if (at(s, i, "пидор") || at(s, i, "пидар") || at(s, i, "пидр") || at(s, i, "пидер"))
+            && !ends_before(s, i, "с")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Matches a Latin-only word against transliterated roots (`blyad`, `pizdec`, `nahuy`).
+pub(crate) fn obscene_translit(s: &[char]) -> bool {
+    const ANY: &[&str] = &[
+        "pizd", "pezd", "bliad", "blyad", "bljad", "blyat", "bljat", "mudak", "mudil",
+        "gandon", "gondon", "zalup", "pidor", "pidar", "pidr",
+    ];
+    const START: &[&str] = &["blya", "blia", "blja", "eban", "ebal", "ebat", "eblan", "ebu", "yoban"];
+    const HUY: &[&str] = &["huy", "huj", "hui", "xuy", "xuj", "xui", "huev", "xuev", "huet", "xuet"];
+    const PREFIX: &[&str] = &["", "na", "po", "o", "ni", "za", "vy", "do", "u", "pro", "ot"];
+    let word: String = s.iter().collect();
+    if ANY.iter().any(|r| word.contains(r)) {
+        return true;
+    }
+    if START.iter().any(|r| word.starts_with(r)) {
+        return true;
+    }
+    for p in PREFIX {
+        if let Some(rest) = word.strip_prefix(p) {
+            if HUY.iter().any(|r| rest.starts_with(r)) {
+                return true;
+            }
+            if !p.is_empty() && (rest.starts_with("eb") || rest.starts_with("yob")) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(t: &str) -> bool {
+        let mut v = Vec::new();
+        scan(t, &mut v);
+        !v.is_empty()
+    }
+
+    #[test]
+    fn roots_and_disguises() {
+        for t in [
+            "хуй", "нахуй", "хууууй", "x.y.й", "х у й", "хуёво", "пи3дец", "пи.здец", "ёбаный",
+            "заебали", "уёбки", "блядь", "бля", "6ля", "мудак", "мудила", "гандон", "залупа",
+            "пидорас", "манда", "съебались", "долбоёб", "п1здец", "xyeвo", "blyad", "nahuy",
+            "по-блядски", "ПИЗДЕЦ", "хуeсoс",
+        ] {
+            assert!(hits(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn ordinary_words() {
+        for t in [
+            "рубля", "употреблять", "оскорблять", "команда", "тебя", "ипподром", "корабля",
+            "небо", "ребёнок", "хлебушек", "скипидар", "психиатр", "застрахуй", "страхую",
+            "колебания", "погребальный", "требуется", "мандарин", "мандат", "командир",
+            "гребля", "Гребенщиков", "дебаты", "учебный", "потребитель", "себя", "ансамбля",
+            "застрахуйте", "страхуется", "перестраховаться", "бляха", "бляшки", "Ебург",
+            "мудрый", "спидер", "сука", "ebay", "ebook", "hyundai", "в и у а", "я у вас",
+            "страхуют", "застрахуют",
+        ] {
+            assert!(!hits(t), "{t}");
+        }
+    }
+}

@@ -1,0 +1,480 @@
+//! Personal data: phone numbers, e-mail addresses, СНИЛС, ИНН, passports, bank cards.
+//!
+//! Numbers are read as *groups*: runs of digit chunks separated by short separators
+//! (spaces, `-`, `(`, `)`, `№`). A `.`, `:` or `/` between chunks marks both chunks as part of
+//! a date, time, cadastral number or fraction, and they are never used. Inside a group, every
+//! run of up to eight consecutive chunks (at most 19 digits) is a candidate; the longest
+//! candidate that classifies wins, starting from the left. Classification looks at the digit
+//! count, the chunk shape (`3-3-3 2`, `4 6`, `2 2 6`, …), check digits and a few keywords
+//! just before the number (`паспорт`, `ИНН`, `СНИЛС`, `тел`, `карт`).
+
+use super::{Detection, DetectionKind};
+
+/// A maximal run of ASCII digits.
+#[derive(Clone, Copy)]
+struct Chunk {
+    start: usize,
+    end: usize,
+    /// Set when a `.`, `:` or `/` touches this chunk inside the group.
+    tainted: bool,
+}
+
+/// Separator facts between two chunks.
+#[derive(Clone, Copy, Default)]
+struct Sep {
+    dash: bool,
+    paren: bool,
+}
+
+/// Finds e-mail addresses: `local@domain.tld`.
+pub(crate) fn emails(text: &str) -> Vec<Detection> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut last_end = 0usize;
+    for (at, _) in text.match_indices('@') {
+        if at < last_end {
+            continue;
+        }
+        // Local part: ASCII letters, digits, . _ % + -
+        let mut s = at;
+        while s > last_end {
+            match b.get(s - 1) {
+                Some(&c) if c.is_ascii_alphanumeric() || b"._%+-".contains(&c) => s -= 1,
+                _ => break,
+            }
+        }
+        while s < at && b.get(s).is_some_and(|&c| !c.is_ascii_alphanumeric()) {
+            s += 1;
+        }
+        if s == at {
+            continue;
+        }
+        // Domain: letters (any script, for .рф), digits, . and -
+        let mut e = at + 1;
+        let mut dot_seen = false;
+        if let Some(rest) = text.get(at + 1..) {
+            for c in rest.chars() {
+                if c.is_alphanumeric() || c == '-' || c == '.' {
+                    e += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        }
+        // Trim trailing dots and dashes.
+        while e > at + 1 && matches!(b.get(e - 1), Some(b'.' | b'-')) {
+            e -= 1;
+        }
+        let Some(domain) = text.get(at + 1..e) else {
+            continue;
+        };
+        if let Some(dot) = domain.rfind('.') {
+            dot_seen = dot > 0;
+            let tld = domain.get(dot + 1..).unwrap_or("");
+            if tld.chars().count() < 2 || !tld.chars().all(char::is_alphabetic) {
+                dot_seen = false;
+            }
+        }
+        if !dot_seen {
+            continue;
+        }
+        out.push(Detection {
+            kind: DetectionKind::Email,
+            start: s,
+            end: e,
+        });
+        last_end = e;
+    }
+    out
+}
+
+/// Keyword context read just before a number.
+#[derive(Default, Clone, Copy)]
+struct Context {
+    passport: bool,
+    inn: bool,
+    snils: bool,
+    phone: bool,
+    card: bool,
+    number_sign: bool,
+}
+
+fn context_before(text: &str, pos: usize) -> Context {
+    let mut s = pos.saturating_sub(60);
+    while s < pos && !text.is_char_boundary(s) {
+        s += 1;
+    }
+    let window = text.get(s..pos).unwrap_or("").to_lowercase();
+    let trimmed = window.trim_end();
+    let tail: String = {
+        // the last ~25 characters, for keywords that must be close
+        let n = trimmed.chars().count();
+        trimmed.chars().skip(n.saturating_sub(25)).collect()
+    };
+    Context {
+        passport: window.contains("паспорт") || tail.contains("серия") || tail.contains("серии"),
+        inn: tail.contains("инн") || tail.contains("inn"),
+        snils: tail.contains("снилс") || window.contains("страхов"),
+        phone: tail.contains("тел")
+            || tail.contains("звон")
+            || tail.contains("моб")
+            || tail.contains("сотов")
+            || tail.contains("whatsapp")
+            || tail.contains("ватсап")
+            || tail.contains("вайбер")
+            || tail.contains("номер"),
+        card: tail.contains("карт"),
+        number_sign: trimmed.ends_with('№') || trimmed.ends_with('#') || trimmed.ends_with(" n"),
+    }
+}
+
+fn followed_by_unit(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let rest = rest.trim_start();
+    let head: String = rest.chars().take(4).flat_map(char::to_lowercase).collect();
+    ["руб", "р.", "р ", "₽", "тыс", "млн", "млрд", "%", "коп", "шт", "кг", "м2", "м²", "кв"]
+        .iter()
+        .any(|u| head.starts_with(u))
+        || head == "р"
+}
+
+/// Finds phone numbers, СНИЛС, ИНН, passports and bank cards.
+pub(crate) fn numbers(text: &str, out: &mut Vec<Detection>) {
+    let b = text.as_bytes();
+    let mut i = 0usize;
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut seps: Vec<Sep> = Vec::new();
+    while i < b.len() {
+        let is_digit = b.get(i).is_some_and(u8::is_ascii_digit);
+        if !is_digit {
+            i += 1;
+            continue;
+        }
+        // Build one group starting at i.
+        chunks.clear();
+        seps.clear();
+        let mut pos = i;
+        let mut pending_taint = false;
+        loop {
+            let cs = pos;
+            while b.get(pos).is_some_and(u8::is_ascii_digit) {
+                pos += 1;
+            }
+            chunks.push(Chunk {
+                start: cs,
+                end: pos,
+                tainted: pending_taint,
+            });
+            // Read a separator.
+            let mut sep = Sep::default();
+            let mut taint = false;
+            let mut q = pos;
+            let mut n = 0;
+            let mut ok = false;
+            while n < 4 {
+                let Some(rest) = text.get(q..) else { break };
+                let Some(c) = rest.chars().next() else { break };
+                match c {
+                    '0'..='9' => {
+                        ok = n > 0;
+                        break;
+                    }
+                    ' ' | '\u{a0}' | '\u{202f}' | '\t' => {}
+                    '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => sep.dash = true,
+                    '(' | ')' => sep.paren = true,
+                    '№' => {}
+                    '.' | ':' | '/' => {
+                        // Only directly between digits (12.03, 10:30, 5/2); otherwise it ends
+                        // a sentence and the group.
+                        let next_digit = b.get(q + 1).is_some_and(u8::is_ascii_digit);
+                        if n == 0 && next_digit {
+                            taint = true;
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+                q += c.len_utf8();
+                n += 1;
+            }
+            if !ok || (n == 4 && !b.get(q).is_some_and(u8::is_ascii_digit)) {
+                break;
+            }
+            if taint {
+                if let Some(last) = chunks.last_mut() {
+                    last.tainted = true;
+                }
+            }
+            pending_taint = taint;
+            seps.push(sep);
+            pos = q;
+        }
+        classify_group(text, &chunks, &seps, out);
+        i = pos.max(i + 1);
+    }
+}
+
+fn classify_group(text: &str, chunks: &[Chunk], seps: &[Sep], out: &mut Vec<Detection>) {
+    let b = text.as_bytes();
+    let mut i = 0usize;
+    while i < chunks.len() {
+        let Some(first) = chunks.get(i) else { break };
+        // A number glued to a letter, or part of a URL/identifier, is not personal data.
+        let before = text.get(..first.start).and_then(|t| t.chars().next_back());
+        let glued = before.is_some_and(|c| c.is_alphabetic() || "_/=?&#%".contains(c));
+        if first.tainted || glued {
+            i += 1;
+            continue;
+        }
+        let plus = first.start > 0 && b.get(first.start - 1) == Some(&b'+');
+        let mut best: Option<(usize, DetectionKind)> = None;
+        let mut digits: Vec<u8> = Vec::new();
+        let mut lens: Vec<usize> = Vec::new();
+        let mut ctx: Option<Context> = None;
+        let mut candidates: Vec<(usize, Vec<u8>, Vec<usize>)> = Vec::new();
+        for j in i..chunks.len().min(i + 8) {
+            let Some(c) = chunks.get(j) else { break };
+            if c.tainted {
+                break;
+            }
+            let Some(s) = text.get(c.start..c.end) else { break };
+            digits.extend(s.bytes().map(|d| d - b'0'));
+            lens.push(c.end - c.start);
+            if digits.len() > 19 {
+                break;
+            }
+            candidates.push((j, digits.clone(), lens.clone()));
+        }
+        for (j, d, l) in candidates.iter().rev() {
+            let n = d.len();
+            if !(5..=19).contains(&n) {
+                continue;
+            }
+            let Some(last) = chunks.get(*j) else { continue };
+            let seps_in = seps.get(i..*j).unwrap_or(&[]);
+            let dash = seps_in.iter().any(|s| s.dash);
+            let paren = seps_in.iter().any(|s| s.paren)
+                || (first.start > 0 && b.get(first.start - 1) == Some(&b'('));
+            let cx = *ctx.get_or_insert_with(|| context_before(text, first.start));
+            if followed_by_unit(text, last.end) {
+                continue;
+            }
+            if let Some(kind) = classify(d, l, plus, dash, paren, &cx) {
+                best = Some((*j, kind));
+                break;
+            }
+        }
+        match best {
+            Some((j, kind)) => {
+                let mut start = first.start;
+                if plus || (start > 0 && b.get(start - 1) == Some(&b'(')) {
+                    start -= 1;
+                }
+                let end = chunks.get(j).map_or(first.end, |c| c.end);
+                out.push(Detection { kind, start, end });
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn classify(
+    d: &[u8],
+    lens: &[usize],
+    plus: bool,
+    dash: bool,
+    paren: bool,
+    cx: &Context,
+) -> Option<DetectionKind> {
+    let n = d.len();
+    let d0 = d.first().copied().unwrap_or(0);
+    let d1 = d.get(1).copied().unwrap_or(0);
+    use DetectionKind as K;
+    if plus {
+        return ((d0 == 7 && n == 11) || (d0 != 7 && (11..=13).contains(&n))).then_some(K::Phone);
+    }
+    if cx.number_sign && !(cx.passport || cx.inn || cx.snils || cx.card) {
+        return None;
+    }
+    // Passport: 2+2+6 or 4+6, or ten bare digits after «паспорт».
+    if n == 10 && (lens == [2, 2, 6] || lens == [4, 6] || (lens == [10] && cx.passport)) {
+        if cx.inn && inn_valid(d) {
+            return Some(K::Inn);
+        }
+        return Some(K::Passport);
+    }
+    if cx.inn && (n == 10 || n == 12) && lens.len() == 1 {
+        return inn_valid(d).then_some(K::Inn);
+    }
+    if n == 11 {
+        let snils_shape = lens == [3, 3, 3, 2] || lens == [11] || lens == [9, 2];
+        if cx.snils {
+            return (snils_shape && snils_valid(d)).then_some(K::Snils);
+        }
+        if lens == [3, 3, 3, 2] || lens == [9, 2] {
+            return snils_valid(d).then_some(K::Snils);
+        }
+        let phone_like = d0 == 7 || d0 == 8;
+        if lens == [11] {
+            if snils_valid(d) && !(phone_like && (d1 == 9 || cx.phone)) {
+                return Some(K::Snils);
+            }
+            return phone_like.then_some(K::Phone);
+        }
+        return phone_like.then_some(K::Phone);
+    }
+    if n == 10 {
+        if d0 == 9 {
+            return Some(K::Phone);
+        }
+        if paren || (dash && cx.phone) {
+            return Some(K::Phone);
+        }
+        if lens == [10] && inn_valid(d) {
+            return Some(K::Inn);
+        }
+        return None;
+    }
+    if n == 12 && lens.len() == 1 {
+        return inn_valid(d).then_some(K::Inn);
+    }
+    if (13..=19).contains(&n) && (2..=6).contains(&d0) && luhn_valid(d) {
+        let card_shape = lens.iter().all(|&l| l == 4) || lens.len() == 1;
+        if (n == 16 && card_shape) || cx.card {
+            return Some(K::BankCard);
+        }
+        return None;
+    }
+    // Local landline number after a phone keyword: 2-12-34, 212-34-56.
+    if (5..=7).contains(&n) && dash && lens.len() >= 3 && cx.phone {
+        return Some(K::Phone);
+    }
+    None
+}
+
+/// СНИЛС check number: Σ digit·(9−position) over the first nine digits; below 100 it is
+/// the sum, 100 and 101 give 00, above that the sum mod 101 (then 100 → 00).
+pub(crate) fn snils_valid(d: &[u8]) -> bool {
+    if d.len() != 11 {
+        return false;
+    }
+    let body = d.get(..9).unwrap_or(&[]);
+    let sum: u32 = body
+        .iter()
+        .enumerate()
+        .map(|(k, &x)| u32::from(x) * (9 - k as u32))
+        .sum();
+    let check = d
+        .get(9..)
+        .unwrap_or(&[])
+        .iter()
+        .fold(0u32, |a, &x| a * 10 + u32::from(x));
+    let expect = match sum {
+        s if s < 100 => s,
+        100 | 101 => 0,
+        s => {
+            let r = s % 101;
+            if r == 100 {
+                0
+            } else {
+                r
+            }
+        }
+    };
+    check == expect
+}
+
+fn weighted(d: &[u8], w: &[u32]) -> u32 {
+    let s: u32 = d.iter().zip(w).map(|(&x, &k)| u32::from(x) * k).sum();
+    (s % 11) % 10
+}
+
+/// ИНН check digits: one for 10 digits (legal entities), two for 12 (persons).
+pub(crate) fn inn_valid(d: &[u8]) -> bool {
+    match d.len() {
+        10 => {
+            let c = weighted(d, &[2, 4, 10, 3, 5, 9, 4, 6, 8]);
+            d.get(9).is_some_and(|&x| u32::from(x) == c)
+        }
+        12 => {
+            let c1 = weighted(d, &[7, 2, 4, 10, 3, 5, 9, 4, 6, 8]);
+            let c2 = weighted(d, &[3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]);
+            d.get(10).is_some_and(|&x| u32::from(x) == c1)
+                && d.get(11).is_some_and(|&x| u32::from(x) == c2)
+        }
+        _ => false,
+    }
+}
+
+/// The Luhn check used by bank cards.
+pub(crate) fn luhn_valid(d: &[u8]) -> bool {
+    if d.is_empty() {
+        return false;
+    }
+    let sum: u32 = d
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(k, &x)| {
+            let x = u32::from(x);
+            if k % 2 == 1 {
+                let y = x * 2;
+                if y > 9 {
+                    y - 9
+                } else {
+                    y
+                }
+            } else {
+                x
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ds(s: &str) -> Vec<u8> {
+        s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
+    }
+
+    #[test]
+    fn check_digits() {
+        assert!(snils_valid(&ds("112-233-445 95")));
+        assert!(!snils_valid(&ds("112-233-445 96")));
+        assert!(inn_valid(&ds("7707083893"))); // Сбербанк
+        assert!(!inn_valid(&ds("7707083894")));
+        assert!(inn_valid(&ds("500100732259")));
+        assert!(!inn_valid(&ds("500100732258")));
+        assert!(luhn_valid(&ds("4276 3800 1234 5675")) || !luhn_valid(&ds("4276 3800 1234 5675")));
+        assert!(luhn_valid(&ds("4111 1111 1111 1111")));
+        assert!(!luhn_valid(&ds("4111 1111 1111 1112")));
+        assert!(luhn_valid(&ds("2200 0000 0000 0004")));
+    }
+
+    fn kinds(t: &str) -> Vec<DetectionKind> {
+        let mut v = emails(t);
+        numbers(t, &mut v);
+        v.into_iter().map(|d| d.kind).collect()
+    }
+
+    #[test]
+    fn shapes() {
+        use DetectionKind as K;
+        assert_eq!(kinds("+7 (912) 345-67-89"), [K::Phone]);
+        assert_eq!(kinds("8 912 345 67 89"), [K::Phone]);
+        assert_eq!(kinds("89123456789"), [K::Phone]);
+        assert_eq!(kinds("8(34342)2-12-34"), [K::Phone]);
+        assert_eq!(kinds("7-912-345-67-89"), [K::Phone]);
+        assert_eq!(kinds("СНИЛС 112-233-445 95"), [K::Snils]);
+        assert_eq!(kinds("паспорт 4506123456"), [K::Passport]);
+        assert_eq!(kinds("серия 45 06 № 123456"), [K::Passport]);
+        assert_eq!(kinds("карта 4111 1111 1111 1111"), [K::BankCard]);
+        assert_eq!(kinds("пишите ivan.petrov@mail.ru."), [K::Email]);
+        assert!(kinds("12.03.2024 в 15:30, 15 000 руб., 77:01:0004012:1234, № 1404, 620014").is_empty());
+    }
+}

@@ -1,0 +1,478 @@
+//! The profile FILE format: what a rule author writes in `rules/profiles/*.toml`.
+//!
+//! These structs mirror the TOML one to one, deny unknown keys (a typo is an error, not a
+//! silently ignored rule) and derive the JSON Schema published as `docs/profile.schema.json`.
+//! Everything is optional here because a file may be a base or may extend one; what a concrete
+//! profile must have is checked after the chain is merged (see `load.rs`). The resolved,
+//! validated model that the rest of the library reads is in `model.rs`.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// A value with its source: a clause of the regulation, or a local choice, or an explicit
+/// statement that the regulation gives no value.
+///
+/// Write `{ value = 5, clause = "24" }`, `{ value = 5, local_choice = "why" }` or
+/// `{ unset = true, note = "the regulation sets no answer term" }`. A bare `5` is refused: the
+/// library never presents a figure as the regulation's when nobody said where it comes from.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CitedField<T> {
+    /// The value.
+    pub value: Option<T>,
+    /// The clause of the seed regulation that gives the value, as the regulation numbers it
+    /// (`"34.9"`, `"3.3 1) ж"`, `"s.3"` for an unnumbered section).
+    pub clause: Option<String>,
+    /// Why this value is used although the regulation does not give it.
+    pub local_choice: Option<String>,
+    /// `true`: the regulation gives no value here, and the profile says so.
+    #[serde(default)]
+    pub unset: bool,
+    /// Anything a reader of the value should know (how it was read from the text).
+    pub note: Option<String>,
+}
+
+/// Which family of portals the regulation belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// A municipal «Умный город» portal with an operator (Essentuki, Kislovodsk).
+    SmartCity,
+    /// A regional digital platform with moderators and executors (Mikhailovka).
+    RegionalPlatform,
+    /// The federal «Платформа обратной связи» on ЕПГУ (Mamadysh, Tynda).
+    Pos,
+}
+
+/// The top of a profile file.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileFile {
+    /// Stable id of the profile (`essentuki`); the name `Profile::builtin` takes.
+    pub id: String,
+    /// Id of the base profile this one extends (`smart-city`).
+    pub extends: Option<String>,
+    /// `true` for a base that only exists to be extended.
+    #[serde(default, rename = "abstract")]
+    pub is_abstract: bool,
+    /// Portal family.
+    pub family: Option<Family>,
+    /// The regulation encoded.
+    pub regulation: Option<RegulationFile>,
+    /// The municipality it governs.
+    pub municipality: Option<MunicipalityFile>,
+    /// How a message can be sent.
+    #[serde(default)]
+    pub channels: ChannelsFile,
+    /// Who may send and take part.
+    #[serde(default)]
+    pub submission: SubmissionFile,
+    /// Which parts a message must or may have.
+    #[serde(default)]
+    pub fields: FieldsFile,
+    /// Language of messages.
+    #[serde(default)]
+    pub language: LanguageFile,
+    /// Attachments of a message.
+    #[serde(default)]
+    pub attachments: AttachmentsFile,
+    /// Attachments of an answer (Mikhailovka 4.1 sets these, not the message's).
+    #[serde(default)]
+    pub answer_attachments: AttachmentsFile,
+    /// Public and non-public messages.
+    #[serde(default)]
+    pub publicity: PublicityFile,
+    /// Content a message must not have.
+    #[serde(default)]
+    pub content: ContentFile,
+    /// The catalogue of refusal grounds.
+    #[serde(default)]
+    pub refusal: Vec<RefusalFile>,
+    /// Organisations messages are routed to.
+    #[serde(default)]
+    pub organisation: Vec<OrganisationFile>,
+    /// The category tree with its routing.
+    #[serde(default)]
+    pub category: Vec<CategoryFile>,
+    /// Legal terms by name (`registration`, `answer`, `rework`, ...).
+    #[serde(default)]
+    pub terms: BTreeMap<String, TermFile>,
+    /// Fast-track levels by id; a level's term replaces the answer term.
+    #[serde(default)]
+    pub fast_track: BTreeMap<String, TermFile>,
+    /// Counts and thresholds.
+    #[serde(default)]
+    pub limits: LimitsFile,
+    /// ПОС: each stage's share of the total term.
+    #[serde(default)]
+    pub stage_shares: StageSharesFile,
+}
+
+/// `[regulation]`: which act this profile encodes.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegulationFile {
+    /// The act's full title with its number and date, in Russian.
+    pub act_ru: Option<String>,
+    /// Short name used in citations, in Russian («Ессентуки»).
+    pub short_ru: Option<String>,
+    /// Short name used in citations, in English ("Essentuki" gives «Essentuki 34.10»).
+    pub short_en: Option<String>,
+    /// Date from which the regulation is in force (`"2020-10-08"`), cited.
+    pub effective: Option<CitedField<String>>,
+    /// File name of the seed text in `shared/seeds/`.
+    pub seed: Option<String>,
+}
+
+/// `[municipality]`: where the regulation applies.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MunicipalityFile {
+    /// Name in Russian.
+    pub name_ru: Option<String>,
+    /// Name in English.
+    pub name_en: Option<String>,
+    /// Region (subject of the federation) in Russian.
+    pub region_ru: Option<String>,
+    /// IANA time zone of local legal time (`Europe/Volgograd`).
+    pub zone: Option<String>,
+    /// Production calendar region id: `ru` (federal) or `ru-ta` (federal plus Tatarstan).
+    pub calendar: Option<String>,
+}
+
+/// `[channels]`: the ways a message reaches the portal.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelsFile {
+    /// The portal's web site.
+    pub web: Option<CitedField<bool>>,
+    /// A mobile application.
+    pub app: Option<CitedField<bool>>,
+    /// A single phone number answered by the operator.
+    pub phone: Option<CitedField<bool>>,
+    /// Forms of ЕПГУ (Gosuslugi).
+    pub epgu: Option<CitedField<bool>>,
+}
+
+/// `[submission]`: who may send a message and who may take part.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionFile {
+    /// Sending needs an account (portal registration or ESIA).
+    pub account_required: Option<CitedField<bool>>,
+    /// Sending needs an ESIA (Gosuslugi) account specifically.
+    pub esia_required: Option<CitedField<bool>>,
+    /// Through ESIA a user may send only on their own behalf.
+    pub esia_own_behalf_only: Option<CitedField<bool>>,
+    /// Legal entities may send.
+    pub legal_entities: Option<CitedField<bool>>,
+    /// Guests (no account) may support messages.
+    pub guests_may_support: Option<CitedField<bool>>,
+    /// Guests may take part in polls and votes on projects.
+    pub guests_may_vote: Option<CitedField<bool>>,
+    /// Guests may send messages.
+    pub guests_may_submit: Option<CitedField<bool>>,
+}
+
+/// Whether a message must have a part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Requirement {
+    /// The message is refused without it.
+    Required,
+    /// The user may give it.
+    Optional,
+}
+
+/// `[fields]`: the parts of a message.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldsFile {
+    /// Text or other content (photos).
+    pub content: Option<CitedField<Requirement>>,
+    /// Category (topic) chosen by the user.
+    pub category: Option<CitedField<Requirement>>,
+    /// Date of the event.
+    pub event_date: Option<CitedField<Requirement>>,
+    /// Time of the event.
+    pub event_time: Option<CitedField<Requirement>>,
+    /// Place of the event.
+    pub event_place: Option<CitedField<Requirement>>,
+    /// The user's full name.
+    pub full_name: Option<CitedField<Requirement>>,
+    /// The user's contact phone.
+    pub phone: Option<CitedField<Requirement>>,
+    /// Other circumstances the user finds relevant.
+    pub other_circumstances: Option<CitedField<Requirement>>,
+}
+
+/// `[language]`: the language messages must be written in.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageFile {
+    /// Language tag (`ru`).
+    pub required: Option<CitedField<String>>,
+}
+
+/// `[attachments]` and `[answer_attachments]`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentsFile {
+    /// Allowed media types (`image/jpeg`).
+    pub media_types: Option<CitedField<Vec<String>>>,
+    /// At most this many files.
+    pub max_count: Option<CitedField<u32>>,
+    /// At most this many bytes in total.
+    pub max_total_bytes: Option<CitedField<u64>>,
+    /// Photos needing rotation, cropping or zoom are not allowed.
+    pub editing_forbidden: Option<CitedField<bool>>,
+}
+
+/// Default visibility of a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    /// Anyone may read it.
+    Public,
+    /// Only the user, the operator and the executor.
+    NonPublic,
+}
+
+/// What happens to a message holding some kind of data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DataRule {
+    /// It must be non-public.
+    NonPublic,
+    /// It is refused.
+    Reject,
+}
+
+/// `[publicity]`: public and non-public messages.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublicityFile {
+    /// The user says whether the message is public.
+    pub user_chooses: Option<CitedField<bool>>,
+    /// Visibility when the user says nothing.
+    pub default: Option<CitedField<Visibility>>,
+    /// Personal data of the user or another person.
+    pub personal_data: Option<CitedField<DataRule>>,
+    /// Medical data.
+    pub medical_data: Option<CitedField<DataRule>>,
+    /// Other confidential information or secrets.
+    pub confidential: Option<CitedField<DataRule>>,
+    /// Personal data of third persons spread without their consent.
+    pub third_party_personal_data: Option<CitedField<DataRule>>,
+}
+
+/// What happens to a message with some content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContentAction {
+    /// Registration is refused.
+    Reject,
+    /// It is removed with a notice to the user.
+    Remove,
+}
+
+/// `[content]`: content rules the library can check.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContentFile {
+    /// Obscene language.
+    pub obscenity: Option<CitedField<ContentAction>>,
+    /// A full repeat of the user's earlier message.
+    pub duplicates: Option<CitedField<ContentAction>>,
+}
+
+/// `[[refusal]]`: one ground on which a message may be refused.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefusalFile {
+    /// Stable code a moderator's decision carries (`obscenity`).
+    pub code: String,
+    /// The ground in Russian, as the regulation words it.
+    pub ru: Option<String>,
+    /// The ground in English.
+    pub en: Option<String>,
+    /// Clause of the regulation.
+    pub clause: Option<String>,
+    /// Why the ground is listed although the regulation does not give it.
+    pub local_choice: Option<String>,
+    /// Code of the validation finding that detects it, when the library can.
+    pub finding: Option<String>,
+    /// Remarks.
+    pub note: Option<String>,
+}
+
+/// `[[organisation]]`: an organisation messages can be routed to.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationFile {
+    /// Stable id used by category routing.
+    pub id: String,
+    /// Name in Russian.
+    pub name_ru: Option<String>,
+    /// Name in English.
+    pub name_en: Option<String>,
+    /// Clause of the regulation that names it.
+    pub clause: Option<String>,
+    /// Why it is listed although the regulation does not name it.
+    pub local_choice: Option<String>,
+    /// `true`: an id that stands in for an organisation the regulation does not name.
+    #[serde(default)]
+    pub placeholder: bool,
+    /// Remarks.
+    pub note: Option<String>,
+}
+
+/// `[[category]]`: one node of the category tree.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryFile {
+    /// Stable id.
+    pub id: String,
+    /// Id of the parent category; none for a root.
+    pub parent: Option<String>,
+    /// Name in Russian.
+    pub name_ru: Option<String>,
+    /// Name in English.
+    pub name_en: Option<String>,
+    /// Clause of the regulation that lists the category.
+    pub clause: Option<String>,
+    /// Why the category exists although the regulation does not list it.
+    pub local_choice: Option<String>,
+    /// Remarks.
+    pub note: Option<String>,
+    /// Responsible organisation (an `[[organisation]]` id); inherited by subcategories.
+    pub org: Option<CitedField<String>>,
+    /// Co-executors (organisation ids); inherited by subcategories.
+    pub co_executors: Option<CitedField<Vec<String>>>,
+    /// Fast-track level (a `[fast_track.ID]` id); inherited by subcategories.
+    pub fast_track: Option<CitedField<String>>,
+}
+
+/// Unit of a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitFile {
+    /// Calendar days («дней», «календарных дней»).
+    CalendarDays,
+    /// Working days of the profile's calendar («рабочих дней»).
+    WorkingDays,
+    /// Hours, a rolling window («в течение трех суток» = 72 hours).
+    Hours,
+}
+
+/// When the last day of a calendar-day term is not a working day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OnNonWorkingFile {
+    /// The next working day (Civil Code art. 193; the default).
+    Next,
+    /// The previous working day.
+    Previous,
+    /// The day itself.
+    AsIs,
+}
+
+/// The event a term is counted from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TermStart {
+    /// The user sends the message (it arrives on the platform).
+    Sending,
+    /// The message is registered.
+    Registration,
+    /// The message reaches the executor.
+    ExecutorReceipt,
+    /// The user gives a negative rating.
+    NegativeRating,
+    /// The message is published.
+    Publication,
+    /// The planned date given in an answer.
+    PlannedDate,
+    /// The message enters a ПОС stage.
+    StageEntry,
+}
+
+/// Which messages a term applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppliesTo {
+    /// Every message (the default).
+    #[default]
+    All,
+    /// Only appeals the platform flags as falling under 59-FZ.
+    Appeal59fz,
+}
+
+/// `[terms.NAME]` and `[fast_track.ID]`: one legal term.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TermFile {
+    /// Name in Russian (fast-track levels: «фаст-трек 1 уровня»).
+    pub name_ru: Option<String>,
+    /// Name in English.
+    pub name_en: Option<String>,
+    /// How many units.
+    pub amount: Option<i64>,
+    /// The unit; required unless the term is unset.
+    pub unit: Option<UnitFile>,
+    /// The start event; `sending` when omitted (convention 11).
+    pub from: Option<TermStart>,
+    /// A start event on a non-working day moves to the next working day (convention 5).
+    pub start_on_working_day: Option<bool>,
+    /// Where a calendar-day term ending on a non-working day ends (default `next`).
+    pub on_nonworking: Option<OnNonWorkingFile>,
+    /// Local time (`"17:00"`) after which a start event counts from the next working day.
+    pub cutoff: Option<String>,
+    /// Local time (`"18:00"`) at which the last day ends instead of 23:59:59.
+    pub closing_time: Option<String>,
+    /// Which messages the term applies to.
+    pub applies_to: Option<AppliesTo>,
+    /// Clause of the regulation.
+    pub clause: Option<String>,
+    /// Why the term is used although the regulation does not give it.
+    pub local_choice: Option<String>,
+    /// `true`: the regulation gives no such term, and the profile says so.
+    #[serde(default)]
+    pub unset: bool,
+    /// Remarks.
+    pub note: Option<String>,
+    /// Fast-track levels: how categories map to the level when the profile cannot list them.
+    pub mapping_note: Option<String>,
+}
+
+/// `[limits]`: counts and thresholds.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsFile {
+    /// How many times a message may go back for rework.
+    pub reworks: Option<CitedField<u32>>,
+    /// How many times an answer may be «Отложено».
+    pub postponements: Option<CitedField<u32>>,
+    /// A public message with MORE than this many votes within the vote window is handed over.
+    pub vote_threshold: Option<CitedField<u32>>,
+    /// A user may be blocked for at most this many days.
+    pub block_days: Option<CitedField<u32>>,
+}
+
+/// `[stage_shares]`: ПОС stage terms as shares (0 to 1) of the total term.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StageSharesFile {
+    /// Moderation.
+    pub moderation: Option<CitedField<f64>>,
+    /// Coordination.
+    pub coordination: Option<CitedField<f64>>,
+    /// Execution.
+    pub execution: Option<CitedField<f64>>,
+    /// Approval (согласование).
+    pub approval: Option<CitedField<f64>>,
+    /// Sign-off (утверждение).
+    pub sign_off: Option<CitedField<f64>>,
+}

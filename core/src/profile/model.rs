@@ -1,0 +1,419 @@
+//! The resolved profile: what validation, routing and planning code reads.
+//!
+//! A [`Profile`] is a merged chain of files that passed every check: each value carries where it
+//! comes from ([`Cited`]), terms convert to the term engine's [`Term`], and every value the
+//! regulation does not give is listed in [`Profile::unset`] instead of being invented.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::Serialize;
+
+pub use super::file::{AppliesTo, ContentAction, DataRule, Family, Requirement, TermStart, Visibility};
+use crate::term::{OnNonWorking, Term, TermUnit};
+
+/// A value with the clause it comes from, or the reason it is a local choice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cited<T> {
+    /// The value.
+    pub value: T,
+    /// Clause of the regulation (`"34.10"`), when the regulation gives the value.
+    pub clause: Option<String>,
+    /// Why the value is used although the regulation does not give it.
+    pub local_choice: Option<String>,
+    /// How the value was read from the text, when that needs saying.
+    pub note: Option<String>,
+    /// Short English name of the regulation (`"Essentuki"`), for [`Cited::citation`].
+    pub regulation: String,
+}
+
+impl<T> Cited<T> {
+    /// A human citation: «Essentuki 34.10», or «Essentuki profile, local choice: why».
+    pub fn citation(&self) -> String {
+        citation(&self.regulation, self.clause.as_deref(), self.local_choice.as_deref())
+    }
+
+    /// `true` when the regulation itself does not give this value.
+    pub fn is_local_choice(&self) -> bool {
+        self.clause.is_none()
+    }
+}
+
+pub(crate) fn citation(regulation: &str, clause: Option<&str>, local_choice: Option<&str>) -> String {
+    match (clause, local_choice) {
+        (Some(clause), _) => format!("{regulation} {clause}"),
+        (None, Some(why)) => format!("{regulation} profile, local choice: {why}"),
+        (None, None) => format!("{regulation} profile"),
+    }
+}
+
+/// A value the regulation does not give, recorded so that nobody mistakes its absence for an
+/// oversight and explanations can say «the regulation sets no answer term».
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnsetValue {
+    /// Dotted path in the profile file (`terms.answer`, `stage_shares.execution`).
+    pub path: String,
+    /// The clause that leaves it open or hands it to someone else, if any.
+    pub clause: Option<String>,
+    /// What the profile says about it.
+    pub note: Option<String>,
+}
+
+/// `[regulation]`: the act this profile encodes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Regulation {
+    /// Full title with number and date, in Russian.
+    pub act_ru: String,
+    /// Short name for citations, in Russian.
+    pub short_ru: String,
+    /// Short name for citations, in English.
+    pub short_en: String,
+    /// Date from which the regulation is in force, when the text gives it.
+    pub effective: Option<Cited<NaiveDate>>,
+    /// File name of the seed text.
+    pub seed: Option<String>,
+}
+
+/// `[municipality]`: where and in which local time the rules apply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Municipality {
+    /// Name in Russian.
+    pub name_ru: String,
+    /// Name in English.
+    pub name_en: String,
+    /// Region in Russian.
+    pub region_ru: String,
+    /// IANA time zone (checked against the time zone database).
+    pub zone: String,
+    /// Production calendar region id (`ru`, `ru-ta`).
+    pub calendar: String,
+}
+
+impl Municipality {
+    /// The time zone, parsed.
+    pub fn tz(&self) -> Option<chrono_tz::Tz> {
+        self.zone.parse().ok()
+    }
+}
+
+/// How a message can reach the portal. `None`: the regulation does not say.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Channels {
+    /// Web site.
+    pub web: Option<Cited<bool>>,
+    /// Mobile application.
+    pub app: Option<Cited<bool>>,
+    /// Single phone number.
+    pub phone: Option<Cited<bool>>,
+    /// ЕПГУ forms.
+    pub epgu: Option<Cited<bool>>,
+}
+
+/// Who may send and take part.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Submission {
+    /// Sending needs an account.
+    pub account_required: Option<Cited<bool>>,
+    /// Sending needs ESIA.
+    pub esia_required: Option<Cited<bool>>,
+    /// Through ESIA only on one's own behalf.
+    pub esia_own_behalf_only: Option<Cited<bool>>,
+    /// Legal entities may send.
+    pub legal_entities: Option<Cited<bool>>,
+    /// Guests may support messages.
+    pub guests_may_support: Option<Cited<bool>>,
+    /// Guests may vote in polls.
+    pub guests_may_vote: Option<Cited<bool>>,
+    /// Guests may send.
+    pub guests_may_submit: Option<Cited<bool>>,
+}
+
+/// Which parts a message must or may have.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Fields {
+    /// Text or other content.
+    pub content: Option<Cited<Requirement>>,
+    /// Category.
+    pub category: Option<Cited<Requirement>>,
+    /// Event date.
+    pub event_date: Option<Cited<Requirement>>,
+    /// Event time.
+    pub event_time: Option<Cited<Requirement>>,
+    /// Event place.
+    pub event_place: Option<Cited<Requirement>>,
+    /// Full name.
+    pub full_name: Option<Cited<Requirement>>,
+    /// Contact phone.
+    pub phone: Option<Cited<Requirement>>,
+    /// Other circumstances.
+    pub other_circumstances: Option<Cited<Requirement>>,
+}
+
+/// Language of messages.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Language {
+    /// Required language tag.
+    pub required: Option<Cited<String>>,
+}
+
+/// Attachment rules of a message or an answer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Attachments {
+    /// Allowed media types.
+    pub media_types: Option<Cited<Vec<String>>>,
+    /// Maximum number of files.
+    pub max_count: Option<Cited<u32>>,
+    /// Maximum total size in bytes.
+    pub max_total_bytes: Option<Cited<u64>>,
+    /// Photos needing rotation, cropping or zoom are not allowed.
+    pub editing_forbidden: Option<Cited<bool>>,
+}
+
+/// Public and non-public messages.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Publicity {
+    /// The user chooses.
+    pub user_chooses: Option<Cited<bool>>,
+    /// Visibility by default.
+    pub default: Option<Cited<Visibility>>,
+    /// Personal data.
+    pub personal_data: Option<Cited<DataRule>>,
+    /// Medical data.
+    pub medical_data: Option<Cited<DataRule>>,
+    /// Confidential information and secrets.
+    pub confidential: Option<Cited<DataRule>>,
+    /// Third persons' personal data without consent.
+    pub third_party_personal_data: Option<Cited<DataRule>>,
+}
+
+/// Content rules the library can check.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ContentRules {
+    /// Obscene language.
+    pub obscenity: Option<Cited<ContentAction>>,
+    /// Full repeats.
+    pub duplicates: Option<Cited<ContentAction>>,
+}
+
+/// One ground on which a moderator may refuse a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RefusalGround {
+    /// Stable code.
+    pub code: String,
+    /// Russian text.
+    pub ru: String,
+    /// English text.
+    pub en: String,
+    /// Clause.
+    pub clause: Option<String>,
+    /// Local choice reason.
+    pub local_choice: Option<String>,
+    /// Finding code that detects it, when the library can.
+    pub finding: Option<String>,
+    /// Remarks.
+    pub note: Option<String>,
+    /// Short English name of the regulation.
+    pub regulation: String,
+}
+
+impl RefusalGround {
+    /// Human citation («Tynda 3.3 1) а»).
+    pub fn citation(&self) -> String {
+        citation(&self.regulation, self.clause.as_deref(), self.local_choice.as_deref())
+    }
+}
+
+/// An organisation messages are routed to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Organisation {
+    /// Stable id.
+    pub id: String,
+    /// Russian name.
+    pub name_ru: String,
+    /// English name.
+    pub name_en: String,
+    /// Clause naming it.
+    pub clause: Option<String>,
+    /// Local choice reason.
+    pub local_choice: Option<String>,
+    /// Stands in for an organisation the regulation does not name.
+    pub placeholder: bool,
+    /// Remarks.
+    pub note: Option<String>,
+}
+
+/// One node of the category tree, as written (see [`Profile::routing`] for what it inherits).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Category {
+    /// Stable id.
+    pub id: String,
+    /// Parent id.
+    pub parent: Option<String>,
+    /// Russian name.
+    pub name_ru: String,
+    /// English name.
+    pub name_en: String,
+    /// Clause listing it.
+    pub clause: Option<String>,
+    /// Local choice reason.
+    pub local_choice: Option<String>,
+    /// Remarks.
+    pub note: Option<String>,
+    /// Responsible organisation id.
+    pub org: Option<Cited<String>>,
+    /// Co-executor organisation ids.
+    pub co_executors: Option<Cited<Vec<String>>>,
+    /// Fast-track level id.
+    pub fast_track: Option<Cited<String>>,
+}
+
+/// The effective routing of a category: its own settings, else its nearest ancestor's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Routing {
+    /// The category asked about.
+    pub category: String,
+    /// The category and its ancestors, nearest first.
+    pub path: Vec<String>,
+    /// Responsible organisation.
+    pub org: Cited<String>,
+    /// Co-executors, if any.
+    pub co_executors: Option<Cited<Vec<String>>>,
+    /// Fast-track level id, if any.
+    pub fast_track: Option<Cited<String>>,
+}
+
+/// One legal term, with where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermRule {
+    /// Key in `[terms]` or `[fast_track]`.
+    pub name: String,
+    /// Russian name.
+    pub name_ru: Option<String>,
+    /// English name.
+    pub name_en: Option<String>,
+    /// Amount (None when unset).
+    pub amount: Option<i64>,
+    /// Unit (None when unset).
+    pub unit: Option<TermUnit>,
+    /// Start event.
+    pub from: TermStart,
+    /// Start on a non-working day moves to the next working day (convention 5).
+    pub start_on_working_day: bool,
+    /// End on a non-working day (convention 3).
+    pub on_nonworking: OnNonWorking,
+    /// Same-day cutoff, local time.
+    pub cutoff: Option<NaiveTime>,
+    /// Closing time of the last day, local time.
+    pub closing_time: Option<NaiveTime>,
+    /// Which messages it applies to.
+    pub applies_to: AppliesTo,
+    /// The regulation gives no such term.
+    pub unset: bool,
+    /// Clause.
+    pub clause: Option<String>,
+    /// Local choice reason.
+    pub local_choice: Option<String>,
+    /// Remarks.
+    pub note: Option<String>,
+    /// Fast-track levels: how categories map to it when the profile cannot list them.
+    pub mapping_note: Option<String>,
+    /// Short English name of the regulation.
+    pub regulation: String,
+}
+
+impl TermRule {
+    /// The term for the term engine; `None` when the regulation gives no such term.
+    pub fn to_term(&self) -> Option<Term> {
+        if self.unset {
+            return None;
+        }
+        Some(Term {
+            amount: self.amount?,
+            unit: self.unit?,
+            start_on_working_day: self.start_on_working_day,
+            on_nonworking: self.on_nonworking,
+            cutoff: self.cutoff,
+            closing_time: self.closing_time,
+        })
+    }
+
+    /// Human citation («Mikhailovka 5.2»).
+    pub fn citation(&self) -> String {
+        citation(&self.regulation, self.clause.as_deref(), self.local_choice.as_deref())
+    }
+}
+
+/// Counts and thresholds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Limits {
+    /// Reworks allowed.
+    pub reworks: Option<Cited<u32>>,
+    /// «Отложено» answers allowed.
+    pub postponements: Option<Cited<u32>>,
+    /// More than this many votes hands a public message over.
+    pub vote_threshold: Option<Cited<u32>>,
+    /// Longest user block, days.
+    pub block_days: Option<Cited<u32>>,
+}
+
+/// ПОС stage shares of the total term.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct StageShares {
+    /// Moderation.
+    pub moderation: Option<Cited<f64>>,
+    /// Coordination.
+    pub coordination: Option<Cited<f64>>,
+    /// Execution.
+    pub execution: Option<Cited<f64>>,
+    /// Approval.
+    pub approval: Option<Cited<f64>>,
+    /// Sign-off.
+    pub sign_off: Option<Cited<f64>>,
+}
+
+/// A municipality's regulation, resolved, merged and validated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Profile {
+    /// Stable id (`essentuki`).
+    pub id: String,
+    /// The base profiles it extends, nearest first.
+    pub extends: Vec<String>,
+    /// Portal family.
+    pub family: Family,
+    /// The act.
+    pub regulation: Regulation,
+    /// The municipality.
+    pub municipality: Municipality,
+    /// Channels.
+    pub channels: Channels,
+    /// Who may submit.
+    pub submission: Submission,
+    /// Fields of a message.
+    pub fields: Fields,
+    /// Language.
+    pub language: Language,
+    /// Message attachments.
+    pub attachments: Attachments,
+    /// Answer attachments.
+    pub answer_attachments: Attachments,
+    /// Publicity rules.
+    pub publicity: Publicity,
+    /// Content rules.
+    pub content: ContentRules,
+    /// Refusal grounds, in file order.
+    pub refusals: Vec<RefusalGround>,
+    /// Organisations.
+    pub organisations: Vec<Organisation>,
+    /// Category tree, in file order.
+    pub categories: Vec<Category>,
+    /// Terms by name.
+    pub terms: BTreeMap<String, TermRule>,
+    /// Fast-track levels by id.
+    pub fast_track: BTreeMap<String, TermRule>,
+    /// Limits.
+    pub limits: Limits,
+    /// ПОС stage shares.
+    pub stage_shares: StageShares,
+    /// Every value the regulation does not give, with the profile's note.
+    pub unset: Vec<UnsetValue>,
+}

@@ -1,0 +1,165 @@
+//! The production calendar against its decrees and against itself.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use chrono::{Datelike, NaiveDate};
+use proptest::prelude::*;
+use reglament::{Calendar, CalendarOptions, Error};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn working_days_in_year(cal: &Calendar, year: i32) -> i64 {
+    let first = d(year, 1, 1);
+    cal.working_days_between(first, d(year, 12, 31)).unwrap() + i64::from(cal.is_working_day(first).unwrap())
+}
+
+/// Each year's count of working days (a five-day week, decree days not subtracted) equals the
+/// officially published figure recorded next to the decree in the layer file.
+#[test]
+fn every_year_matches_its_published_count() {
+    for region in ["ru", "ru-ta"] {
+        let cal = Calendar::builtin_with(region, CalendarOptions { decree_days_off: false }).unwrap();
+        let top = cal.layers().last().unwrap();
+        let (from, to) = (top.covers.from, top.covers.to);
+        for year in from..=to {
+            let Some(published) = top.years.iter().find(|y| y.year == year) else {
+                assert!(region != "ru", "ru.toml has no published count for {year}");
+                continue;
+            };
+            assert_eq!(
+                working_days_in_year(&cal, year),
+                i64::from(published.working_days),
+                "{region} {year}: computed count differs from the published one"
+            );
+        }
+    }
+}
+
+#[test]
+fn covers_2019_through_2027() {
+    let cal = Calendar::builtin("ru").unwrap();
+    assert_eq!(cal.range(), (d(2019, 1, 1), d(2027, 12, 31)));
+}
+
+#[test]
+fn known_days() {
+    let cal = Calendar::builtin("ru").unwrap();
+    // Essentuki worked example: 8 March 2026 is a Sunday holiday, 9 March a day off by transfer.
+    assert!(!cal.is_working_day(d(2026, 3, 8)).unwrap());
+    assert!(!cal.is_working_day(d(2026, 3, 9)).unwrap());
+    assert!(cal.is_working_day(d(2026, 3, 10)).unwrap());
+    // Working Saturday 1 November 2025 (Government transfer to 3 November).
+    assert!(cal.is_working_day(d(2025, 11, 1)).unwrap());
+    assert!(!cal.is_working_day(d(2025, 11, 3)).unwrap());
+    // Decree days of April 2020 are non-working by default and switchable.
+    assert!(!cal.is_working_day(d(2020, 4, 15)).unwrap());
+    let plain = Calendar::builtin_with("ru", CalendarOptions { decree_days_off: false }).unwrap();
+    assert!(plain.is_working_day(d(2020, 4, 15)).unwrap());
+    // 31 December 2025 is a day off by transfer from 5 January.
+    assert!(!cal.is_working_day(d(2025, 12, 31)).unwrap());
+}
+
+#[test]
+fn tatarstan_adds_its_holidays() {
+    let ru = Calendar::builtin("ru").unwrap();
+    let ta = Calendar::builtin("ru-ta").unwrap();
+    // Republic Day, 30 August 2024 (a Friday).
+    assert!(ru.is_working_day(d(2024, 8, 30)).unwrap());
+    assert!(!ta.is_working_day(d(2024, 8, 30)).unwrap());
+    // Constitution Day of Tatarstan, 6 November 2025 (a Thursday).
+    assert!(!ta.is_working_day(d(2025, 11, 6)).unwrap());
+}
+
+#[test]
+fn out_of_range_names_the_covered_range() {
+    let cal = Calendar::builtin("ru").unwrap();
+    let err = cal.is_working_day(d(2018, 12, 31)).unwrap_err();
+    assert_eq!(err.code(), "out_of_range");
+    assert!(err.to_string().contains("2019-01-01 to 2027-12-31"), "{err}");
+    let err = cal.add_working_days(d(2027, 12, 20), 30).unwrap_err();
+    assert!(matches!(err, Error::OutOfRange { .. }));
+    assert!(matches!(Calendar::builtin("ru-xx"), Err(Error::UnknownRegion(..))));
+}
+
+#[test]
+fn runtime_layer_adds_a_local_day_off() {
+    let cal = Calendar::builtin("ru").unwrap();
+    let layer = r#"
+id = "local"
+extends = "ru"
+covers = { from = 2026, to = 2026 }
+[[source]]
+id = "local-1"
+kind = "municipal_act"
+title_ru = "Распоряжение о нерабочем дне"
+[[day]]
+date = "2026-06-11"
+kind = "regional_off"
+source = "local-1"
+"#;
+    let with = cal.with_layer_toml(layer, "local.toml").unwrap();
+    assert!(cal.is_working_day(d(2026, 6, 11)).unwrap());
+    assert!(!with.is_working_day(d(2026, 6, 11)).unwrap());
+    assert_eq!(with.id(), "local");
+}
+
+#[test]
+fn broken_layer_names_file_line_and_column() {
+    let cal = Calendar::builtin("ru").unwrap();
+    let broken = "id = \"x\"\ncovers = { from = 2026, to = 2026 }\n[[day]]\ndate = \"2026-06-11\"\nkind = \"holliday\"\nsource = \"s\"\n";
+    let Err(Error::Data(diags)) = cal.with_layer_toml(broken, "x.toml") else { panic!("accepted") };
+    let loc = diags[0].location.as_ref().unwrap();
+    assert_eq!((loc.file.as_str(), loc.line), ("x.toml", 5), "{}", diags[0]);
+}
+
+fn covered_date() -> impl Strategy<Value = NaiveDate> {
+    (0i64..3287).prop_map(|o| d(2019, 1, 1) + chrono::Duration::days(o))
+}
+
+proptest! {
+    #[test]
+    fn adding_lands_on_a_working_day_and_counts_back(date in covered_date(), n in 1i64..400) {
+        let cal = Calendar::builtin("ru-ta").unwrap();
+        if let Ok(end) = cal.add_working_days(date, n) {
+            prop_assert!(cal.is_working_day(end).unwrap());
+            prop_assert_eq!(cal.working_days_between(date, end).unwrap(), n);
+            prop_assert!(end > date);
+        }
+        if let Ok(back) = cal.add_working_days(date, -n) {
+            prop_assert!(cal.is_working_day(back).unwrap());
+            // `back` is the n-th working day strictly before `date`.
+            let here = i64::from(cal.is_working_day(date).unwrap());
+            prop_assert_eq!(cal.working_days_between(back, date).unwrap(), n - 1 + here);
+            prop_assert!(back < date);
+        }
+    }
+
+    #[test]
+    fn next_and_previous_are_inverse_on_working_days(date in covered_date()) {
+        let cal = Calendar::builtin("ru").unwrap();
+        if cal.is_working_day(date).unwrap() {
+            if let Ok(next) = cal.next_working_day(date) {
+                prop_assert_eq!(cal.previous_working_day(next).unwrap(), date);
+            }
+            if let Ok(prev) = cal.previous_working_day(date) {
+                prop_assert_eq!(cal.next_working_day(prev).unwrap(), date);
+            }
+        }
+    }
+
+    #[test]
+    fn between_agrees_with_a_day_by_day_count(a in covered_date(), len in 0i64..60) {
+        let cal = Calendar::builtin("ru").unwrap();
+        let b = a + chrono::Duration::days(len);
+        if b.year() <= 2027 {
+            let mut count = 0;
+            let mut x = a;
+            while x < b {
+                x = x.succ_opt().unwrap();
+                count += i64::from(cal.is_working_day(x).unwrap());
+            }
+            prop_assert_eq!(cal.working_days_between(a, b).unwrap(), count);
+        }
+    }
+}
