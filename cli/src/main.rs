@@ -25,6 +25,12 @@ enum Command {
     Calendar(cmd::calendar::Args),
     /// Resolve one term from a start instant and explain it.
     Deadline(cmd::deadline::Args),
+    /// Check a message against a profile: findings, route and plan.
+    Check(cmd::check::Args),
+    /// Lint profile files like a compiler: file, line, column and help for every problem.
+    Lint(cmd::lint::Args),
+    /// Run conformance case files; ends with `N passed, M failed`.
+    Test(cmd::test::Args),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +38,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Calendar(args) => cmd::calendar::run(&args),
         Command::Deadline(args) => cmd::deadline::run(&args),
+        Command::Check(args) => cmd::check::run(&args),
+        Command::Lint(args) => cmd::lint::run(&args),
+        Command::Test(args) => cmd::test::run(&args),
     };
     match result {
         Ok(code) => code,

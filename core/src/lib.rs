@@ -11,11 +11,20 @@
 pub mod calendar;
 pub mod detect;
 pub mod diagnostic;
+pub mod conformance;
 pub mod error;
+pub mod ffi;
+pub mod input;
 pub mod locale;
+pub mod message;
+pub mod profile;
+pub mod rules;
 pub mod term;
 
 pub use calendar::{Calendar, CalendarOptions, DayInfo, DayKind};
 pub use diagnostic::Diagnostic;
 pub use error::{Error, Result};
 pub use term::{resolve_term, OnNonWorking, Term, TermResult, TermUnit};
+pub use message::{Finding, HistoryEntry, Message, Plan, Route, Validation};
+pub use rules::Rules;
+pub use profile::{Profile, lint as lint_profile};

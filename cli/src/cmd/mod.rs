@@ -1,7 +1,10 @@
 //! One module per subcommand.
 
 pub mod calendar;
+pub mod check;
 pub mod deadline;
+pub mod lint;
+pub mod test;
 
 use chrono::NaiveDate;
 use reglament::Error;

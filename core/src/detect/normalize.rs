@@ -24,7 +24,7 @@ pub(crate) fn is_ru_vowel(c: char) -> bool {
 /// the lowercase character itself for other letters and digits, and `None` for everything
 /// that is not part of a word (punctuation, spaces, combining marks).
 /// The table is chosen by shape, case-aware: capital `B` looks like `В`, small `b` like `б`;
-/// small `n` like `п`, `r` like `г`, `u` like `и`.
+/// small `n` like `п`, `r` like `г`, `u` like `и`; `z` is read as `з` (transliteration).
 pub(crate) fn fold_obscene(c: char) -> Option<char> {
     let m = match c {
         'ё' | 'Ё' | 'ë' | 'Ë' | 'є' | 'Є' | 'e' | 'E' | 'э' | 'Э' => 'е',
@@ -44,7 +44,7 @@ pub(crate) fn fold_obscene(c: char) -> Option<char> {
         'u' | 'U' | 'i' | 'і' | 'І' | 'ї' | 'Ї' => 'и',
         'x' | 'X' => 'х',
         'y' | 'Y' | 'ў' | 'Ў' => 'у',
-        '3' => 'з',
+        'z' | 'Z' | '3' => 'з',
         '6' => 'б',
         '4' => 'ч',
         'I' | 'l' | '1' | '|' | '!' => WILD,

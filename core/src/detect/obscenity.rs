@@ -256,9 +256,10 @@ fn ends_before(s: &[char], i: usize, pat: &str) -> bool {
 /// Whole-word forms of «манда» (the stem alone is in «команда», «мандарин», «мандат»).
 const MANDA_FORMS: &[&str] = &["манда", "манды", "манде", "мандой", "манду", "мандой"];
 
-/// Roots matched anywhere in a word: no ordinary Russian word contains them.
+/// Roots matched anywhere in a word: no ordinary Russian word contains them. («блят» is not
+/// here: «употреблять», «оскорблять» contain it; «блять» is caught as a word start.)
 const ANYWHERE: &[&str] = &[
-    "пизд", "пезд", "бляд", "блят", "мудак", "мудач", "мудил", "мудоз", "гандон", "гондон",
+    "пизд", "пезд", "бляд", "мудак", "мудач", "мудил", "мудоз", "гандон", "гондон",
     "залуп",
 ];
 
@@ -289,7 +290,7 @@ pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
             let before = if i == 0 { None } else { s.get(i - 1).copied() };
             let boundary = match before {
                 None => !at(s, 0, "ебург") && !at(s, 0, "ебурж"),
-                Some(b) => is_ru_vowel(b) || b == 'ъ' || b == WILD,
+                Some(b) => is_ru_vowel(b) || b == 'ъ' || b == 'ь' || b == WILD,
             };
             if boundary {
                 return true;
@@ -298,6 +299,7 @@ pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
         // пидор / пидар / пидр / пидер, but not «скипидар», «спидер».
         if (at(s, i, "пидор") || at(s, i, "пидар") || at(s, i, "пидр") || at(s, i, "пидер"))
             && !ends_before(s, i, "с")
+            && !ends_before(s, i, "ски")
         {
             return true;
         }
@@ -308,7 +310,7 @@ pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
 /// Matches a Latin-only word against transliterated roots (`blyad`, `pizdec`, `nahuy`).
 pub(crate) fn obscene_translit(s: &[char]) -> bool {
     const ANY: &[&str] = &[
-        "pizd", "pezd", "bliad", "blyad", "bljad", "blyat", "bljat", "mudak", "mudil",
+        "pizd", "pezd", "bliad", "blyad", "bljad", "mudak", "mudil",
         "gandon", "gondon", "zalup", "pidor", "pidar", "pidr",
     ];
     const START: &[&str] = &["blya", "blia", "blja", "eban", "ebal", "ebat", "eblan", "ebu", "yoban"];

@@ -33,15 +33,13 @@ pub(crate) fn read(source: &str, file_name: &str, resolver: Option<ExtendsResolv
     let Some(child) = parse(&mut read, file_name, source) else { return read };
     let mut chain = vec![child];
     let mut seen: Vec<String> = chain.iter().filter_map(|n| n.get_str("id").map(str::to_string)).collect();
-    loop {
-        let Some(current) = chain.last() else { break };
-        let Some(extends) = current.get("extends") else { break };
-        let origin = extends.origin;
-        let Some(name) = current.get_str("extends").map(str::to_string) else {
-            // A non-string `extends` is reported by deserialization.
-            break;
-        };
-        if seen.iter().any(|s| *s == name) {
+    while let Some((origin, name)) = chain
+        .last()
+        .and_then(|c| c.get("extends").map(|e| (e.origin, c.get_str("extends").map(str::to_string))))
+    {
+        // A non-string `extends` is reported by deserialization.
+        let Some(name) = name else { break };
+        if seen.contains(&name) {
             let cycle = seen.iter().chain(std::iter::once(&name)).cloned().collect::<Vec<_>>().join(" -> ");
             push(
                 &mut read,

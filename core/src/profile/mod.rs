@@ -1,1 +1,181 @@
-//! x
+//! Municipality profiles: a regulation as data, with a clause on every value.
+//!
+//! Each municipality's regulation (регламент) decides which channels exist, what a message must
+//! contain, what gets it refused, where it is routed and which terms run. A profile encodes one
+//! regulation in a TOML file (`rules/profiles/*.toml`, format in `rules/profiles/README.md`);
+//! shared parts live in abstract bases (`smart-city`, `pos`) that a municipality `extends`.
+//!
+//! - [`Profile`] is the resolved, merged, validated model the rest of the library reads.
+//! - [`Profile::builtin`] loads an embedded profile; [`Profile::from_toml`] a user's file.
+//! - [`lint`] reports every problem of a file with file, line, column and help.
+//! - [`schema`] is the JSON Schema of the file format (`docs/profile.schema.json`).
+//!
+//! Loading is all-or-nothing: a file with any error diagnostic is refused with
+//! [`Error::Data`](crate::Error::Data).
+
+mod builtin;
+pub mod file;
+mod load;
+mod model;
+mod resolve;
+mod tree;
+
+pub use load::ExtendsResolver;
+pub use model::{
+    AppliesTo, Attachments, Category, Channels, Cited, ContentAction, ContentRules, DataRule,
+    Family, Fields, Language, Limits, Municipality, Organisation, Profile, Publicity,
+    RefusalGround, Regulation, Requirement, Routing, StageShares, Submission, TermRule, TermStart,
+    UnsetValue, Visibility,
+};
+pub use resolve::{KNOWN_CALENDARS, KNOWN_FINDINGS, KNOWN_TERMS};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::{Error, Result};
+
+/// Runs the whole pipeline; returns the profile (for a concrete file without errors) and every
+/// diagnostic.
+fn run(source: &str, file_name: &str, resolver: Option<ExtendsResolver<'_>>) -> (Option<Profile>, Vec<Diagnostic>) {
+    let read = load::read(source, file_name, resolver);
+    let mut diags = read.diags;
+    let (Some(tree), Some(file)) = (read.tree.as_ref(), read.file.as_ref()) else {
+        return (None, diags);
+    };
+    let mut ctx = resolve::Ctx::new(tree, &read.sources, file.is_abstract);
+    let profile = ctx.resolve(file, &read.bases);
+    diags.extend(ctx.diags);
+    (profile, diags)
+}
+
+fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// Every problem of a profile file: TOML syntax, unknown keys, wrong types, values without a
+/// citation, unrouted categories, broken references, `extends` cycles, bad zones and calendars.
+///
+/// `extends` may name a built-in profile. An empty result means the file is clean.
+pub fn lint(source: &str, file_name: &str) -> Vec<Diagnostic> {
+    run(source, file_name, None).1
+}
+
+/// [`lint`] with a resolver for `extends` that names the user's own files.
+pub fn lint_with(source: &str, file_name: &str, resolver: ExtendsResolver<'_>) -> Vec<Diagnostic> {
+    run(source, file_name, Some(resolver)).1
+}
+
+/// [`lint`] of an embedded file, bases included (`smart-city`, `pos`).
+pub fn lint_builtin(name: &str) -> Result<Vec<Diagnostic>> {
+    match builtin::source(name) {
+        Some(source) => Ok(lint(source, &builtin::file_name(name))),
+        None => Err(unknown(name)),
+    }
+}
+
+/// The JSON Schema of the profile file format, as published in `docs/profile.schema.json`.
+pub fn schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(file::ProfileFile);
+    serde_json::to_value(&schema).unwrap_or(serde_json::Value::Null)
+}
+
+fn unknown(name: &str) -> Error {
+    Error::UnknownProfile(name.to_string(), builtin::CONCRETE.join(", "))
+}
+
+fn finish(profile: Option<Profile>, diags: Vec<Diagnostic>, file_name: &str) -> Result<Profile> {
+    if has_errors(&diags) {
+        return Err(Error::Data(diags));
+    }
+    profile.ok_or_else(|| {
+        Error::Data(vec![Diagnostic::error(
+            "abstract_profile",
+            format!("`{file_name}` is an abstract base profile; it can only be extended"),
+        )
+        .with_help("load a concrete profile that `extends` it, or remove `abstract = true`")])
+    })
+}
+
+impl Profile {
+    /// The concrete built-in profiles: `essentuki`, `kislovodsk`, `mikhailovka`, `mamadysh`,
+    /// `tynda`.
+    pub fn builtin_names() -> &'static [&'static str] {
+        builtin::CONCRETE
+    }
+
+    /// Loads a built-in profile by id. An unknown id (or a base) is
+    /// [`Error::UnknownProfile`] listing the built-in names.
+    pub fn builtin(name: &str) -> Result<Profile> {
+        if !builtin::CONCRETE.contains(&name) {
+            return Err(unknown(name));
+        }
+        let source = builtin::source(name).ok_or_else(|| unknown(name))?;
+        let file_name = builtin::file_name(name);
+        let (profile, diags) = run(source, &file_name, None);
+        finish(profile, diags, &file_name)
+    }
+
+    /// Loads a user's profile file; `extends` may name a built-in profile. Any error diagnostic
+    /// refuses the whole file with [`Error::Data`].
+    pub fn from_toml(source: &str, file_name: &str) -> Result<Profile> {
+        let (profile, diags) = run(source, file_name, None);
+        finish(profile, diags, file_name)
+    }
+
+    /// [`Profile::from_toml`] for files that extend the user's own files: `resolver` maps a
+    /// name in `extends` to `(file name, source)`; names it does not know fall back to the
+    /// built-in profiles.
+    pub fn from_toml_with(source: &str, file_name: &str, resolver: ExtendsResolver<'_>) -> Result<Profile> {
+        let (profile, diags) = run(source, file_name, Some(resolver));
+        finish(profile, diags, file_name)
+    }
+
+    /// A category by id.
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// The effective routing of a category: organisation, co-executors and fast-track level
+    /// from the category itself or, for each that it does not set, its nearest ancestor.
+    /// `None` for an unknown category (a loaded profile routes every category somewhere).
+    pub fn routing(&self, id: &str) -> Option<Routing> {
+        let mut current = self.category(id);
+        let mut path = Vec::new();
+        let (mut org, mut co_executors, mut fast_track) = (None, None, None);
+        while let Some(cat) = current {
+            if path.len() > self.categories.len() {
+                return None;
+            }
+            path.push(cat.id.clone());
+            if org.is_none() {
+                org.clone_from(&cat.org);
+            }
+            if co_executors.is_none() {
+                co_executors.clone_from(&cat.co_executors);
+            }
+            if fast_track.is_none() {
+                fast_track.clone_from(&cat.fast_track);
+            }
+            current = cat.parent.as_deref().and_then(|p| self.category(p));
+        }
+        Some(Routing { category: id.to_string(), path, org: org?, co_executors, fast_track })
+    }
+
+    /// The answer term for a message in `category` (convention 10: a fast-track level replaces
+    /// the base answer term). `None` when the regulation gives neither.
+    pub fn answer_term(&self, category: Option<&str>) -> Option<&TermRule> {
+        let level = category
+            .and_then(|c| self.routing(c))
+            .and_then(|r| r.fast_track)
+            .and_then(|ft| self.fast_track.get(&ft.value));
+        level.or_else(|| self.terms.get("answer").filter(|t| !t.unset))
+    }
+
+    /// A refusal ground by code.
+    pub fn refusal(&self, code: &str) -> Option<&RefusalGround> {
+        self.refusals.iter().find(|r| r.code == code)
+    }
+
+    /// A term by name, `None` when absent or unset.
+    pub fn term(&self, name: &str) -> Option<&TermRule> {
+        self.terms.get(name).filter(|t| !t.unset)
+    }
+}

@@ -77,8 +77,9 @@ pub(crate) enum Kind {
 /// Arrays of tables merged entry by entry, by this key, instead of being replaced.
 const KEYED_ARRAYS: &[(&str, &str)] = &[("category", "id"), ("refusal", "code"), ("organisation", "id")];
 
-/// Keys that make up a citation: a child that cites anew drops all of the base's.
-const CITATION_KEYS: &[&str] = &["clause", "local_choice", "unset", "note"];
+/// Keys that make up a citation: a child that cites anew drops all of the base's. A base's
+/// `note` survives a new citation (it describes the value) but not a new value.
+const CITATION_KEYS: &[&str] = &["clause", "local_choice", "unset"];
 
 /// Keys that carry a value: a child that sets one drops the base's `unset`, and a child that
 /// says `unset` drops the base's value.
@@ -225,11 +226,13 @@ impl Node {
                 }
                 if sets_value {
                     self.remove("unset");
+                    self.remove("note");
                 }
                 if unsets {
                     for k in VALUE_KEYS {
                         self.remove(k);
                     }
+                    self.remove("note");
                 }
                 for (key, value) in child_entries {
                     self.merge_entry(key, value, top_level);

@@ -1,0 +1,80 @@
+//! The shapes every binding answers in: one tagged result per operation.
+//!
+//! Python raises, Node throws, the browser returns; all of them carry the same error fields
+//! (`code`, `message`, `path`, `location`, `help`), so a portal handles errors the same way in
+//! every language. The browser module returns [`Answer`] as is, the shape Cedar's FFI uses:
+//! `{"type": "success", "value": ...}` or `{"type": "failure", "errors": [...]}`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::error::Error;
+
+/// One error, flattened for bindings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorInfo {
+    /// Stable code (`invalid_input`, `out_of_range`, `unknown_profile`, or a diagnostic's code).
+    pub code: String,
+    /// Human-readable message.
+    pub message: String,
+    /// Path of the offending input field, when the error is about one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub path: Option<String>,
+    /// File, line and column, when the error is in a data file.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub location: Option<Location>,
+    /// How to fix it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub help: Option<String>,
+}
+
+impl ErrorInfo {
+    fn from_diagnostic(d: &Diagnostic) -> Self {
+        Self {
+            code: d.code.clone(),
+            message: d.message.clone(),
+            path: None,
+            location: d.location.clone(),
+            help: d.help.clone(),
+        }
+    }
+
+    /// Every error an [`Error`] holds: one, or one per diagnostic of a broken file.
+    pub fn all(err: &Error) -> Vec<Self> {
+        match err {
+            Error::Data(diags) => diags.iter().map(Self::from_diagnostic).collect(),
+            other => vec![Self {
+                code: other.code().to_string(),
+                message: other.to_string(),
+                path: other.path().map(str::to_string),
+                location: None,
+                help: None,
+            }],
+        }
+    }
+}
+
+/// The tagged answer of an operation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Answer<T> {
+    /// The operation worked.
+    Success {
+        /// Its result.
+        value: T,
+    },
+    /// It did not; nothing was changed.
+    Failure {
+        /// Why.
+        errors: Vec<ErrorInfo>,
+    },
+}
+
+impl<T> From<Result<T, Error>> for Answer<T> {
+    fn from(r: Result<T, Error>) -> Self {
+        match r {
+            Ok(value) => Self::Success { value },
+            Err(e) => Self::Failure { errors: ErrorInfo::all(&e) },
+        }
+    }
+}

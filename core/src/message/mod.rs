@@ -1,0 +1,16 @@
+//! Messages: what a portal hands over, and what the library says about it.
+//!
+//! [`validate`] finds what is wrong (citing the clause), [`route`] says where it goes, and
+//! [`plan`] says when each term that runs from the sending falls due.
+
+mod finding;
+mod model;
+mod plan;
+mod route;
+mod validate;
+
+pub use finding::{Finding, FindingSeverity};
+pub use model::{Attachment, Auth, Author, AuthorKind, Channel, Contact, Event, HistoryEntry, Message};
+pub use plan::{plan, Plan, PlannedTerm};
+pub use route::{route, FastTrackSource, Route, RoutedFastTrack, RoutedOrganisation, TermSummary};
+pub use validate::{validate, PrivacyHint, Validation};

@@ -1,0 +1,86 @@
+//! `plan`: every term that runs from the sending of a message, resolved and explained.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::model::Message;
+use super::route::answer_rule;
+use crate::calendar::Calendar;
+use crate::error::Result;
+use crate::profile::{AppliesTo, Profile, TermRule, TermStart};
+use crate::term::{resolve_term, Step, TermSources, TermUnit};
+
+/// One planned term.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedTerm {
+    /// Due instant, RFC 3339 with the municipality's local offset.
+    pub due: DateTime<FixedOffset>,
+    /// Last day, local.
+    pub due_date: NaiveDate,
+    /// Amount of the term.
+    pub amount: i64,
+    /// Unit of the term.
+    pub unit: TermUnit,
+    /// The clause that sets it.
+    pub clause: String,
+    /// Provisional calendar days it depends on.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub provisional: Vec<NaiveDate>,
+    /// Each step with the rule and clause behind it.
+    pub explanation: Vec<Step>,
+}
+
+/// Terms by name: `registration`, `registration_expected`, `answer`, ПОС stage terms.
+pub type Plan = BTreeMap<String, PlannedTerm>;
+
+fn applies(rule: &TermRule, message: &Message) -> bool {
+    match rule.applies_to {
+        AppliesTo::All => true,
+        AppliesTo::Appeal59fz => message.appeal_59fz,
+    }
+}
+
+fn resolve(calendar: &Calendar, zone: Tz, start: DateTime<FixedOffset>, rule: &TermRule) -> Result<Option<PlannedTerm>> {
+    let Some(term) = rule.to_term() else { return Ok(None) };
+    let clause = rule.citation();
+    let sources = TermSources {
+        term: Some(clause.clone()),
+        start: term.start_on_working_day.then(|| clause.clone()),
+        cutoff: term.cutoff.map(|_| clause.clone()),
+    };
+    let r = resolve_term(calendar, zone, start, &term, &sources)?;
+    Ok(Some(PlannedTerm {
+        due: r.due,
+        due_date: r.due_date,
+        amount: term.amount,
+        unit: term.unit,
+        clause,
+        provisional: r.provisional,
+        explanation: r.explanation,
+    }))
+}
+
+/// Resolves every term that runs from the sending. Terms that start at later events
+/// (acceptance, rework, the vote window) come from the workflow's replay.
+pub fn plan(profile: &Profile, calendar: &Calendar, zone: Tz, message: &Message) -> Result<Plan> {
+    let mut plan = Plan::new();
+    let start = message.sent_at;
+    for (name, rule) in &profile.terms {
+        if rule.from != TermStart::Sending || !applies(rule, message) || name.starts_with("answer") {
+            continue;
+        }
+        if let Some(t) = resolve(calendar, zone, start, rule)? {
+            plan.insert(name.clone(), t);
+        }
+    }
+    let (answer, _) = answer_rule(profile, message)?;
+    if let Some(rule) = answer.filter(|r| r.from == TermStart::Sending) {
+        if let Some(t) = resolve(calendar, zone, start, rule)? {
+            plan.insert("answer".to_string(), t);
+        }
+    }
+    Ok(plan)
+}

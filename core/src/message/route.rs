@@ -1,0 +1,145 @@
+//! `route`: where a message goes and which answer term follows.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::Message;
+use crate::error::{Error, Result};
+use crate::profile::{Profile, TermRule};
+use crate::term::TermUnit;
+
+/// An organisation in a route.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoutedOrganisation {
+    /// Stable id of the profile.
+    pub id: String,
+    /// Russian name.
+    pub name_ru: String,
+    /// English name.
+    pub name_en: String,
+    /// The profile stands in for an organisation the regulation does not name.
+    pub placeholder: bool,
+}
+
+/// Where the fast-track level came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FastTrackSource {
+    /// The message's own `fast_track`, set by the platform.
+    Message,
+    /// The category's routing.
+    Category,
+}
+
+/// The fast-track level of a route.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoutedFastTrack {
+    /// Level id (`ft1`, `d5`, `fast`).
+    pub level: String,
+    /// Where it came from.
+    pub source: FastTrackSource,
+    /// Clause.
+    pub clause: String,
+}
+
+/// A term summary: what governs the answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermSummary {
+    /// Term name (`answer`, `answer_59fz`) or fast-track level id.
+    pub name: String,
+    /// Amount.
+    pub amount: i64,
+    /// Unit.
+    pub unit: TermUnit,
+    /// Clause.
+    pub clause: String,
+}
+
+/// Everything `route` says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Route {
+    /// The category routed (the subcategory when given).
+    pub category: String,
+    /// The category and its ancestors, nearest first.
+    pub path: Vec<String>,
+    /// The responsible organisation.
+    pub organisation: RoutedOrganisation,
+    /// Co-executors.
+    pub co_executors: Vec<RoutedOrganisation>,
+    /// Clause of the routing.
+    pub clause: String,
+    /// The fast-track level, if any.
+    pub fast_track: Option<RoutedFastTrack>,
+    /// The answer term that follows; `None` when the regulation sets none.
+    pub answer_term: Option<TermSummary>,
+}
+
+fn organisation(profile: &Profile, id: &str) -> RoutedOrganisation {
+    match profile.organisations.iter().find(|o| o.id == id) {
+        Some(o) => RoutedOrganisation {
+            id: o.id.clone(),
+            name_ru: o.name_ru.clone(),
+            name_en: o.name_en.clone(),
+            placeholder: o.placeholder,
+        },
+        None => RoutedOrganisation { id: id.to_string(), name_ru: id.to_string(), name_en: id.to_string(), placeholder: true },
+    }
+}
+
+/// The answer term rule for a message and the fast-track level that chose it (convention 10: a
+/// fast-track term replaces the base answer term; a 59-FZ appeal has its own term).
+pub(crate) fn answer_rule<'p>(profile: &'p Profile, message: &Message) -> Result<(Option<&'p TermRule>, Option<RoutedFastTrack>)> {
+    let from_message = match message.fast_track.as_deref() {
+        Some(level) => {
+            let rule = profile.fast_track.get(level).ok_or_else(|| {
+                let known: Vec<&str> = profile.fast_track.keys().map(String::as_str).collect();
+                Error::input("fast_track", format!("unknown fast-track level `{level}`; known: {}", known.join(", ")))
+            })?;
+            Some((rule, RoutedFastTrack { level: level.to_string(), source: FastTrackSource::Message, clause: rule.citation() }))
+        }
+        None => None,
+    };
+    let from_category = || {
+        let cat = message.subcategory.as_deref().or(message.category.as_deref())?;
+        let ft = profile.routing(cat)?.fast_track?;
+        let rule = profile.fast_track.get(&ft.value)?;
+        Some((rule, RoutedFastTrack { level: ft.value.clone(), source: FastTrackSource::Category, clause: ft.citation() }))
+    };
+    if let Some((rule, ft)) = from_message.or_else(from_category) {
+        return Ok((Some(rule), Some(ft)));
+    }
+    let appeal = message.appeal_59fz.then(|| {
+        profile.terms.values().find(|t| !t.unset && t.name.starts_with("answer") && t.applies_to == crate::profile::AppliesTo::Appeal59fz)
+    });
+    Ok((appeal.flatten().or_else(|| profile.term("answer")), None))
+}
+
+fn summary(rule: &TermRule) -> Option<TermSummary> {
+    Some(TermSummary { name: rule.name.clone(), amount: rule.amount?, unit: rule.unit?, clause: rule.citation() })
+}
+
+/// Routes a message by its (sub)category.
+pub fn route(profile: &Profile, message: &Message) -> Result<Route> {
+    let category = message
+        .subcategory
+        .as_deref()
+        .or(message.category.as_deref())
+        .ok_or_else(|| Error::input("category", "a message needs a category to be routed"))?;
+    let field = if message.subcategory.is_some() { "subcategory" } else { "category" };
+    let routing = profile
+        .routing(category)
+        .ok_or_else(|| Error::input(field, format!("unknown category `{category}` in profile `{}`", profile.id)))?;
+    let (rule, fast_track) = answer_rule(profile, message)?;
+    Ok(Route {
+        category: category.to_string(),
+        path: routing.path.clone(),
+        organisation: organisation(profile, &routing.org.value),
+        co_executors: routing
+            .co_executors
+            .as_ref()
+            .map(|c| c.value.iter().map(|id| organisation(profile, id)).collect())
+            .unwrap_or_default(),
+        clause: routing.org.citation(),
+        fast_track,
+        answer_term: rule.and_then(summary),
+    })
+}

@@ -1,0 +1,725 @@
+//! Checking a merged profile file and turning it into the [`Profile`] model.
+//!
+//! Deserialization only proves the file has the right shape. This module checks what makes a
+//! profile trustworthy: every value cited, every category routed somewhere, every reference
+//! pointing at something that exists, valid zones and calendars. Each problem is a diagnostic at
+//! the key or value that causes it, in the file that wrote it.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveTime};
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::term::{OnNonWorking, TermUnit};
+
+use super::file::{
+    AttachmentsFile, CitedField, OnNonWorkingFile, ProfileFile, TermFile, TermStart, UnitFile,
+};
+use super::load::display_path;
+use super::model::{
+    Attachments, Category, Channels, Cited, ContentRules, Fields, Language, Limits, Municipality,
+    Organisation, Profile, Publicity, RefusalGround, Regulation, StageShares, Submission, TermRule,
+    UnsetValue,
+};
+use super::tree::{Node, Seg, Sources};
+
+/// Production calendar regions the library ships (`rules/calendars`).
+pub const KNOWN_CALENDARS: &[&str] = &["ru", "ru-ta"];
+
+/// Term names the library's planning code knows. Another name is allowed but warned about, so
+/// that a typo (`registation`) does not silently drop a term.
+pub const KNOWN_TERMS: &[&str] = &[
+    "registration",
+    "registration_expected",
+    "acceptance",
+    "competence_return",
+    "head_notice",
+    "answer",
+    "rework",
+    "redirect",
+    "vote_window",
+    "moderation",
+    "coordination",
+    "execution",
+    "approval",
+    "sign_off",
+];
+
+/// Validation finding codes a refusal ground may name in `finding`.
+pub const KNOWN_FINDINGS: &[&str] = &[
+    "missing_content",
+    "missing_category",
+    "missing_event_date",
+    "missing_event_time",
+    "missing_event_place",
+    "not_russian",
+    "unreadable",
+    "obscenity",
+    "personal_data",
+    "medical_data",
+    "third_party_personal_data",
+    "duplicate",
+    "attachment_type",
+    "attachment_count",
+    "attachment_size",
+    "unknown_category",
+];
+
+fn key(k: &str) -> Seg {
+    Seg::Key(k.to_string())
+}
+
+fn path(keys: &[&str]) -> Vec<Seg> {
+    keys.iter().map(|k| key(k)).collect()
+}
+
+fn with(base: &[Seg], more: &[&str]) -> Vec<Seg> {
+    let mut p = base.to_vec();
+    p.extend(more.iter().map(|k| key(k)));
+    p
+}
+
+/// The checking and converting pass.
+pub(crate) struct Ctx<'a> {
+    tree: &'a Node,
+    sources: &'a Sources,
+    /// Problems found.
+    pub diags: Vec<Diagnostic>,
+    is_abstract: bool,
+    regulation: String,
+    unset: Vec<UnsetValue>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A pass over one merged tree.
+    pub fn new(tree: &'a Node, sources: &'a Sources, is_abstract: bool) -> Self {
+        Self { tree, sources, diags: Vec::new(), is_abstract, regulation: String::new(), unset: Vec::new() }
+    }
+
+    fn loc(&self, path: &[Seg], at_key: bool) -> Option<Location> {
+        let (node, depth) = self.tree.locate(path);
+        // A path that stops early points at the parent's key, where the missing key belongs.
+        self.sources.origin(node.origin, at_key || depth < path.len())
+    }
+
+    fn report(&mut self, diag: Diagnostic, path: &[Seg], at_key: bool, help: &str) {
+        let diag = diag.with_help(help);
+        let diag = match self.loc(path, at_key) {
+            Some(loc) => diag.at(loc),
+            None => diag,
+        };
+        self.diags.push(diag);
+    }
+
+    fn error(&mut self, code: &str, message: String, path: &[Seg], at_key: bool, help: &str) {
+        self.report(Diagnostic::error(code, message), path, at_key, help);
+    }
+
+    fn warn(&mut self, code: &str, message: String, path: &[Seg], at_key: bool, help: &str) {
+        self.report(Diagnostic::warning(code, message), path, at_key, help);
+    }
+
+    /// Checks that something with a `clause`/`local_choice` pair is cited exactly once.
+    fn citation(&mut self, clause: Option<&String>, local_choice: Option<&String>, path: &[Seg]) {
+        match (clause, local_choice) {
+            (Some(_), Some(_)) => self.error(
+                "citation_ambiguous",
+                format!("`{}` has both `clause` and `local_choice`", display_path(path)),
+                path,
+                true,
+                "keep `clause` when the regulation gives the value, `local_choice` when it does not",
+            ),
+            (None, None) if !self.is_abstract => self.error(
+                "clause_missing",
+                format!("`{}` cites no clause", display_path(path)),
+                path,
+                true,
+                "add `clause = \"...\"` (the seed's clause), or `local_choice = \"why\"` when the regulation does not give it",
+            ),
+            _ => {}
+        }
+    }
+
+    fn cited<T: Clone>(&mut self, field: Option<&CitedField<T>>, path: &[Seg]) -> Option<Cited<T>> {
+        let field = field?;
+        if field.unset {
+            if field.value.is_some() || field.local_choice.is_some() {
+                self.error(
+                    "unset_with_value",
+                    format!("`{}` is `unset` but also has a value or a local choice", display_path(path)),
+                    path,
+                    true,
+                    "an unset value says the regulation gives none: remove `value`/`local_choice`, or remove `unset`",
+                );
+            }
+            self.unset.push(UnsetValue {
+                path: display_path(path),
+                clause: field.clause.clone(),
+                note: field.note.clone(),
+            });
+            return None;
+        }
+        let Some(value) = field.value.clone() else {
+            self.error(
+                "value_missing",
+                format!("`{}` has a citation but no value", display_path(path)),
+                path,
+                true,
+                "add `value = ...`, or `unset = true` with a note when the regulation gives none",
+            );
+            return None;
+        };
+        self.citation(field.clause.as_ref(), field.local_choice.as_ref(), path);
+        Some(Cited {
+            value,
+            clause: field.clause.clone(),
+            local_choice: field.local_choice.clone(),
+            note: field.note.clone(),
+            regulation: self.regulation.clone(),
+        })
+    }
+
+    fn required(&mut self, value: Option<&String>, path: &[Seg]) -> String {
+        match value {
+            Some(v) => v.clone(),
+            None => {
+                if !self.is_abstract {
+                    let name = path.last().map_or(String::new(), |s| display_path(std::slice::from_ref(s)));
+                    let parent = path.get(..path.len().saturating_sub(1)).unwrap_or(&[]);
+                    self.error(
+                        "missing_key",
+                        format!("`{}` needs the key `{name}`", display_path(parent)),
+                        parent,
+                        true,
+                        &format!("add `{name} = \"...\"`"),
+                    );
+                }
+                String::new()
+            }
+        }
+    }
+
+    fn time(&mut self, value: Option<&String>, path: &[Seg]) -> Option<NaiveTime> {
+        let text = value?;
+        match NaiveTime::parse_from_str(text, "%H:%M").or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S")) {
+            Ok(t) => Some(t),
+            Err(_) => {
+                self.error(
+                    "bad_time",
+                    format!("`{}` is not a time: `{text}`", display_path(path)),
+                    path,
+                    false,
+                    "write local time as \"HH:MM\", e.g. \"17:00\"",
+                );
+                None
+            }
+        }
+    }
+
+    fn term(&mut self, name: &str, t: &TermFile, p: &[Seg]) -> TermRule {
+        if t.unset {
+            if t.amount.is_some() || t.unit.is_some() || t.local_choice.is_some() {
+                self.error(
+                    "unset_with_value",
+                    format!("term `{}` is `unset` but also has an amount, unit or local choice", display_path(p)),
+                    p,
+                    true,
+                    "an unset term says the regulation gives none: remove `amount`/`unit`, or remove `unset`",
+                );
+            }
+            self.unset.push(UnsetValue { path: display_path(p), clause: t.clause.clone(), note: t.note.clone() });
+        } else {
+            if t.unit.is_none() {
+                self.error(
+                    "term_unit_missing",
+                    format!("term `{}` has no unit", display_path(p)),
+                    p,
+                    true,
+                    "add `unit = \"calendar_days\"`, `\"working_days\"` or `\"hours\"` («дней» without «рабочих» is calendar days)",
+                );
+            }
+            match t.amount {
+                None => self.error(
+                    "term_amount_missing",
+                    format!("term `{}` has no amount", display_path(p)),
+                    p,
+                    true,
+                    "add `amount = N`, or `unset = true` with a note when the regulation gives no such term",
+                ),
+                Some(a) if a < 0 => self.error(
+                    "term_amount_negative",
+                    format!("term `{}` has a negative amount {a}", display_path(p)),
+                    &with(p, &["amount"]),
+                    false,
+                    "a term is 0 or more units",
+                ),
+                _ => {}
+            }
+            self.citation(t.clause.as_ref(), t.local_choice.as_ref(), p);
+        }
+        let cutoff = self.time(t.cutoff.as_ref(), &with(p, &["cutoff"]));
+        let closing_time = self.time(t.closing_time.as_ref(), &with(p, &["closing_time"]));
+        TermRule {
+            name: name.to_string(),
+            name_ru: t.name_ru.clone(),
+            name_en: t.name_en.clone(),
+            amount: if t.unset { None } else { t.amount },
+            unit: if t.unset { None } else { t.unit.map(unit) },
+            from: t.from.unwrap_or(TermStart::Sending),
+            start_on_working_day: t.start_on_working_day.unwrap_or(false),
+            on_nonworking: t.on_nonworking.map_or(OnNonWorking::Next, on_nonworking),
+            cutoff,
+            closing_time,
+            applies_to: t.applies_to.unwrap_or_default(),
+            unset: t.unset,
+            clause: t.clause.clone(),
+            local_choice: t.local_choice.clone(),
+            note: t.note.clone(),
+            mapping_note: t.mapping_note.clone(),
+            regulation: self.regulation.clone(),
+        }
+    }
+
+    fn attachments(&mut self, a: &AttachmentsFile, section: &str) -> Attachments {
+        Attachments {
+            media_types: self.cited(a.media_types.as_ref(), &path(&[section, "media_types"])),
+            max_count: self.cited(a.max_count.as_ref(), &path(&[section, "max_count"])),
+            max_total_bytes: self.cited(a.max_total_bytes.as_ref(), &path(&[section, "max_total_bytes"])),
+            editing_forbidden: self.cited(a.editing_forbidden.as_ref(), &path(&[section, "editing_forbidden"])),
+        }
+    }
+
+    /// Checks the merged file and builds the profile; `None` for an abstract base.
+    pub fn resolve(&mut self, f: &ProfileFile, bases: &[String]) -> Option<Profile> {
+        let reg_file = f.regulation.as_ref();
+        self.regulation = reg_file.and_then(|r| r.short_en.clone()).unwrap_or_else(|| f.id.clone());
+        if !self.is_abstract {
+            for (present, name) in [
+                (f.family.is_some(), "family"),
+                (f.regulation.is_some(), "regulation"),
+                (f.municipality.is_some(), "municipality"),
+            ] {
+                if !present {
+                    self.error(
+                        "missing_key",
+                        format!("the profile needs `{name}`"),
+                        &[],
+                        true,
+                        "a concrete profile (not `abstract = true`) must say its family, regulation and municipality",
+                    );
+                }
+            }
+        }
+        let regulation = self.regulation_section(f);
+        let municipality = self.municipality_section(f);
+
+        let c = &f.channels;
+        let channels = Channels {
+            web: self.cited(c.web.as_ref(), &path(&["channels", "web"])),
+            app: self.cited(c.app.as_ref(), &path(&["channels", "app"])),
+            phone: self.cited(c.phone.as_ref(), &path(&["channels", "phone"])),
+            epgu: self.cited(c.epgu.as_ref(), &path(&["channels", "epgu"])),
+        };
+        let s = &f.submission;
+        let sp = |k: &str| path(&["submission", k]);
+        let submission = Submission {
+            account_required: self.cited(s.account_required.as_ref(), &sp("account_required")),
+            esia_required: self.cited(s.esia_required.as_ref(), &sp("esia_required")),
+            esia_own_behalf_only: self.cited(s.esia_own_behalf_only.as_ref(), &sp("esia_own_behalf_only")),
+            legal_entities: self.cited(s.legal_entities.as_ref(), &sp("legal_entities")),
+            guests_may_support: self.cited(s.guests_may_support.as_ref(), &sp("guests_may_support")),
+            guests_may_vote: self.cited(s.guests_may_vote.as_ref(), &sp("guests_may_vote")),
+            guests_may_submit: self.cited(s.guests_may_submit.as_ref(), &sp("guests_may_submit")),
+        };
+        let d = &f.fields;
+        let fp = |k: &str| path(&["fields", k]);
+        let fields = Fields {
+            content: self.cited(d.content.as_ref(), &fp("content")),
+            category: self.cited(d.category.as_ref(), &fp("category")),
+            event_date: self.cited(d.event_date.as_ref(), &fp("event_date")),
+            event_time: self.cited(d.event_time.as_ref(), &fp("event_time")),
+            event_place: self.cited(d.event_place.as_ref(), &fp("event_place")),
+            full_name: self.cited(d.full_name.as_ref(), &fp("full_name")),
+            phone: self.cited(d.phone.as_ref(), &fp("phone")),
+            other_circumstances: self.cited(d.other_circumstances.as_ref(), &fp("other_circumstances")),
+        };
+        let language = Language { required: self.cited(f.language.required.as_ref(), &path(&["language", "required"])) };
+        let attachments = self.attachments(&f.attachments, "attachments");
+        let answer_attachments = self.attachments(&f.answer_attachments, "answer_attachments");
+        let pb = &f.publicity;
+        let pp = |k: &str| path(&["publicity", k]);
+        let publicity = Publicity {
+            user_chooses: self.cited(pb.user_chooses.as_ref(), &pp("user_chooses")),
+            default: self.cited(pb.default.as_ref(), &pp("default")),
+            personal_data: self.cited(pb.personal_data.as_ref(), &pp("personal_data")),
+            medical_data: self.cited(pb.medical_data.as_ref(), &pp("medical_data")),
+            confidential: self.cited(pb.confidential.as_ref(), &pp("confidential")),
+            third_party_personal_data: self.cited(pb.third_party_personal_data.as_ref(), &pp("third_party_personal_data")),
+        };
+        let content = ContentRules {
+            obscenity: self.cited(f.content.obscenity.as_ref(), &path(&["content", "obscenity"])),
+            duplicates: self.cited(f.content.duplicates.as_ref(), &path(&["content", "duplicates"])),
+        };
+        let refusals = self.refusals(f);
+        let organisations = self.organisations(f);
+        let mut terms = BTreeMap::new();
+        for (name, t) in &f.terms {
+            let p = path(&["terms", name]);
+            if !KNOWN_TERMS.contains(&name.as_str()) {
+                self.warn(
+                    "unknown_term_name",
+                    format!("term name `{name}` is not one the library plans with"),
+                    &p,
+                    true,
+                    &format!("check the spelling; known names: {}", KNOWN_TERMS.join(", ")),
+                );
+            }
+            terms.insert(name.clone(), self.term(name, t, &p));
+        }
+        let mut fast_track = BTreeMap::new();
+        for (id, t) in &f.fast_track {
+            let rule = self.term(id, t, &path(&["fast_track", id]));
+            fast_track.insert(id.clone(), rule);
+        }
+        let categories = self.categories(f, &organisations, &fast_track);
+        let l = &f.limits;
+        let lp = |k: &str| path(&["limits", k]);
+        let limits = Limits {
+            reworks: self.cited(l.reworks.as_ref(), &lp("reworks")),
+            postponements: self.cited(l.postponements.as_ref(), &lp("postponements")),
+            vote_threshold: self.cited(l.vote_threshold.as_ref(), &lp("vote_threshold")),
+            block_days: self.cited(l.block_days.as_ref(), &lp("block_days")),
+        };
+        let stage_shares = self.stage_shares(f);
+
+        let family = f.family?;
+        if self.is_abstract {
+            return None;
+        }
+        Some(Profile {
+            id: f.id.clone(),
+            extends: bases.to_vec(),
+            family,
+            regulation: regulation?,
+            municipality: municipality?,
+            channels,
+            submission,
+            fields,
+            language,
+            attachments,
+            answer_attachments,
+            publicity,
+            content,
+            refusals,
+            organisations,
+            categories,
+            terms,
+            fast_track,
+            limits,
+            stage_shares,
+            unset: std::mem::take(&mut self.unset),
+        })
+    }
+
+    fn regulation_section(&mut self, f: &ProfileFile) -> Option<Regulation> {
+        let r = f.regulation.as_ref()?;
+        let rp = |k: &str| path(&["regulation", k]);
+        let act_ru = self.required(r.act_ru.as_ref(), &rp("act_ru"));
+        let short_ru = self.required(r.short_ru.as_ref(), &rp("short_ru"));
+        let short_en = self.required(r.short_en.as_ref(), &rp("short_en"));
+        let effective_text = self.cited(r.effective.as_ref(), &rp("effective"));
+        let effective = match effective_text {
+            Some(c) => match NaiveDate::parse_from_str(&c.value, "%Y-%m-%d") {
+                Ok(date) => Some(Cited {
+                    value: date,
+                    clause: c.clause,
+                    local_choice: c.local_choice,
+                    note: c.note,
+                    regulation: c.regulation,
+                }),
+                Err(_) => {
+                    self.error(
+                        "bad_date",
+                        format!("`regulation.effective` is not a date: `{}`", c.value),
+                        &path(&["regulation", "effective", "value"]),
+                        false,
+                        "write the date as \"YYYY-MM-DD\"",
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        Some(Regulation { act_ru, short_ru, short_en, effective, seed: r.seed.clone() })
+    }
+
+    fn municipality_section(&mut self, f: &ProfileFile) -> Option<Municipality> {
+        let m = f.municipality.as_ref()?;
+        let mp = |k: &str| path(&["municipality", k]);
+        let name_ru = self.required(m.name_ru.as_ref(), &mp("name_ru"));
+        let name_en = self.required(m.name_en.as_ref(), &mp("name_en"));
+        let region_ru = self.required(m.region_ru.as_ref(), &mp("region_ru"));
+        let zone = self.required(m.zone.as_ref(), &mp("zone"));
+        let calendar = self.required(m.calendar.as_ref(), &mp("calendar"));
+        if m.zone.is_some() && zone.parse::<chrono_tz::Tz>().is_err() {
+            self.error(
+                "invalid_zone",
+                format!("`{zone}` is not an IANA time zone"),
+                &mp("zone"),
+                false,
+                "use an IANA zone name such as \"Europe/Moscow\", \"Europe/Volgograd\" or \"Asia/Yakutsk\"",
+            );
+        }
+        if m.calendar.is_some() && !KNOWN_CALENDARS.contains(&calendar.as_str()) {
+            self.error(
+                "invalid_calendar",
+                format!("`{calendar}` is not a known calendar region"),
+                &mp("calendar"),
+                false,
+                &format!("use one of: {}", KNOWN_CALENDARS.join(", ")),
+            );
+        }
+        Some(Municipality { name_ru, name_en, region_ru, zone, calendar })
+    }
+
+    fn refusals(&mut self, f: &ProfileFile) -> Vec<RefusalGround> {
+        let mut out = Vec::new();
+        for (i, r) in f.refusal.iter().enumerate() {
+            let p = vec![key("refusal"), Seg::Index(i)];
+            let ru = self.required(r.ru.as_ref(), &with(&p, &["ru"]));
+            let en = self.required(r.en.as_ref(), &with(&p, &["en"]));
+            self.citation(r.clause.as_ref(), r.local_choice.as_ref(), &with(&p, &["code"]));
+            if let Some(finding) = &r.finding {
+                if !KNOWN_FINDINGS.contains(&finding.as_str()) {
+                    self.warn(
+                        "unknown_finding",
+                        format!("refusal `{}` names an unknown finding `{finding}`", r.code),
+                        &with(&p, &["finding"]),
+                        false,
+                        &format!("known findings: {}", KNOWN_FINDINGS.join(", ")),
+                    );
+                }
+            }
+            out.push(RefusalGround {
+                code: r.code.clone(),
+                ru,
+                en,
+                clause: r.clause.clone(),
+                local_choice: r.local_choice.clone(),
+                finding: r.finding.clone(),
+                note: r.note.clone(),
+                regulation: self.regulation.clone(),
+            });
+        }
+        out
+    }
+
+    fn organisations(&mut self, f: &ProfileFile) -> Vec<Organisation> {
+        let mut out = Vec::new();
+        for (i, o) in f.organisation.iter().enumerate() {
+            let p = vec![key("organisation"), Seg::Index(i)];
+            let name_ru = self.required(o.name_ru.as_ref(), &with(&p, &["name_ru"]));
+            let name_en = self.required(o.name_en.as_ref(), &with(&p, &["name_en"]));
+            self.citation(o.clause.as_ref(), o.local_choice.as_ref(), &with(&p, &["id"]));
+            out.push(Organisation {
+                id: o.id.clone(),
+                name_ru,
+                name_en,
+                clause: o.clause.clone(),
+                local_choice: o.local_choice.clone(),
+                placeholder: o.placeholder,
+                note: o.note.clone(),
+            });
+        }
+        out
+    }
+
+    fn categories(
+        &mut self,
+        f: &ProfileFile,
+        orgs: &[Organisation],
+        levels: &BTreeMap<String, TermRule>,
+    ) -> Vec<Category> {
+        let mut out = Vec::new();
+        for (i, c) in f.category.iter().enumerate() {
+            let p = vec![key("category"), Seg::Index(i)];
+            let name_ru = self.required(c.name_ru.as_ref(), &with(&p, &["name_ru"]));
+            let name_en = self.required(c.name_en.as_ref(), &with(&p, &["name_en"]));
+            self.citation(c.clause.as_ref(), c.local_choice.as_ref(), &with(&p, &["id"]));
+            let org = self.cited(c.org.as_ref(), &with(&p, &["org"]));
+            let co_executors = self.cited(c.co_executors.as_ref(), &with(&p, &["co_executors"]));
+            let fast_track = self.cited(c.fast_track.as_ref(), &with(&p, &["fast_track"]));
+            let known_org = |id: &str| orgs.iter().any(|o| o.id == id);
+            if let Some(org) = &org {
+                if !known_org(&org.value) {
+                    self.error(
+                        "unknown_organisation",
+                        format!("category `{}` is routed to an unknown organisation `{}`", c.id, org.value),
+                        &with(&p, &["org", "value"]),
+                        false,
+                        "add an [[organisation]] with this id, or fix the id",
+                    );
+                }
+            }
+            if let Some(co) = &co_executors {
+                for id in co.value.iter().filter(|id| !known_org(id)) {
+                    self.error(
+                        "unknown_organisation",
+                        format!("category `{}` names an unknown co-executor `{id}`", c.id),
+                        &with(&p, &["co_executors", "value"]),
+                        false,
+                        "add an [[organisation]] with this id, or fix the id",
+                    );
+                }
+            }
+            if let Some(ft) = &fast_track {
+                if !levels.contains_key(&ft.value) {
+                    let known: Vec<&str> = levels.keys().map(String::as_str).collect();
+                    self.error(
+                        "unknown_fast_track",
+                        format!("category `{}` names an unknown fast-track level `{}`", c.id, ft.value),
+                        &with(&p, &["fast_track", "value"]),
+                        false,
+                        &format!("define [fast_track.{}] or use one of: {}", ft.value, known.join(", ")),
+                    );
+                }
+            }
+            out.push(Category {
+                id: c.id.clone(),
+                parent: c.parent.clone(),
+                name_ru,
+                name_en,
+                clause: c.clause.clone(),
+                local_choice: c.local_choice.clone(),
+                note: c.note.clone(),
+                org,
+                co_executors,
+                fast_track,
+            });
+        }
+        self.check_tree(&out);
+        for (id, level) in levels {
+            let used = out.iter().any(|c| c.fast_track.as_ref().is_some_and(|ft| ft.value == *id));
+            if !used && level.mapping_note.is_none() && !self.is_abstract {
+                self.warn(
+                    "fast_track_unmapped",
+                    format!("fast-track level `{id}` is used by no category"),
+                    &path(&["fast_track", id]),
+                    true,
+                    "set `fast_track = { value = \"ID\", clause = \"...\" }` on its categories, or say why they cannot be listed in `mapping_note`",
+                );
+            }
+        }
+        out
+    }
+
+    fn check_tree(&mut self, cats: &[Category]) {
+        for (i, c) in cats.iter().enumerate() {
+            let p = vec![key("category"), Seg::Index(i)];
+            if let Some(parent) = &c.parent {
+                if !cats.iter().any(|o| o.id == *parent) {
+                    self.error(
+                        "category_parent_unknown",
+                        format!("category `{}` has an unknown parent `{parent}`", c.id),
+                        &with(&p, &["parent"]),
+                        false,
+                        "the parent must be the id of another [[category]]",
+                    );
+                    continue;
+                }
+            }
+            // Walk up; a walk longer than the tree is a cycle.
+            let mut current = Some(c);
+            let mut routed = false;
+            let mut steps = 0;
+            while let Some(cat) = current {
+                if cat.org.is_some() {
+                    routed = true;
+                    break;
+                }
+                steps += 1;
+                if steps > cats.len() {
+                    break;
+                }
+                current = cat.parent.as_ref().and_then(|pid| cats.iter().find(|o| o.id == *pid));
+            }
+            if steps > cats.len() {
+                self.error(
+                    "category_cycle",
+                    format!("category `{}` is its own ancestor", c.id),
+                    &with(&p, &["parent"]),
+                    false,
+                    "the `parent` links must form a tree",
+                );
+            } else if !routed && !self.is_abstract {
+                self.error(
+                    "category_unrouted",
+                    format!("category `{}` is routed nowhere: neither it nor an ancestor has `org`", c.id),
+                    &with(&p, &["id"]),
+                    true,
+                    "add `org = { value = \"ORG-ID\", clause = \"...\" }` to it or to an ancestor",
+                );
+            }
+        }
+    }
+
+    fn stage_shares(&mut self, f: &ProfileFile) -> StageShares {
+        let s = &f.stage_shares;
+        let sp = |k: &str| path(&["stage_shares", k]);
+        let shares = StageShares {
+            moderation: self.cited(s.moderation.as_ref(), &sp("moderation")),
+            coordination: self.cited(s.coordination.as_ref(), &sp("coordination")),
+            execution: self.cited(s.execution.as_ref(), &sp("execution")),
+            approval: self.cited(s.approval.as_ref(), &sp("approval")),
+            sign_off: self.cited(s.sign_off.as_ref(), &sp("sign_off")),
+        };
+        let all = [
+            ("moderation", &shares.moderation),
+            ("coordination", &shares.coordination),
+            ("execution", &shares.execution),
+            ("approval", &shares.approval),
+            ("sign_off", &shares.sign_off),
+        ];
+        let mut sum = 0.0;
+        for (name, share) in all {
+            if let Some(share) = share {
+                if !(share.value > 0.0 && share.value <= 1.0) {
+                    self.error(
+                        "share_out_of_range",
+                        format!("stage share `{name}` is {}, not in (0, 1]", share.value),
+                        &with(&sp(name), &["value"]),
+                        false,
+                        "a share is a fraction of the total term: 0.25 is a quarter",
+                    );
+                }
+                sum += share.value;
+            }
+        }
+        if sum > 1.0 + 1e-9 {
+            self.warn(
+                "shares_exceed_total",
+                format!("stage shares add up to {sum}, more than the total term"),
+                &path(&["stage_shares"]),
+                true,
+                "the shares of the stages should add up to at most 1",
+            );
+        }
+        shares
+    }
+}
+
+fn unit(u: UnitFile) -> TermUnit {
+    match u {
+        UnitFile::CalendarDays => TermUnit::CalendarDays,
+        UnitFile::WorkingDays => TermUnit::WorkingDays,
+        UnitFile::Hours => TermUnit::Hours,
+    }
+}
+
+fn on_nonworking(o: OnNonWorkingFile) -> OnNonWorking {
+    match o {
+        OnNonWorkingFile::Next => OnNonWorking::Next,
+        OnNonWorkingFile::Previous => OnNonWorking::Previous,
+        OnNonWorkingFile::AsIs => OnNonWorking::AsIs,
+    }
+}

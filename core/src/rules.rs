@@ -1,0 +1,94 @@
+//! [`Rules`]: a profile made ready to answer, with its calendar and time zone.
+//!
+//! Loading a profile and building its calendar's indexes is the expensive part; a portal does it
+//! once per municipality and then asks [`Rules`] about every message. Nothing in it is mutable,
+//! so one value can serve every thread.
+
+use std::sync::Arc;
+
+use chrono_tz::Tz;
+
+use crate::calendar::{Calendar, CalendarOptions};
+use crate::detect;
+use crate::error::{Error, Result};
+use crate::input::MAX_TEXT_BYTES;
+use crate::message::{self, HistoryEntry, Message, Plan, Route, Validation};
+use crate::profile::Profile;
+
+/// A municipality's regulation, ready to validate, route and plan messages.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    profile: Arc<Profile>,
+    calendar: Calendar,
+    zone: Tz,
+}
+
+impl Rules {
+    /// The rules of a built-in profile (`essentuki`, `kislovodsk`, `mikhailovka`, `mamadysh`,
+    /// `tynda`).
+    pub fn builtin(name: &str) -> Result<Self> {
+        Self::new(Profile::builtin(name)?)
+    }
+
+    /// The rules of a user's profile file (which may extend a built-in one).
+    pub fn from_toml(source: &str, file_name: &str) -> Result<Self> {
+        Self::new(Profile::from_toml(source, file_name)?)
+    }
+
+    /// Builds the profile's calendar and zone.
+    pub fn new(profile: Profile) -> Result<Self> {
+        let calendar = Calendar::builtin_with(&profile.municipality.calendar, CalendarOptions::default())?;
+        Self::with_calendar(profile, calendar)
+    }
+
+    /// Uses a calendar the caller built (with extra layers or other options).
+    pub fn with_calendar(profile: Profile, calendar: Calendar) -> Result<Self> {
+        let zone = crate::term::parse_zone(&profile.municipality.zone)?;
+        Ok(Self { profile: Arc::new(profile), calendar, zone })
+    }
+
+    /// The profile.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// The production calendar terms are counted in.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// The municipality's time zone.
+    pub fn zone(&self) -> Tz {
+        self.zone
+    }
+
+    /// Refuses input too large to look at, naming the field.
+    fn check_size(message: &Message) -> Result<()> {
+        if message.text.len() > MAX_TEXT_BYTES {
+            return Err(Error::input(
+                "text",
+                format!("the text is {} bytes; at most {MAX_TEXT_BYTES} are accepted", message.text.len()),
+            ));
+        }
+        Ok(())
+    }
+
+    /// What is wrong with a message, citing the clauses; `history` is the author's earlier
+    /// messages for the duplicate rule.
+    pub fn validate(&self, message: &Message, history: &[HistoryEntry]) -> Result<Validation> {
+        Self::check_size(message)?;
+        let report = detect::scan(&message.text);
+        Ok(message::validate(&self.profile, message, history, &report))
+    }
+
+    /// Where the message goes and which answer term follows.
+    pub fn route(&self, message: &Message) -> Result<Route> {
+        message::route(&self.profile, message)
+    }
+
+    /// Every term that runs from the sending.
+    pub fn plan(&self, message: &Message) -> Result<Plan> {
+        Self::check_size(message)?;
+        message::plan(&self.profile, &self.calendar, self.zone, message)
+    }
+}

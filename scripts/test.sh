@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what the tests need from the package registries and runs every test suite:
+# Rust (unit, property, snapshot, conformance), then the bindings' suites.
+# Usage: scripts/test.sh        (what .ci/run runs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+
+section() { printf '\n==== %s ====\n' "$*"; }
+
+section "Rust: build, lint, tests"
+cargo build --workspace --all-targets --locked
+cargo clippy --workspace --all-targets --locked -q -- -D warnings
+cargo test --workspace --locked
+
+section "Rules: lint every built-in profile and the conformance suite through the CLI"
+if [ -d rules/profiles ] && ls rules/profiles/*.toml >/dev/null 2>&1 && cargo run -q --locked -p reglament-cli -- lint --help >/dev/null 2>&1; then
+  cargo run -q --locked -p reglament-cli -- lint rules/profiles/*.toml
+fi
+if ls tests/conformance/*.json >/dev/null 2>&1 && cargo run -q --locked -p reglament-cli -- test --help >/dev/null 2>&1; then
+  cargo run -q --locked -p reglament-cli -- test tests/conformance
+fi
+
+for suite in scripts/test-python.sh scripts/test-node.sh scripts/test-wasm.sh; do
+  if [ -x "$suite" ]; then
+    section "$suite"
+    "$suite"
+  fi
+done
+section "all suites passed"
