@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The file is refused.
@@ -17,7 +17,7 @@ pub enum Severity {
 }
 
 /// A position in a source file, 1-based as editors show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Location {
     /// The file name as the author gave it (or `builtin:NAME` for embedded data).
     pub file: String,
@@ -51,7 +51,7 @@ impl std::fmt::Display for Location {
 }
 
 /// One problem found in a data file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Diagnostic {
     /// Stable machine-readable code, e.g. `unknown_key`, `extends_cycle`.
     pub code: String,

@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::error::Error;
 
 /// One error, flattened for bindings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ErrorInfo {
     /// Stable code (`invalid_input`, `out_of_range`, `unknown_profile`, or a diagnostic's code).
     pub code: String,
@@ -55,7 +55,7 @@ impl ErrorInfo {
 }
 
 /// The tagged answer of an operation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Answer<T> {
     /// The operation worked.

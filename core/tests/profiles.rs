@@ -212,7 +212,7 @@ fn a_user_profile_can_extend_a_user_file() {
 #[test]
 fn unknown_key_points_at_the_key() {
     expect_at("id = \"x\"\nextends = \"essentuki\"\n\n[attachments]\nmax_cnt = { value = 3, clause = \"24\" }\n", "unknown_key", 5, 1);
-    expect_at("id = \"x\"\nextends = \"essentuki\"\n[attachments]\nmax_count = { value = 3, clause = \"24\", claus = \"1\" }\n", "unknown_key", 4, 40);
+    expect_at("id = \"x\"\nextends = \"essentuki\"\n[attachments]\nmax_count = { value = 3, clause = \"24\", claus = \"1\" }\n", "unknown_key", 4, 41);
 }
 
 #[test]

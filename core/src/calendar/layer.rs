@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::error::{Error, Result};
 
 /// What a listed day is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DayKind {
     /// A non-working public holiday (Labour Code art. 112), even on a weekend.
@@ -45,7 +45,7 @@ impl DayKind {
 }
 
 /// The whole years a layer is complete for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Covers {
     /// First covered year.
@@ -55,7 +55,7 @@ pub struct Covers {
 }
 
 /// An act that days cite: a law article, a decree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Id used by days in `source`.
@@ -85,7 +85,7 @@ pub struct Source {
 }
 
 /// The published number of working days of one year, for checking the data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct YearCount {
     /// The year.
@@ -101,7 +101,7 @@ pub struct YearCount {
 }
 
 /// One listed day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DayEntry {
     /// The date.
@@ -125,7 +125,7 @@ pub struct DayEntry {
 }
 
 /// One calendar layer file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Layer {
     /// Layer id; a region is named by the id of its top layer.

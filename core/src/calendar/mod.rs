@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 use index::Index;
 
 /// Switches that change what counts as a working day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct CalendarOptions {
     /// Count presidential decree days (2020, 2021) as non-working. They were days off with pay
@@ -38,7 +38,7 @@ impl Default for CalendarOptions {
 }
 
 /// One listed entry of a day, with the act it comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DayNote {
     /// What the entry says the day is.
     pub kind: DayKind,
@@ -63,7 +63,7 @@ pub struct DayNote {
 }
 
 /// Everything the calendar knows about one date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DayInfo {
     /// The date.
     pub date: NaiveDate,

@@ -7,8 +7,9 @@
 //! letter four times (`ffff`), repeats a short period (`ываоываоыва`), has five or more letters
 //! and no vowel, or six consonants in a row.
 //!
-//! * `unreadable`: no letters at all; letters are under 40 % of the non-space characters; or
-//!   at least half of the letters are in mash tokens.
+//! * `unreadable`: no letters at all; no *real word* (a run of two or more letters that is
+//!   not mash; a link counts as one) — so `12345 !!!`, `а б в` and `???` are unreadable while
+//!   `ИНН: 7707083893` is not; or at least half of the letters are in mash runs.
 //! * `not_russian`: readable, at least three letters, and fewer than half of them Cyrillic.
 //! * Empty or blank text is neither.
 
@@ -109,16 +110,16 @@ pub(crate) fn classify(text: &str) -> (bool, bool) {
     }
     let mut letters = 0usize;
     let mut cyr = 0usize;
-    let mut nonspace = 0usize;
     let mut mash = 0usize;
+    let mut real_words = 0usize;
     let mut word: Vec<char> = Vec::new();
     for token in text.split_whitespace() {
         let chars = token.chars().count();
-        nonspace += chars;
         if is_link(token) {
             // a link reads as letters of neither language
             letters += chars;
             cyr += chars;
+            real_words += 1;
             continue;
         }
         let tok_letters = token.chars().filter(|c| c.is_alphabetic()).count();
@@ -129,9 +130,11 @@ pub(crate) fn classify(text: &str) -> (bool, bool) {
         }
         // mash is judged on each run of letters in the token
         word.clear();
-        let mut flush = |word: &mut Vec<char>, mash: &mut usize| {
+        let flush = |word: &mut Vec<char>, mash: &mut usize, real: &mut usize| {
             if is_mash(word) {
                 *mash += word.len();
+            } else if word.len() >= 2 {
+                *real += 1;
             }
             word.clear();
         };
@@ -139,12 +142,12 @@ pub(crate) fn classify(text: &str) -> (bool, bool) {
             if c.is_alphabetic() {
                 word.push(lower(c));
             } else {
-                flush(&mut word, &mut mash);
+                flush(&mut word, &mut mash, &mut real_words);
             }
         }
-        flush(&mut word, &mut mash);
+        flush(&mut word, &mut mash, &mut real_words);
     }
-    let unreadable = letters == 0 || letters * 10 < nonspace * 4 || mash * 2 >= letters;
+    let unreadable = letters == 0 || real_words == 0 || mash * 2 >= letters;
     let not_russian = !unreadable && letters >= 3 && cyr * 2 < letters;
     (not_russian, unreadable)
 }

@@ -17,7 +17,7 @@ mod obscenity;
 mod personal;
 
 /// What a detector found, with the byte range in the original text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Detection {
     /// The kind of thing found.
     pub kind: DetectionKind,
@@ -28,7 +28,7 @@ pub struct Detection {
 }
 
 /// Kinds of content a detector reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DetectionKind {
     /// An obscene word (by root, after normalising look-alike letters).
@@ -60,7 +60,7 @@ impl DetectionKind {
 }
 
 /// Everything the detectors saw in one text.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct TextReport {
     /// All detections, in text order.
     pub detections: Vec<Detection>,
@@ -81,7 +81,14 @@ pub fn scan(text: &str) -> TextReport {
     let emails = personal::emails(text);
     let mut numbers = Vec::new();
     personal::numbers(text, &mut numbers);
-    numbers.retain(|n| !emails.iter().any(|e| n.start < e.end && e.start < n.end));
+    // Both lists are in text order: walk them together (linear, not numbers × emails).
+    let mut k = 0usize;
+    numbers.retain(|n| {
+        while emails.get(k).is_some_and(|e| e.end <= n.start) {
+            k += 1;
+        }
+        !emails.get(k).is_some_and(|e| e.start < n.end)
+    });
     detections.extend(emails);
     detections.extend(numbers);
     medical::scan(text, &mut detections);

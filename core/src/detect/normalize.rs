@@ -27,7 +27,7 @@ pub(crate) fn is_ru_vowel(c: char) -> bool {
 /// small `n` like `п`, `r` like `г`, `u` like `и`; `z` is read as `з` (transliteration).
 pub(crate) fn fold_obscene(c: char) -> Option<char> {
     let m = match c {
-        'ё' | 'Ё' | 'ë' | 'Ë' | 'є' | 'Є' | 'e' | 'E' | 'э' | 'Э' => 'е',
+        'ё' | 'Ё' | 'ë' | 'Ë' | 'є' | 'Є' | 'e' | 'E' => 'е',
         'a' | 'A' | '@' => 'а',
         'b' => 'б',
         'B' => 'в',

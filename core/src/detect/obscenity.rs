@@ -289,7 +289,7 @@ pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
         if at(s, i, "еб") {
             let before = if i == 0 { None } else { s.get(i - 1).copied() };
             let boundary = match before {
-                None => !at(s, 0, "ебург") && !at(s, 0, "ебурж"),
+                None => !at(s, 0, "ебург") && !at(s, 0, "ебурж") && !at(s, 0, "ебонит"),
                 Some(b) => is_ru_vowel(b) || b == 'ъ' || b == 'ь' || b == WILD,
             };
             if boundary {

@@ -198,6 +198,13 @@ pub(crate) fn numbers(text: &str, out: &mut Vec<Detection>) {
                 q += c.len_utf8();
                 n += 1;
             }
+            if !ok && !taint {
+                // «серия 7503 номер 654321»: the word «номер» between two numbers.
+                if let Some(skip) = word_separator(text, pos) {
+                    q = skip;
+                    ok = true;
+                }
+            }
             if !ok || (n == 4 && !b.get(q).is_some_and(u8::is_ascii_digit)) {
                 break;
             }
@@ -213,6 +220,28 @@ pub(crate) fn numbers(text: &str, out: &mut Vec<Detection>) {
         classify_group(text, &chunks, &seps, out);
         i = pos.max(i + 1);
     }
+}
+
+/// If `text[pos..]` is spaces, «номер» / «ном.» / «N» and spaces before a digit, the offset
+/// of that digit.
+fn word_separator(text: &str, pos: usize) -> Option<usize> {
+    let rest = text.get(pos..)?;
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let lead = rest.len() - trimmed.len();
+    if lead == 0 {
+        return None;
+    }
+    for w in ["номер", "Номер", "НОМЕР", "ном.", "N", "№"] {
+        if let Some(after) = trimmed.strip_prefix(w) {
+            let digits = after.trim_start_matches([' ', '\u{a0}']);
+            if digits.len() < after.len() || w.ends_with('.') || w == "№" {
+                if digits.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                    return Some(pos + rest.len() - digits.len());
+                }
+            }
+        }
+    }
+    None
 }
 
 fn classify_group(text: &str, chunks: &[Chunk], seps: &[Sep], out: &mut Vec<Detection>) {

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingSeverity {
     /// Grounds to refuse the message under the regulation.
@@ -13,7 +13,7 @@ pub enum FindingSeverity {
 }
 
 /// One thing validation found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Finding {
     /// Stable code (`attachment_count`, `obscenity`, ...).
     pub code: String,

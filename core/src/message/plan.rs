@@ -14,7 +14,7 @@ use crate::profile::{AppliesTo, Profile, TermRule, TermStart};
 use crate::term::{resolve_term, Step, TermSources, TermUnit};
 
 /// One planned term.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlannedTerm {
     /// Due instant, RFC 3339 with the municipality's local offset.
     pub due: DateTime<FixedOffset>,

@@ -8,7 +8,7 @@ use crate::profile::{Profile, TermRule};
 use crate::term::TermUnit;
 
 /// An organisation in a route.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RoutedOrganisation {
     /// Stable id of the profile.
     pub id: String,
@@ -21,7 +21,7 @@ pub struct RoutedOrganisation {
 }
 
 /// Where the fast-track level came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FastTrackSource {
     /// The message's own `fast_track`, set by the platform.
@@ -31,7 +31,7 @@ pub enum FastTrackSource {
 }
 
 /// The fast-track level of a route.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RoutedFastTrack {
     /// Level id (`ft1`, `d5`, `fast`).
     pub level: String,
@@ -42,7 +42,7 @@ pub struct RoutedFastTrack {
 }
 
 /// A term summary: what governs the answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TermSummary {
     /// Term name (`answer`, `answer_59fz`) or fast-track level id.
     pub name: String,
@@ -55,7 +55,7 @@ pub struct TermSummary {
 }
 
 /// Everything `route` says.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Route {
     /// The category routed (the subcategory when given).
     pub category: String,

@@ -12,7 +12,7 @@ use crate::detect::{self, DetectionKind, TextReport};
 use crate::profile::{Cited, ContentAction, DataRule, Profile, Requirement};
 
 /// Why a message must not be public, for a form to show before sending.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PrivacyHint {
     /// The message must be non-public (or is refused if it stays public).
     pub must_be_non_public: bool,
@@ -23,7 +23,7 @@ pub struct PrivacyHint {
 }
 
 /// Everything `validate` says about a message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Validation {
     /// Findings in a stable order: by field, then code.
     pub findings: Vec<Finding>,

@@ -19,6 +19,7 @@ use serde::Deserialize;
 /// library never presents a figure as the regulation's when nobody said where it comes from.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Cited_{T}")]
 pub struct CitedField<T> {
     /// The value.
     pub value: Option<T>,
@@ -407,6 +408,7 @@ pub enum AppliesTo {
     #[default]
     All,
     /// Only appeals the platform flags as falling under 59-FZ.
+    #[serde(rename = "appeal_59fz")]
     Appeal59fz,
 }
 

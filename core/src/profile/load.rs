@@ -182,12 +182,14 @@ fn serde_diagnostic(tree: &Node, sources: &Sources, path: &[Seg], message: &str)
     };
     let (diag, location) = if message.starts_with("unknown field") {
         let key = quoted(message).unwrap_or("?").to_string();
-        let mut full = path.to_vec();
-        if full.last() != Some(&Seg::Key(key.clone())) {
-            full.push(Seg::Key(key.clone()));
+        let mut parent = path.to_vec();
+        if parent.last() == Some(&Seg::Key(key.clone())) {
+            parent.pop();
         }
+        let mut full = parent.clone();
+        full.push(Seg::Key(key.clone()));
         let expected = message.find("expected").and_then(|i| message.get(i..)).unwrap_or("");
-        let parent = display_path(path);
+        let parent = display_path(&parent);
         (
             Diagnostic::error("unknown_key", format!("unknown key `{key}` in `{parent}`"))
                 .with_help(format!("check the spelling or remove it; {expected}")),

@@ -74,7 +74,40 @@ pub fn lint_builtin(name: &str) -> Result<Vec<Diagnostic>> {
 /// The JSON Schema of the profile file format, as published in `docs/profile.schema.json`.
 pub fn schema() -> serde_json::Value {
     let schema = schemars::schema_for!(file::ProfileFile);
-    serde_json::to_value(&schema).unwrap_or(serde_json::Value::Null)
+    let mut value = serde_json::to_value(&schema).unwrap_or(serde_json::Value::Null);
+    drop_null(&mut value);
+    value
+}
+
+/// TOML has no null: an optional key is simply left out. Removes the `null` alternative that
+/// schemars gives every `Option`, so the schema describes the TOML an author writes.
+fn drop_null(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if let [only] = types.as_slice() {
+                    let only = only.clone();
+                    map.insert("type".to_string(), only);
+                }
+            }
+            let is_null = |v: &Value| v.get("type").is_some_and(|t| t == "null");
+            if let Some(Value::Array(alternatives)) = map.get_mut("anyOf") {
+                alternatives.retain(|v| !is_null(v));
+                if let [Value::Object(only)] = alternatives.as_slice() {
+                    let only = only.clone();
+                    map.remove("anyOf");
+                    for (k, v) in only {
+                        map.entry(k).or_insert(v);
+                    }
+                }
+            }
+            map.values_mut().for_each(drop_null);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_null),
+        _ => {}
+    }
 }
 
 fn unknown(name: &str) -> Error {

@@ -77,8 +77,8 @@ pub(crate) enum Kind {
 /// Arrays of tables merged entry by entry, by this key, instead of being replaced.
 const KEYED_ARRAYS: &[(&str, &str)] = &[("category", "id"), ("refusal", "code"), ("organisation", "id")];
 
-/// Keys that make up a citation: a child that cites anew drops all of the base's. A base's
-/// `note` survives a new citation (it describes the value) but not a new value.
+/// Keys that make up a citation: a child that cites anew, or sets a new value, drops all of the
+/// base's. A base's `note` survives a new citation (it describes the value) but not a new value.
 const CITATION_KEYS: &[&str] = &["clause", "local_choice", "unset"];
 
 /// Keys that carry a value: a child that sets one drops the base's `unset`, and a child that
@@ -225,7 +225,10 @@ impl Node {
                     }
                 }
                 if sets_value {
-                    self.remove("unset");
+                    // A new value needs a new citation: the base's clause was for its value.
+                    for k in CITATION_KEYS {
+                        self.remove(k);
+                    }
                     self.remove("note");
                 }
                 if unsets {

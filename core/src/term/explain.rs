@@ -11,7 +11,7 @@ use crate::calendar::{Calendar, DayKind};
 use crate::locale::{date_en, date_ru, day_ru, plural_ru};
 
 /// One step of an explanation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Step {
     /// Stable code of the rule applied: `start`, `start_moved`, `before_cutoff`, `after_cutoff`,
     /// `counted`, `last_day_moved`, `closes`, `rolling_window`, `provisional`.

@@ -20,7 +20,7 @@ use crate::calendar::Calendar;
 use crate::error::{Error, Result};
 
 /// A resolved term.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TermResult {
     /// The due instant, RFC 3339 with the zone's local offset.
     pub due: DateTime<FixedOffset>,

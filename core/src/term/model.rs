@@ -4,7 +4,7 @@ use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
 /// The unit a term is counted in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TermUnit {
     /// Calendar days («дней»; REGULATIONS.md rule 6).
@@ -16,7 +16,7 @@ pub enum TermUnit {
 }
 
 /// What happens when a calendar-day term's last day is not a working day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OnNonWorking {
     /// Ends on the next working day (Civil Code art. 193), the default.
@@ -29,7 +29,7 @@ pub enum OnNonWorking {
 }
 
 /// A term: a duration and the conventions it is resolved by.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// How many units; never negative.
@@ -65,7 +65,7 @@ impl Term {
 }
 
 /// The clauses behind a term, so each explanation step cites where it comes from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TermSources {
     /// The clause setting the term's length («Essentuki 34.9»).
     pub term: Option<String>,
