@@ -78,3 +78,46 @@ impl<T> From<Result<T, Error>> for Answer<T> {
         }
     }
 }
+
+/// The JSON Schema of every type that crosses a binding: one `$defs` map, keyed by type name.
+///
+/// The Python TypedDicts and the TypeScript declarations of the bindings are generated from it
+/// (`bindings-wasm/tests/generated_types.rs`), so each type is written once, in Rust.
+pub fn api_schema() -> serde_json::Value {
+    use schemars::JsonSchema;
+
+    fn root<T: JsonSchema>(
+        generator: &mut schemars::SchemaGenerator,
+        roots: &mut serde_json::Map<String, serde_json::Value>,
+        name: &str,
+    ) {
+        roots.insert(name.to_string(), generator.subschema_for::<T>().to_value());
+    }
+
+    let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    let mut roots = serde_json::Map::new();
+    root::<crate::message::Message>(&mut generator, &mut roots, "Message");
+    root::<crate::message::HistoryEntry>(&mut generator, &mut roots, "HistoryEntry");
+    root::<crate::message::Validation>(&mut generator, &mut roots, "Validation");
+    root::<crate::message::Route>(&mut generator, &mut roots, "Route");
+    root::<crate::message::Plan>(&mut generator, &mut roots, "Plan");
+    root::<crate::term::Term>(&mut generator, &mut roots, "Term");
+    root::<crate::term::TermResult>(&mut generator, &mut roots, "TermResult");
+    root::<crate::calendar::DayInfo>(&mut generator, &mut roots, "DayInfo");
+    root::<crate::calendar::CalendarOptions>(&mut generator, &mut roots, "CalendarOptions");
+    root::<crate::diagnostic::Diagnostic>(&mut generator, &mut roots, "Diagnostic");
+    root::<ErrorInfo>(&mut generator, &mut roots, "ErrorInfo");
+    let mut defs = generator.take_definitions(true);
+    // Roots that are not named types themselves (`Plan` is a map) become named definitions.
+    for (name, schema) in roots {
+        let is_ref = schema.get("$ref").and_then(serde_json::Value::as_str) == Some(&format!("#/$defs/{name}"));
+        if !is_ref {
+            defs.insert(name, schema);
+        }
+    }
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "reglament API types",
+        "$defs": defs,
+    })
+}

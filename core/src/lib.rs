@@ -27,4 +27,4 @@ pub use error::{Error, Result};
 pub use term::{resolve_term, OnNonWorking, Term, TermResult, TermUnit};
 pub use message::{Finding, HistoryEntry, Message, Plan, Route, Validation};
 pub use rules::Rules;
-pub use profile::{Profile, lint as lint_profile};
+pub use profile::{lint as lint_profile, Category, Cited, Profile, RefusalGround, Routing, TermRule};

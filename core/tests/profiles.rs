@@ -1,6 +1,7 @@
 //! Municipality profiles: the built-ins load and lint clean, broken files are refused with the
 //! right code at the right place, user files extend built-ins, and the published JSON Schema
 //! matches the code.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use reglament::diagnostic::{Diagnostic, Severity};
 use reglament::profile::{self, AppliesTo, Profile, TermStart};

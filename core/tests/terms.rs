@@ -11,7 +11,7 @@ fn resolve(region: &str, zone: &str, start: &str, term: &Term, sources: &TermSou
 
 fn story(r: &TermResult) -> String {
     let mut out = format!("due {} ({})\n", r.due.to_rfc3339(), r.due_date);
-    for s in &r.explanation {
+    for s in &r.explanation.steps() {
         let clause = s.clause.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
         out.push_str(&format!("- {}{clause}: {}\n  {}\n", s.rule, s.en, s.ru));
     }

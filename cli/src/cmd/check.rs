@@ -104,7 +104,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         println!();
         for (name, t) in &plan {
             println!("{name}: {} ({})", t.due.to_rfc3339(), t.clause);
-            for s in &t.explanation {
+            for s in &t.explanation.steps() {
                 println!("  - {}", if ru { &s.ru } else { &s.en });
             }
         }

@@ -86,7 +86,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     } else {
         println!("due:      {}", result.due.to_rfc3339());
         println!("due date: {}", result.due_date);
-        for step in &result.explanation {
+        for step in &result.explanation.steps() {
             println!("  - {}", step.en);
             println!("    {}", step.ru);
         }

@@ -5,13 +5,15 @@
 //! each covered day, how many working days precede it, and the list of working days in order;
 //! "add N working days" is then two array look-ups.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// Dense per-day tables over the covered range.
 #[derive(Debug, Clone)]
 pub(crate) struct Index {
     /// First covered day.
     pub start: NaiveDate,
+    /// `start` as days from the common era, for O(1) offsets.
+    start_ce: i32,
     /// Last covered day.
     pub end: NaiveDate,
     /// Whether each day is working.
@@ -47,22 +49,23 @@ impl Index {
             }
             provisional.push(p);
         }
-        Self { start, end, working, rank, working_days, provisional }
+        Self { start, start_ce: start.num_days_from_ce(), end, working, rank, working_days, provisional }
     }
 
     /// Day offset of `date`, or `None` outside the range.
     #[inline]
     pub fn offset(&self, date: NaiveDate) -> Option<usize> {
-        if date < self.start || date > self.end {
-            return None;
-        }
-        usize::try_from((date - self.start).num_days()).ok()
+        let i = usize::try_from(date.num_days_from_ce() - self.start_ce).ok()?;
+        (i < self.working.len()).then_some(i)
     }
 
     /// The date at a day offset.
     #[inline]
     pub fn date_at(&self, offset: u32) -> NaiveDate {
-        self.start + chrono::Days::new(u64::from(offset))
+        i32::try_from(offset)
+            .ok()
+            .and_then(|o| NaiveDate::from_num_days_from_ce_opt(self.start_ce + o))
+            .unwrap_or(self.end)
     }
 
     /// Working days strictly before offset `i` (`i` may be one past the end).

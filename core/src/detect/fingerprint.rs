@@ -58,7 +58,10 @@ mod tests {
     fn normalisation() {
         assert_eq!(normalize("  Ёлка,  ул.Ленина!!  "), "елка ул ленина");
         assert_eq!(normalize("Mусор"), "мусор");
-        assert_eq!(fingerprint("Яма на дороге"), fingerprint("ЯМА  на дороге!!!"));
+        assert_eq!(
+            fingerprint("Яма на дороге"),
+            fingerprint("ЯМА  на дороге!!!")
+        );
         assert_ne!(fingerprint("дом 5"), fingerprint("дом 6"));
         assert_eq!(
             fingerprint(""),

@@ -15,7 +15,7 @@
 //! 3. a *weak* word (a disease or condition: диабет, инсульт, онкология, инвалид …) with a
 //!    *person anchor* (я, мне, моя, мама, сын, болеет, перенесла, после …) within six words.
 
-use super::normalize::lower_ru;
+use super::normalize::{is_alnum, lower_ru};
 use super::{Detection, DetectionKind};
 
 const STRONG_PREFIX: &[&str] = &[
@@ -83,9 +83,29 @@ const WEAK_PREFIX: &[&str] = &[
 ];
 
 const WEAK_EXACT: &[&str] = &[
-    "рак", "рака", "раком", "раке", "раку", "спид", "спида", "спидом", "дцп", "орви", "грипп",
-    "гриппом", "депрессия", "депрессии", "депрессией", "депрессию", "химия", "химию",
-    "химии", "онкология", "онкологию", "онкологией", "covid",
+    "рак",
+    "рака",
+    "раком",
+    "раке",
+    "раку",
+    "спид",
+    "спида",
+    "спидом",
+    "дцп",
+    "орви",
+    "грипп",
+    "гриппом",
+    "депрессия",
+    "депрессии",
+    "депрессией",
+    "депрессию",
+    "химия",
+    "химию",
+    "химии",
+    "онкология",
+    "онкологию",
+    "онкологией",
+    "covid",
 ];
 
 /// Forms that are about people in general, not a person («пандус для инвалидов»).
@@ -111,16 +131,225 @@ const WEAK_NOT: &[&str] = &[
 ];
 
 const ANCHOR: &[&str] = &[
-    "я", "мне", "меня", "мной", "мой", "моя", "мое", "моего", "моей", "моему", "мою", "мои",
-    "моих", "моим", "мама", "маме", "мамы", "маму", "мамой", "мать", "матери", "папа", "папе",
-    "папы", "отец", "отца", "отцу", "сын", "сына", "сыну", "сыном", "дочь", "дочка", "дочки",
-    "дочке", "дочери", "ребенок", "ребенка", "ребенку", "ребенком", "бабушка", "бабушке",
-    "бабушки", "бабушку", "дедушка", "дедушке", "дедушки", "дедушку", "муж", "мужа", "мужу",
-    "жена", "жены", "жене", "супруг", "супруга", "супруги", "сестра", "сестры", "брат", "брата",
-    "соседка", "соседки", "сосед", "соседа", "болею", "болеет", "болен", "больна", "болела",
-    "болел", "болеют", "страдаю", "страдает", "перенес", "перенесла", "перенесли", "заболел",
-    "заболела", "после", "сделали", "нашли", "обнаружили", "него", "нее", "свекровь", "теща",
+    "я",
+    "мне",
+    "меня",
+    "мной",
+    "мой",
+    "моя",
+    "мое",
+    "моего",
+    "моей",
+    "моему",
+    "мою",
+    "мои",
+    "моих",
+    "моим",
+    "мама",
+    "маме",
+    "мамы",
+    "маму",
+    "мамой",
+    "мать",
+    "матери",
+    "папа",
+    "папе",
+    "папы",
+    "отец",
+    "отца",
+    "отцу",
+    "сын",
+    "сына",
+    "сыну",
+    "сыном",
+    "дочь",
+    "дочка",
+    "дочки",
+    "дочке",
+    "дочери",
+    "ребенок",
+    "ребенка",
+    "ребенку",
+    "ребенком",
+    "бабушка",
+    "бабушке",
+    "бабушки",
+    "бабушку",
+    "дедушка",
+    "дедушке",
+    "дедушки",
+    "дедушку",
+    "муж",
+    "мужа",
+    "мужу",
+    "жена",
+    "жены",
+    "жене",
+    "супруг",
+    "супруга",
+    "супруги",
+    "сестра",
+    "сестры",
+    "брат",
+    "брата",
+    "соседка",
+    "соседки",
+    "сосед",
+    "соседа",
+    "болею",
+    "болеет",
+    "болен",
+    "больна",
+    "болела",
+    "болел",
+    "болеют",
+    "страдаю",
+    "страдает",
+    "перенес",
+    "перенесла",
+    "перенесли",
+    "заболел",
+    "заболела",
+    "после",
+    "сделали",
+    "нашли",
+    "обнаружили",
+    "него",
+    "нее",
+    "свекровь",
+    "теща",
 ];
+
+const LIE: &[&str] = &[
+    "лежал",
+    "лежала",
+    "лежу",
+    "лежит",
+    "лежали",
+    "лежим",
+    "положили",
+    "выписали",
+    "попал",
+    "попала",
+    "попали",
+    "увезли",
+    "забрали",
+];
+const HOSPITAL: &[&str] = &[
+    "больниц",
+    "стационар",
+    "реанимаци",
+    "госпитал",
+    "роддом",
+    "хоспис",
+];
+const ASSIGN: &[&str] = &["назначил", "назначен", "назначают", "прописал", "выписал"];
+const TREATMENT: &[&str] = &[
+    "лечени",
+    "терапи",
+    "препарат",
+    "таблетк",
+    "укол",
+    "капельниц",
+    "химию",
+    "химия",
+    "антибиотик",
+    "инсулин",
+    "операци",
+    "обследовани",
+    "реабилитаци",
+    "диализ",
+];
+const REGISTER: &[&str] = &["учет", "учете", "учета"];
+const SPECIALIST: &[&str] = &[
+    "психиатр",
+    "нарколог",
+    "онколог",
+    "фтизиатр",
+    "эндокринолог",
+    "кардиолог",
+    "невролог",
+    "психоневролог",
+    "диспансер",
+    "гинеколог",
+];
+const UNDERGO: &[&str] = &["прохож", "проход", "прошел", "прошла"];
+const GROUP: &[&str] = &["группы", "группа", "группу", "гр", "группой"];
+const GROUP_NUMBER: &[&str] = &[
+    "1",
+    "2",
+    "3",
+    "i",
+    "ii",
+    "iii",
+    "первой",
+    "второй",
+    "третьей",
+];
+
+/// The word lists bucketed by first character, built once per scan so that a word is
+/// compared only with the entries that start like it.
+struct Lexicon {
+    /// (first char, pattern, whole word only, role), sorted by first char.
+    entries: Vec<(char, &'static str, bool, Role)>,
+}
+
+impl Lexicon {
+    fn new() -> Self {
+        let lists: &[(&[&'static str], bool, Role)] = &[
+            (STRONG_PREFIX, false, Role::Strong),
+            (STRONG_EXACT, true, Role::Strong),
+            (WEAK_PREFIX, false, Role::Weak),
+            (WEAK_EXACT, true, Role::Weak),
+            (ANCHOR, true, Role::Anchor),
+            (LIE, true, Role::Lie),
+            (HOSPITAL, false, Role::Hospital),
+            (ASSIGN, false, Role::Assign),
+            (TREATMENT, false, Role::Treatment),
+            (REGISTER, true, Role::Register),
+            (SPECIALIST, false, Role::Specialist),
+            (UNDERGO, false, Role::Undergo),
+            (GROUP, true, Role::Group),
+            (GROUP_NUMBER, true, Role::GroupNumber),
+            (&["инвалид"], false, Role::Disabled),
+            (&["рецепт"], false, Role::Recipe),
+            (&["на"], true, Role::Na),
+        ];
+        let mut entries: Vec<(char, &'static str, bool, Role)> = lists
+            .iter()
+            .flat_map(|(list, exact, role)| {
+                list.iter()
+                    .filter_map(move |w| w.chars().next().map(|c| (c, *w, *exact, *role)))
+            })
+            .collect();
+        entries.sort_by_key(|e| e.0);
+        Self { entries }
+    }
+
+    fn roles(&self, w: &str, out: &mut Vec<Role>) {
+        out.clear();
+        let Some(c) = w.chars().next() else { return };
+        let from = self.entries.partition_point(|e| e.0 < c);
+        for &(first, pat, exact, role) in self.entries.get(from..).unwrap_or(&[]) {
+            if first != c {
+                break;
+            }
+            let hit = if exact { w == pat } else { w.starts_with(pat) };
+            if hit && !out.contains(&role) {
+                out.push(role);
+            }
+        }
+        if out.is_empty() {
+            return;
+        }
+        if WEAK_NOT.contains(&w) {
+            out.retain(|r| !matches!(r, Role::Weak | Role::Disabled));
+        }
+        if w.starts_with("онкологи") {
+            out.retain(|r| *r != Role::Specialist);
+        }
+    }
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -149,70 +378,6 @@ struct Word {
     role: Role,
 }
 
-fn starts_any(w: &str, list: &[&str]) -> bool {
-    list.iter().any(|p| w.starts_with(p))
-}
-
-fn roles(w: &str, out: &mut Vec<Role>) {
-    out.clear();
-    if STRONG_EXACT.contains(&w) || starts_any(w, STRONG_PREFIX) {
-        out.push(Role::Strong);
-    }
-    if (WEAK_EXACT.contains(&w) || starts_any(w, WEAK_PREFIX)) && !WEAK_NOT.contains(&w) {
-        out.push(Role::Weak);
-    }
-    if ANCHOR.contains(&w) {
-        out.push(Role::Anchor);
-    }
-    if matches!(
-        w,
-        "лежал" | "лежала" | "лежу" | "лежит" | "лежали" | "лежим" | "положили" | "выписали"
-            | "попал" | "попала" | "попали" | "увезли" | "забрали"
-    ) {
-        out.push(Role::Lie);
-    }
-    if starts_any(w, &["больниц", "стационар", "реанимаци", "госпитал", "роддом", "хоспис"]) {
-        out.push(Role::Hospital);
-    }
-    if starts_any(w, &["назначил", "назначен", "назначают", "прописал", "выписал"]) {
-        out.push(Role::Assign);
-    }
-    if starts_any(
-        w,
-        &["лечени", "терапи", "препарат", "таблетк", "укол", "капельниц", "химию", "химия", "антибиотик", "инсулин", "операци", "обследовани", "реабилитаци", "диализ"],
-    ) {
-        out.push(Role::Treatment);
-    }
-    if matches!(w, "учет" | "учете" | "учета") {
-        out.push(Role::Register);
-    }
-    if starts_any(
-        w,
-        &["психиатр", "нарколог", "онколог", "фтизиатр", "эндокринолог", "кардиолог", "невролог", "психоневролог", "диспансер", "гинеколог"],
-    ) && !w.starts_with("онкологи")
-    {
-        out.push(Role::Specialist);
-    }
-    if starts_any(w, &["прохож", "проход", "прошел", "прошла"]) {
-        out.push(Role::Undergo);
-    }
-    if w.starts_with("инвалид") && !WEAK_NOT.contains(&w) {
-        out.push(Role::Disabled);
-    }
-    if matches!(w, "группы" | "группа" | "группу" | "гр" | "группой") {
-        out.push(Role::Group);
-    }
-    if matches!(w, "1" | "2" | "3" | "i" | "ii" | "iii" | "первой" | "второй" | "третьей") {
-        out.push(Role::GroupNumber);
-    }
-    if w.starts_with("рецепт") {
-        out.push(Role::Recipe);
-    }
-    if w == "на" {
-        out.push(Role::Na);
-    }
-}
-
 /// Finds phrases about a person's health and appends their spans.
 pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
     let mut sentence: Vec<Word> = Vec::new();
@@ -220,11 +385,16 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
     let mut word_start = 0usize;
     let mut index = 0usize;
     let mut role_buf: Vec<Role> = Vec::new();
-    let mut finish_word = |word: &mut String, start: usize, end: usize, sentence: &mut Vec<Word>, index: &mut usize| {
+    let lexicon = Lexicon::new();
+    let mut finish_word = |word: &mut String,
+                           start: usize,
+                           end: usize,
+                           sentence: &mut Vec<Word>,
+                           index: &mut usize| {
         if word.is_empty() {
             return;
         }
-        roles(word, &mut role_buf);
+        lexicon.roles(word, &mut role_buf);
         for &role in &role_buf {
             sentence.push(Word {
                 index: *index,
@@ -238,7 +408,7 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
     };
     let mut end = 0usize;
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             if word.is_empty() {
                 word_start = i;
             }
@@ -274,7 +444,11 @@ fn has_near(words: &[Word], p: usize, role: Role, dist: usize) -> Option<Word> {
         .take_while(|o| o.index + dist >= w.index)
         .find(|o| o.role == role);
     match (before, after) {
-        (Some(b), Some(a)) => Some(if w.index - b.index <= a.index - w.index { *b } else { *a }),
+        (Some(b), Some(a)) => Some(if w.index - b.index <= a.index - w.index {
+            *b
+        } else {
+            *a
+        }),
         (b, a) => b.or(a).copied(),
     }
 }
@@ -341,11 +515,7 @@ fn evaluate_small(words: &[Word], out: &mut Vec<Detection>) {
                     }
                 }
             }
-            Role::Recipe => {
-                if has_after(words, p, Role::Na, 1).is_some() {
-                    add(w, None);
-                }
-            }
+            Role::Recipe if has_after(words, p, Role::Na, 1).is_some() => add(w, None),
             _ => {}
         }
     }

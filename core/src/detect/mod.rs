@@ -17,7 +17,9 @@ mod obscenity;
 mod personal;
 
 /// What a detector found, with the byte range in the original text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct Detection {
     /// The kind of thing found.
     pub kind: DetectionKind,
@@ -28,7 +30,17 @@ pub struct Detection {
 }
 
 /// Kinds of content a detector reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DetectionKind {
     /// An obscene word (by root, after normalising look-alike letters).
@@ -60,7 +72,9 @@ impl DetectionKind {
 }
 
 /// Everything the detectors saw in one text.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct TextReport {
     /// All detections, in text order.
     pub detections: Vec<Detection>,

@@ -48,7 +48,7 @@ pub(crate) fn fold_obscene(c: char) -> Option<char> {
         '6' => 'б',
         '4' => 'ч',
         'I' | 'l' | '1' | '|' | '!' => WILD,
-        c if c.is_alphanumeric() => lower(c),
+        c if is_alnum(c) => lower(c),
         _ => return None,
     };
     Some(m)
@@ -72,14 +72,45 @@ pub(crate) fn fold_fingerprint(c: char) -> Option<char> {
         't' | 'T' => 'т',
         'x' | 'X' => 'х',
         'y' | 'Y' => 'у',
-        c if c.is_alphanumeric() => lower(c),
+        c if is_alnum(c) => lower(c),
         _ => return None,
     };
     Some(m)
 }
 
+/// Whether `c` is a letter or digit, with fast paths for ASCII and basic Cyrillic (the
+/// general Unicode lookup is the slowest step of a scan otherwise).
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}') {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Whether `c` is a letter, with the same fast paths as [`is_alnum`].
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}') {
+        true
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// Lowercases one character, keeping it when its lowercase is not a single character.
 pub(crate) fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' => return c.to_ascii_lowercase(),
+        'a'..='z' | 'а'..='я' | 'ё' => return c,
+        'А'..='Я' => return char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ё' => return 'ё',
+        _ if c.is_ascii() => return c,
+        _ => {}
+    }
     let mut it = c.to_lowercase();
     match (it.next(), it.next()) {
         (Some(l), None) => l,

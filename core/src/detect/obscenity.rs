@@ -7,7 +7,7 @@
 //! digits, `ё`), repeated letters are collapsed (`хууууй` → `хуй`), and the skeleton is
 //! matched against roots with boundary rules and exceptions (see `docs/detectors.md`).
 
-use super::normalize::{fold_obscene, is_combining, is_cyrillic, is_ru_vowel, WILD};
+use super::normalize::{fold_obscene, is_alnum, is_combining, is_cyrillic, is_ru_vowel, WILD};
 use super::{Detection, DetectionKind};
 
 /// One run of word characters, as byte offsets into the original text.
@@ -53,8 +53,8 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
     let mut prev_piece_seen = false;
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        let next_alnum = it.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        let wordish = c.is_alphanumeric()
+        let next_alnum = it.peek().is_some_and(|&(_, n)| is_alnum(n));
+        let wordish = is_alnum(c)
             || (is_combining(c) && cur.is_some())
             || (cur.is_some() && is_interior_symbol(c) && next_alnum);
         if wordish {
@@ -239,10 +239,6 @@ fn at(s: &[char], i: usize, pat: &str) -> bool {
     true
 }
 
-fn contains(s: &[char], pat: &str) -> bool {
-    (0..s.len()).any(|i| at(s, i, pat))
-}
-
 fn equals(s: &[char], pat: &str) -> bool {
     at(s, 0, pat) && s.len() == pat.chars().count()
 }
@@ -256,18 +252,8 @@ fn ends_before(s: &[char], i: usize, pat: &str) -> bool {
 /// Whole-word forms of «манда» (the stem alone is in «команда», «мандарин», «мандат»).
 const MANDA_FORMS: &[&str] = &["манда", "манды", "манде", "мандой", "манду", "мандой"];
 
-/// Roots matched anywhere in a word: no ordinary Russian word contains them. («блят» is not
-/// here: «употреблять», «оскорблять» contain it; «блять» is caught as a word start.)
-const ANYWHERE: &[&str] = &[
-    "пизд", "пезд", "бляд", "мудак", "мудач", "мудил", "мудоз", "гандон", "гондон",
-    "залуп",
-];
-
 /// Matches the Cyrillic skeleton (folded, repeats collapsed) against the roots.
 pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
-    if ANYWHERE.iter().any(|r| contains(s, r)) {
-        return true;
-    }
     if MANDA_FORMS.iter().any(|f| equals(s, f)) || at(s, 0, "мандав") {
         return true;
     }
@@ -275,7 +261,25 @@ pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
     if at(s, 0, "бля") && !at(s, 0, "блях") && !at(s, 0, "бляш") {
         return true;
     }
-    for i in 0..s.len() {
+    for (i, &c) in s.iter().enumerate() {
+        // Roots matched anywhere in a word: no ordinary Russian word contains them. («блят» is
+        // not here: «употреблять», «оскорблять» contain it; «блять» is caught as a word start.)
+        let anywhere = match c {
+            'п' => at(s, i, "пизд") || at(s, i, "пезд"),
+            'б' => at(s, i, "бляд"),
+            'м' => {
+                at(s, i, "мудак") || at(s, i, "мудач") || at(s, i, "мудил") || at(s, i, "мудоз")
+            }
+            'г' => at(s, i, "гандон") || at(s, i, "гондон"),
+            'з' => at(s, i, "залуп"),
+            _ => false,
+        };
+        if anywhere {
+            return true;
+        }
+        if c != 'х' && c != 'е' && c != 'п' {
+            continue;
+        }
         // хуй / хуе / хуя / хую / хуи, but not «страхую», «застрахуй».
         if at(s, i, "ху") {
             let next = s.get(i + 2).copied();
@@ -309,17 +313,40 @@ pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
 
 /// Matches a Latin-only word against transliterated roots (`blyad`, `pizdec`, `nahuy`).
 pub(crate) fn obscene_translit(s: &[char]) -> bool {
-    const ANY: &[&str] = &[
-        "pizd", "pezd", "bliad", "blyad", "bljad", "mudak", "mudil",
-        "gandon", "gondon", "zalup", "pidor", "pidar", "pidr",
+    const START: &[&str] = &[
+        "blya", "blia", "blja", "eban", "ebal", "ebat", "eblan", "ebu", "yoban",
     ];
-    const START: &[&str] = &["blya", "blia", "blja", "eban", "ebal", "ebat", "eblan", "ebu", "yoban"];
-    const HUY: &[&str] = &["huy", "huj", "hui", "xuy", "xuj", "xui", "huev", "xuev", "huet", "xuet"];
-    const PREFIX: &[&str] = &["", "na", "po", "o", "ni", "za", "vy", "do", "u", "pro", "ot"];
-    let word: String = s.iter().collect();
-    if ANY.iter().any(|r| word.contains(r)) {
-        return true;
+    const HUY: &[&str] = &[
+        "huy", "huj", "hui", "xuy", "xuj", "xui", "huev", "xuev", "huet", "xuet",
+    ];
+    const PREFIX: &[&str] = &[
+        "", "na", "po", "o", "ni", "za", "vy", "do", "u", "pro", "ot",
+    ];
+    if s.len() < 3 {
+        return false;
     }
+    for (i, &c) in s.iter().enumerate() {
+        let hit = match c {
+            'p' => ["pizd", "pezd", "pidor", "pidar", "pidr"]
+                .iter()
+                .any(|r| at(s, i, r)),
+            'b' => ["bliad", "blyad", "bljad"].iter().any(|r| at(s, i, r)),
+            'm' => at(s, i, "mudak") || at(s, i, "mudil"),
+            'g' => at(s, i, "gandon") || at(s, i, "gondon"),
+            'z' => at(s, i, "zalup"),
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+    }
+    if !matches!(
+        s.first(),
+        Some('b' | 'e' | 'y' | 'h' | 'x' | 'n' | 'p' | 'o' | 'z' | 'v' | 'd' | 'u')
+    ) {
+        return false;
+    }
+    let word: String = s.iter().collect();
     if START.iter().any(|r| word.starts_with(r)) {
         return true;
     }
@@ -349,10 +376,35 @@ mod tests {
     #[test]
     fn roots_and_disguises() {
         for t in [
-            "хуй", "нахуй", "хууууй", "x.y.й", "х у й", "хуёво", "пи3дец", "пи.здец", "ёбаный",
-            "заебали", "уёбки", "блядь", "бля", "6ля", "мудак", "мудила", "гандон", "залупа",
-            "пидорас", "манда", "съебались", "долбоёб", "п1здец", "xyeвo", "blyad", "nahuy",
-            "по-блядски", "ПИЗДЕЦ", "хуeсoс",
+            "хуй",
+            "нахуй",
+            "хууууй",
+            "x.y.й",
+            "х у й",
+            "хуёво",
+            "пи3дец",
+            "пи.здец",
+            "ёбаный",
+            "заебали",
+            "уёбки",
+            "блядь",
+            "бля",
+            "6ля",
+            "мудак",
+            "мудила",
+            "гандон",
+            "залупа",
+            "пидорас",
+            "манда",
+            "съебались",
+            "долбоёб",
+            "п1здец",
+            "xyeвo",
+            "blyad",
+            "nahuy",
+            "по-блядски",
+            "ПИЗДЕЦ",
+            "хуeсoс",
         ] {
             assert!(hits(t), "{t}");
         }
@@ -361,13 +413,49 @@ mod tests {
     #[test]
     fn ordinary_words() {
         for t in [
-            "рубля", "употреблять", "оскорблять", "команда", "тебя", "ипподром", "корабля",
-            "небо", "ребёнок", "хлебушек", "скипидар", "психиатр", "застрахуй", "страхую",
-            "колебания", "погребальный", "требуется", "мандарин", "мандат", "командир",
-            "гребля", "Гребенщиков", "дебаты", "учебный", "потребитель", "себя", "ансамбля",
-            "застрахуйте", "страхуется", "перестраховаться", "бляха", "бляшки", "Ебург",
-            "мудрый", "спидер", "сука", "ebay", "ebook", "hyundai", "в и у а", "я у вас",
-            "страхуют", "застрахуют",
+            "рубля",
+            "употреблять",
+            "оскорблять",
+            "команда",
+            "тебя",
+            "ипподром",
+            "корабля",
+            "небо",
+            "ребёнок",
+            "хлебушек",
+            "скипидар",
+            "психиатр",
+            "застрахуй",
+            "страхую",
+            "колебания",
+            "погребальный",
+            "требуется",
+            "мандарин",
+            "мандат",
+            "командир",
+            "гребля",
+            "Гребенщиков",
+            "дебаты",
+            "учебный",
+            "потребитель",
+            "себя",
+            "ансамбля",
+            "застрахуйте",
+            "страхуется",
+            "перестраховаться",
+            "бляха",
+            "бляшки",
+            "Ебург",
+            "мудрый",
+            "спидер",
+            "сука",
+            "ebay",
+            "ebook",
+            "hyundai",
+            "в и у а",
+            "я у вас",
+            "страхуют",
+            "застрахуют",
         ] {
             assert!(!hits(t), "{t}");
         }

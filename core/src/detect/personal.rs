@@ -8,6 +8,7 @@
 //! count, the chunk shape (`3-3-3 2`, `4 6`, `2 2 6`, …), check digits and a few keywords
 //! just before the number (`паспорт`, `ИНН`, `СНИЛС`, `тел`, `карт`).
 
+use super::normalize::{is_alnum, is_letter};
 use super::{Detection, DetectionKind};
 
 /// A maximal run of ASCII digits.
@@ -54,7 +55,7 @@ pub(crate) fn emails(text: &str) -> Vec<Detection> {
         let mut dot_seen = false;
         if let Some(rest) = text.get(at + 1..) {
             for c in rest.chars() {
-                if c.is_alphanumeric() || c == '-' || c == '.' {
+                if is_alnum(c) || c == '-' || c == '.' {
                     e += c.len_utf8();
                 } else {
                     break;
@@ -71,7 +72,7 @@ pub(crate) fn emails(text: &str) -> Vec<Detection> {
         if let Some(dot) = domain.rfind('.') {
             dot_seen = dot > 0;
             let tld = domain.get(dot + 1..).unwrap_or("");
-            if tld.chars().count() < 2 || !tld.chars().all(char::is_alphabetic) {
+            if tld.chars().count() < 2 || !tld.chars().all(is_letter) {
                 dot_seen = false;
             }
         }
@@ -132,9 +133,11 @@ fn followed_by_unit(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or("");
     let rest = rest.trim_start();
     let head: String = rest.chars().take(4).flat_map(char::to_lowercase).collect();
-    ["руб", "р.", "р ", "₽", "тыс", "млн", "млрд", "%", "коп", "шт", "кг", "м2", "м²", "кв"]
-        .iter()
-        .any(|u| head.starts_with(u))
+    [
+        "руб", "р.", "р ", "₽", "тыс", "млн", "млрд", "%", "коп", "шт", "кг", "м2", "м²", "кв",
+    ]
+    .iter()
+    .any(|u| head.starts_with(u))
         || head == "р"
 }
 
@@ -234,10 +237,9 @@ fn word_separator(text: &str, pos: usize) -> Option<usize> {
     for w in ["номер", "Номер", "НОМЕР", "ном.", "N", "№"] {
         if let Some(after) = trimmed.strip_prefix(w) {
             let digits = after.trim_start_matches([' ', '\u{a0}']);
-            if digits.len() < after.len() || w.ends_with('.') || w == "№" {
-                if digits.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-                    return Some(pos + rest.len() - digits.len());
-                }
+            let spaced = digits.len() < after.len() || w.ends_with('.') || w == "№";
+            if spaced && digits.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                return Some(pos + rest.len() - digits.len());
             }
         }
     }
@@ -251,7 +253,7 @@ fn classify_group(text: &str, chunks: &[Chunk], seps: &[Sep], out: &mut Vec<Dete
         let Some(first) = chunks.get(i) else { break };
         // A number glued to a letter, or part of a URL/identifier, is not personal data.
         let before = text.get(..first.start).and_then(|t| t.chars().next_back());
-        let glued = before.is_some_and(|c| c.is_alphabetic() || "_/=?&#%".contains(c));
+        let glued = before.is_some_and(|c| is_letter(c) || "_/=?&#%".contains(c));
         if first.tainted || glued {
             i += 1;
             continue;
@@ -267,7 +269,9 @@ fn classify_group(text: &str, chunks: &[Chunk], seps: &[Sep], out: &mut Vec<Dete
             if c.tainted {
                 break;
             }
-            let Some(s) = text.get(c.start..c.end) else { break };
+            let Some(s) = text.get(c.start..c.end) else {
+                break;
+            };
             digits.extend(s.bytes().map(|d| d - b'0'));
             lens.push(c.end - c.start);
             if digits.len() > 19 {
@@ -468,7 +472,10 @@ mod tests {
     use super::*;
 
     fn ds(s: &str) -> Vec<u8> {
-        s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
+        s.bytes()
+            .filter(u8::is_ascii_digit)
+            .map(|b| b - b'0')
+            .collect()
     }
 
     #[test]
@@ -504,6 +511,8 @@ mod tests {
         assert_eq!(kinds("серия 45 06 № 123456"), [K::Passport]);
         assert_eq!(kinds("карта 4111 1111 1111 1111"), [K::BankCard]);
         assert_eq!(kinds("пишите ivan.petrov@mail.ru."), [K::Email]);
-        assert!(kinds("12.03.2024 в 15:30, 15 000 руб., 77:01:0004012:1234, № 1404, 620014").is_empty());
+        assert!(
+            kinds("12.03.2024 в 15:30, 15 000 руб., 77:01:0004012:1234, № 1404, 620014").is_empty()
+        );
     }
 }

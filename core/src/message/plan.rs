@@ -11,7 +11,7 @@ use super::route::answer_rule;
 use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::profile::{AppliesTo, Profile, TermRule, TermStart};
-use crate::term::{resolve_term, Step, TermSources, TermUnit};
+use crate::term::{resolve_term, Explanation, TermSources, TermUnit};
 
 /// One planned term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -30,7 +30,7 @@ pub struct PlannedTerm {
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub provisional: Vec<NaiveDate>,
     /// Each step with the rule and clause behind it.
-    pub explanation: Vec<Step>,
+    pub explanation: Explanation,
 }
 
 /// Terms by name: `registration`, `registration_expected`, `answer`, ПОС stage terms.

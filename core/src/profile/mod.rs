@@ -29,6 +29,8 @@ pub use model::{
 };
 pub use resolve::{KNOWN_CALENDARS, KNOWN_FINDINGS, KNOWN_TERMS};
 
+use std::sync::OnceLock;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
 
@@ -136,14 +138,20 @@ impl Profile {
 
     /// Loads a built-in profile by id. An unknown id (or a base) is
     /// [`Error::UnknownProfile`] listing the built-in names.
+    ///
+    /// Each built-in is parsed once per process and cloned afterwards, so asking again is cheap.
     pub fn builtin(name: &str) -> Result<Profile> {
-        if !builtin::CONCRETE.contains(&name) {
-            return Err(unknown(name));
-        }
-        let source = builtin::source(name).ok_or_else(|| unknown(name))?;
-        let file_name = builtin::file_name(name);
-        let (profile, diags) = run(source, &file_name, None);
-        finish(profile, diags, &file_name)
+        static CACHE: [OnceLock<Result<Profile>>; 5] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let index = builtin::CONCRETE.iter().position(|n| *n == name).ok_or_else(|| unknown(name))?;
+        let slot = CACHE.get(index).ok_or_else(|| unknown(name))?;
+        slot.get_or_init(|| {
+            let source = builtin::source(name).ok_or_else(|| unknown(name))?;
+            let file_name = builtin::file_name(name);
+            let (profile, diags) = run(source, &file_name, None);
+            finish(profile, diags, &file_name)
+        })
+        .clone()
     }
 
     /// Loads a user's profile file; `extends` may name a built-in profile. Any error diagnostic

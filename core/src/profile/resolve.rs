@@ -45,13 +45,24 @@ pub const KNOWN_TERMS: &[&str] = &[
     "sign_off",
 ];
 
-/// Validation finding codes a refusal ground may name in `finding`.
+/// Validation finding codes (`message::validate`) a refusal ground may name in `finding`;
+/// another code is warned about, since no finding would ever point at the ground.
 pub const KNOWN_FINDINGS: &[&str] = &[
+    "guest_cannot_submit",
+    "esia_required",
+    "esia_own_behalf",
+    "channel_not_allowed",
     "missing_content",
     "missing_category",
     "missing_event_date",
     "missing_event_time",
     "missing_event_place",
+    "unknown_category",
+    "unknown_fast_track",
+    "attachment_format",
+    "attachment_count",
+    "attachment_total_size",
+    "attachment_needs_editing",
     "not_russian",
     "unreadable",
     "obscenity",
@@ -59,10 +70,6 @@ pub const KNOWN_FINDINGS: &[&str] = &[
     "medical_data",
     "third_party_personal_data",
     "duplicate",
-    "attachment_type",
-    "attachment_count",
-    "attachment_size",
-    "unknown_category",
 ];
 
 fn key(k: &str) -> Seg {

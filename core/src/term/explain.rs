@@ -25,6 +25,15 @@ pub struct Step {
     pub clause: Option<String>,
 }
 
+/// The static code of a rendered step's rule, when it is one of ours.
+pub(super) fn rule_code(rule: &str) -> Option<&'static str> {
+    const CODES: [&str; 11] = [
+        "start", "start_moved", "before_cutoff", "after_cutoff", "counted", "skipped",
+        "last_day_moved", "last_day_kept", "closes", "rolling_window", "provisional",
+    ];
+    CODES.iter().find(|c| **c == rule).copied()
+}
+
 fn step(rule: &str, ru: String, en: String, clause: Option<&str>) -> Step {
     Step { rule: rule.to_string(), ru, en, clause: clause.map(str::to_string) }
 }

@@ -7,9 +7,12 @@
 //! vote window). Every result carries an explanation a person can check step by step.
 
 mod explain;
+mod explanation;
 mod model;
 
 pub use explain::Step;
+pub use explanation::Explanation;
+use explanation::StepData;
 pub use model::{OnNonWorking, Term, TermSources, TermUnit};
 
 use chrono::{DateTime, Days, FixedOffset, LocalResult, NaiveDate, NaiveTime, TimeZone};
@@ -31,7 +34,7 @@ pub struct TermResult {
     /// Provisional calendar days the result depends on (empty when all acts are out).
     pub provisional: Vec<NaiveDate>,
     /// Each step with the rule and clause behind it.
-    pub explanation: Vec<Step>,
+    pub explanation: Explanation,
 }
 
 /// Parses an IANA zone name, with a typed error for an unknown one.
@@ -72,25 +75,26 @@ pub fn resolve_term(
     term: &Term,
     sources: &TermSources,
 ) -> Result<TermResult> {
+    let zone_name = zone.name();
     if term.amount < 0 {
         return Err(Error::input("amount", format!("a term cannot be negative ({})", term.amount)));
     }
     let local = start.with_timezone(&zone);
     let sent_date = local.date_naive();
     let mut steps = Vec::with_capacity(5);
-    steps.push(explain::started(local.naive_local(), zone.name()));
+    steps.push(StepData::Start { at: local.naive_local() });
 
     if term.unit == TermUnit::Hours {
         let due = local
             .checked_add_signed(chrono::Duration::hours(term.amount))
             .ok_or_else(|| Error::input("amount", "the term runs past the representable time"))?;
-        steps.push(explain::rolling(term.amount, due.naive_local(), sources.term.as_deref()));
+        steps.push(StepData::Rolling { hours: term.amount, due: due.naive_local() });
         return Ok(TermResult {
             due: due.fixed_offset(),
             due_date: due.date_naive(),
             counts_from: sent_date,
             provisional: Vec::new(),
-            explanation: steps,
+            explanation: Explanation::recorded(calendar, zone_name, sources.clone(), steps),
         });
     }
 
@@ -98,16 +102,16 @@ pub fn resolve_term(
     let counts_from = if let Some(cutoff) = term.cutoff {
         let working = calendar.is_working_day(sent_date)?;
         if working && local.time() < cutoff {
-            steps.push(explain::before_cutoff(sent_date, cutoff, sources.cutoff.as_deref()));
+            steps.push(StepData::BeforeCutoff { day: sent_date, cutoff });
             sent_date
         } else {
             let next = calendar.next_working_day(sent_date)?;
-            steps.push(explain::after_cutoff(calendar, sent_date, working, cutoff, next, sources.cutoff.as_deref()));
+            steps.push(StepData::AfterCutoff { day: sent_date, working, cutoff, next });
             next
         }
     } else if term.start_on_working_day && !calendar.is_working_day(sent_date)? {
         let next = calendar.next_working_day(sent_date)?;
-        steps.push(explain::start_moved(calendar, sent_date, next, sources.start.as_deref()));
+        steps.push(StepData::StartMoved { sent: sent_date, to: next });
         next
     } else {
         sent_date
@@ -125,10 +129,10 @@ pub fn resolve_term(
             last
         }
     };
-    steps.push(explain::counted(term.amount, term.unit, counts_from, counted, sources.term.as_deref()));
+    steps.push(StepData::Counted { amount: term.amount, unit: term.unit, from: counts_from, last: counted });
     if term.unit == TermUnit::WorkingDays {
         if let Some(first) = counts_from.succ_opt() {
-            steps.extend(explain::skipped(calendar, first, counted));
+            steps.push(StepData::Skipped { from: first, to: counted });
         }
     }
 
@@ -141,7 +145,7 @@ pub fn resolve_term(
             OnNonWorking::Previous => calendar.previous_working_day(counted)?,
             OnNonWorking::AsIs => counted,
         };
-        steps.push(explain::last_day_nonworking(calendar, counted, moved, term.on_nonworking));
+        steps.push(StepData::LastDay { counted, moved, rule: term.on_nonworking });
         moved
     };
 
@@ -156,17 +160,17 @@ pub fn resolve_term(
             ))
         }
     };
-    steps.push(explain::closes(last_day, closing, term.closing_time.is_some(), zone.name()));
+    steps.push(StepData::Closes { day: last_day, at: closing, explicit: term.closing_time.is_some() });
 
     let provisional = calendar.provisional_days(sent_date, last_day)?;
     if !provisional.is_empty() {
-        steps.push(explain::provisional(&provisional));
+        steps.push(StepData::Provisional { days: provisional.clone() });
     }
     Ok(TermResult {
         due: due.fixed_offset(),
         due_date: last_day,
         counts_from,
         provisional,
-        explanation: steps,
+        explanation: Explanation::recorded(calendar, zone_name, sources.clone(), steps),
     })
 }

@@ -1,0 +1,153 @@
+"""Runs tests/conformance/*.json through the Python API (not a generic dispatcher), comparing the
+way core/src/conformance.rs does: objects by the keys given, arrays element-wise with equal
+length, numbers by value."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+import reglament
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = ROOT / "tests" / "conformance"
+
+
+def load_cases() -> List[Tuple[str, Dict[str, Any]]]:
+    out = []
+    for path in sorted(CASES.glob("*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8"))["cases"]:
+            out.append((f"{path.stem}::{case['name']}", case))
+    return out
+
+
+def subset_mismatch(expected: Any, actual: Any, path: str = "$") -> Optional[str]:
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        for key, value in expected.items():
+            if key not in actual:
+                return f"{path}.{key}: expected {value!r}, missing"
+            m = subset_mismatch(value, actual[key], f"{path}.{key}")
+            if m:
+                return m
+        return None
+    if isinstance(expected, list) and isinstance(actual, list):
+        if len(expected) != len(actual):
+            return f"{path}: expected {len(expected)} items, got {len(actual)}"
+        for i, (e, a) in enumerate(zip(expected, actual)):
+            m = subset_mismatch(e, a, f"{path}[{i}]")
+            if m:
+                return m
+        return None
+    numeric = (int, float)
+    if isinstance(expected, numeric) and isinstance(actual, numeric) and not isinstance(expected, bool) and not isinstance(actual, bool):
+        return None if float(expected) == float(actual) else f"{path}: expected {expected!r}, got {actual!r}"
+    if type(expected) is type(actual) and expected == actual:
+        return None
+    return f"{path}: expected {expected!r}, got {actual!r}"
+
+
+def as_date(value: Any) -> Any:
+    """A case's date as a `datetime.date`, as a Python caller holds it; text that is no date is
+    passed on as is, so that the binding's own error is what the case sees."""
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def as_instant(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            parsed = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+        return parsed if parsed.tzinfo is not None else value
+    return value
+
+
+_profiles: Dict[str, reglament.Profile] = {}
+_calendars: Dict[Tuple[str, bool], reglament.Calendar] = {}
+
+
+def profile(name: Optional[str]) -> reglament.Profile:
+    if name is None:
+        raise reglament.InputError("this operation needs a profile", "invalid_input", "profile")
+    if name not in _profiles:
+        _profiles[name] = reglament.Profile.builtin(name)
+    return _profiles[name]
+
+
+def calendar(region: str, options: Optional[Dict[str, Any]]) -> reglament.Calendar:
+    key = (region, bool((options or {}).get("decree_days_off", True)))
+    if key not in _calendars:
+        _calendars[key] = reglament.Calendar(region, decree_days_off=key[1])
+    return _calendars[key]
+
+
+def run_op(op: str, profile_name: Optional[str], inp: Dict[str, Any]) -> Any:
+    if op == "calendar":
+        cal = calendar(inp.get("region", "ru"), inp.get("options"))
+        query, date = inp["query"], as_date(inp["date"])
+        if query == "day":
+            info = cal.day_info(date)
+            kinds = sorted({note["kind"] for note in info["notes"]})
+            return {k: info[k] for k in ("date", "working", "short", "provisional")} | {"kinds": kinds}  # type: ignore[literal-required]
+        if query == "add_working_days":
+            return {"date": cal.add_working_days(date, inp["n"]).isoformat()}
+        if query == "next_working_day":
+            return {"date": cal.next_working_day(date).isoformat()}
+        if query == "previous_working_day":
+            return {"date": cal.previous_working_day(date).isoformat()}
+        if query == "working_days_between":
+            return {"count": cal.working_days_between(date, as_date(inp["to"]))}
+        raise AssertionError(f"unknown calendar query {query}")
+    if op == "deadline":
+        return reglament.deadline(as_instant(inp["start"]), inp["term"], zone=inp["zone"], region=inp.get("region", "ru"))
+    if op in ("validate", "route", "plan"):
+        p = profile(profile_name)
+        message = inp["message"]
+        if isinstance(message, dict) and "sent_at" in message:
+            message = dict(message, sent_at=as_instant(message["sent_at"]))
+        if op == "validate":
+            return p.validate(message, inp.get("history"))
+        if op == "route":
+            return p.route(message)
+        return p.plan(message)
+    # Operations the core gains later (replay, can_view) get their branch here.
+    raise NotImplementedError(op)
+
+
+# The arguments of the calendar and deadline calls are the fields of a case's `input`, so an
+# error about an argument is about `input.<field>` (as the Rust runner names it).
+ARGUMENT_FIELDS = {"date": "date", "start": "start", "end": "to", "term": "term"}
+
+
+def case_path(op: str, path: Optional[str]) -> Optional[str]:
+    if op in ("calendar", "deadline") and path:
+        head, sep, rest = path.partition(".")
+        base, bracket, index = head.partition("[")
+        if base in ARGUMENT_FIELDS:
+            return "input." + ARGUMENT_FIELDS[base] + bracket + index + sep + rest
+    return path
+
+
+def judge(case: Dict[str, Any]) -> Optional[str]:
+    """The mismatch of a case, or None when it passes."""
+    try:
+        actual = run_op(case["op"], case.get("profile"), case["input"])
+    except reglament.ReglamentError as err:
+        if "expect_error" not in case:
+            return f"unexpected error: {err!r}"
+        first = dict(err.errors[0]) if err.errors else {"code": err.code, "path": err.path}
+        if first.get("path"):
+            first["path"] = case_path(case["op"], first["path"])
+        return subset_mismatch(case["expect_error"], first, "$error")
+    if "expect_error" in case:
+        return f"expected an error, got a result: {json.dumps(actual, ensure_ascii=False)[:300]}"
+    if "expect" in case:
+        return subset_mismatch(case["expect"], actual)
+    return None
