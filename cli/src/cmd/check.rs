@@ -105,7 +105,8 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         for (name, t) in &plan {
             println!("{name}: {} ({})", t.due.to_rfc3339(), t.clause);
             for s in &t.explanation.steps() {
-                println!("  - {}", if ru { &s.ru } else { &s.en });
+                let clause = s.clause.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
+                println!("  - {}{clause}", if ru { &s.ru } else { &s.en });
             }
         }
     }

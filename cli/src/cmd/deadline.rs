@@ -87,7 +87,8 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         println!("due:      {}", result.due.to_rfc3339());
         println!("due date: {}", result.due_date);
         for step in &result.explanation.steps() {
-            println!("  - {}", step.en);
+            let clause = step.clause.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
+            println!("  - {}{clause}", step.en);
             println!("    {}", step.ru);
         }
     }

@@ -48,7 +48,7 @@ fn resolve(calendar: &Calendar, zone: Tz, start: DateTime<FixedOffset>, rule: &T
     let clause = rule.citation();
     let sources = TermSources {
         term: Some(clause.clone()),
-        start: term.start_on_working_day.then(|| clause.clone()),
+        start: term.start_on_working_day.then(|| rule.start_citation()),
         cutoff: term.cutoff.map(|_| clause.clone()),
     };
     let r = resolve_term(calendar, zone, start, &term, &sources)?;

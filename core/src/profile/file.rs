@@ -428,6 +428,8 @@ pub struct TermFile {
     pub from: Option<TermStart>,
     /// A start event on a non-working day moves to the next working day (convention 5).
     pub start_on_working_day: Option<bool>,
+    /// The clause that moves a non-working start (Essentuki 34.10), cited in explanations.
+    pub start_clause: Option<String>,
     /// Where a calendar-day term ending on a non-working day ends (default `next`).
     pub on_nonworking: Option<OnNonWorkingFile>,
     /// Local time (`"17:00"`) after which a start event counts from the next working day.

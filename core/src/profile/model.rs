@@ -299,6 +299,8 @@ pub struct TermRule {
     pub from: TermStart,
     /// Start on a non-working day moves to the next working day (convention 5).
     pub start_on_working_day: bool,
+    /// The clause moving a non-working start, when the regulation has one (Essentuki 34.10).
+    pub start_clause: Option<String>,
     /// End on a non-working day (convention 3).
     pub on_nonworking: OnNonWorking,
     /// Same-day cutoff, local time.
@@ -340,6 +342,15 @@ impl TermRule {
     /// Human citation («Mikhailovka 5.2»).
     pub fn citation(&self) -> String {
         citation(&self.regulation, self.clause.as_deref(), self.local_choice.as_deref())
+    }
+
+    /// Citation of the clause moving a non-working start («Essentuki 34.10»), falling back to
+    /// the term's own citation.
+    pub fn start_citation(&self) -> String {
+        match &self.start_clause {
+            Some(c) => citation(&self.regulation, Some(c), None),
+            None => self.citation(),
+        }
     }
 }
 

@@ -274,6 +274,7 @@ impl<'a> Ctx<'a> {
             unit: if t.unset { None } else { t.unit.map(unit) },
             from: t.from.unwrap_or(TermStart::Sending),
             start_on_working_day: t.start_on_working_day.unwrap_or(false),
+            start_clause: t.start_clause.clone(),
             on_nonworking: t.on_nonworking.map_or(OnNonWorking::Next, on_nonworking),
             cutoff,
             closing_time,
