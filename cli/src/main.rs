@@ -4,8 +4,9 @@
 //! and runs conformance case files. It holds no rules of its own: every answer comes from the
 //! `reglament` core, so the command line and the bindings cannot disagree.
 
-mod cmd;
+#[macro_use]
 mod output;
+mod cmd;
 
 use std::process::ExitCode;
 
@@ -35,13 +36,15 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let mut out = String::new();
     let result = match cli.command {
-        Command::Calendar(args) => cmd::calendar::run(&args),
-        Command::Deadline(args) => cmd::deadline::run(&args),
-        Command::Check(args) => cmd::check::run(&args),
-        Command::Lint(args) => cmd::lint::run(&args),
-        Command::Test(args) => cmd::test::run(&args),
+        Command::Calendar(args) => cmd::calendar::run(&args, &mut out),
+        Command::Deadline(args) => cmd::deadline::run(&args, &mut out),
+        Command::Check(args) => cmd::check::run(&args, &mut out),
+        Command::Lint(args) => cmd::lint::run(&args, &mut out),
+        Command::Test(args) => cmd::test::run(&args, &mut out),
     };
+    output::write_stdout(&out);
     match result {
         Ok(code) => code,
         Err(err) => {

@@ -38,7 +38,7 @@ pub struct Args {
 }
 
 /// Runs the subcommand.
-pub fn run(args: &Args) -> Result<ExitCode, Error> {
+pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let mut cal = Calendar::builtin(&args.region)?;
     for path in &args.layer {
         let source = std::fs::read_to_string(path)
@@ -54,7 +54,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         Format::Csv => csv(&cal, from, to)?,
         Format::Table => table(&cal, from, to)?,
     };
-    print!("{text}");
+    out.push_str(&text);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -53,7 +53,7 @@ pub fn load_rules(profile: &str) -> Result<Rules, Error> {
 }
 
 /// Runs the subcommand; exit 1 when a finding is an error.
-pub fn run(args: &Args) -> Result<ExitCode, Error> {
+pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let rules = load_rules(&args.profile)?;
     let message: Message = reglament::input::from_str(&read(&args.message)?, "message")?;
     let history: Vec<HistoryEntry> = match &args.history {
@@ -68,15 +68,15 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
             Ok(r) => serde_json::to_value(r).map_err(|e| Error::input("$", e.to_string()))?,
             Err(e) => json!({"error": reglament::ffi::ErrorInfo::all(e)}),
         };
-        let out = json!({"findings": validation.findings, "privacy": validation.privacy, "route": route, "plan": plan});
-        println!("{}", crate::output::to_json(&out)?);
+        let answer = json!({"findings": validation.findings, "privacy": validation.privacy, "route": route, "plan": plan});
+        say!(out, "{}", crate::output::to_json(&answer)?);
     } else {
         let ru = args.lang == Lang::Ru;
         let p = rules.profile();
-        println!("{}", if ru { &p.regulation.act_ru } else { &p.regulation.short_en });
-        println!();
+        say!(out, "{}", if ru { &p.regulation.act_ru } else { &p.regulation.short_en });
+        say!(out);
         if validation.findings.is_empty() {
-            println!("{}", if ru { "Замечаний нет." } else { "No findings." });
+            say!(out, "{}", if ru { "Замечаний нет." } else { "No findings." });
         }
         for f in &validation.findings {
             let sev = match (f.severity, ru) {
@@ -85,28 +85,28 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
                 (_, true) => "предупреждение",
                 (_, false) => "warning",
             };
-            println!("{sev}[{}] {}: {}", f.code, f.field, if ru { &f.ru } else { &f.en });
+            say!(out, "{sev}[{}] {}: {}", f.code, f.field, if ru { &f.ru } else { &f.en });
             if let Some(c) = &f.clause {
-                println!("    {} {c}", if ru { "основание:" } else { "clause:" });
+                say!(out, "    {} {c}", if ru { "основание:" } else { "clause:" });
             }
         }
-        println!();
+        say!(out);
         match &route {
             Ok(r) => {
                 let org = if ru { &r.organisation.name_ru } else { &r.organisation.name_en };
-                println!("{} {org} ({})", if ru { "Исполнитель:" } else { "Responsible:" }, r.clause);
+                say!(out, "{} {org} ({})", if ru { "Исполнитель:" } else { "Responsible:" }, r.clause);
                 if let Some(ft) = &r.fast_track {
-                    println!("{} {} ({})", if ru { "Ускоренное рассмотрение:" } else { "Fast track:" }, ft.level, ft.clause);
+                    say!(out, "{} {} ({})", if ru { "Ускоренное рассмотрение:" } else { "Fast track:" }, ft.level, ft.clause);
                 }
             }
-            Err(e) => println!("{} {e}", if ru { "Маршрут не определён:" } else { "No route:" }),
+            Err(e) => say!(out, "{} {e}", if ru { "Маршрут не определён:" } else { "No route:" }),
         }
-        println!();
+        say!(out);
         for (name, t) in &plan {
-            println!("{name}: {} ({})", t.due.to_rfc3339(), t.clause);
+            say!(out, "{name}: {} ({})", t.due.to_rfc3339(), t.clause);
             for s in &t.explanation.steps() {
                 let clause = s.clause.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
-                println!("  - {}{clause}", if ru { &s.ru } else { &s.en });
+                say!(out, "  - {}{clause}", if ru { &s.ru } else { &s.en });
             }
         }
     }

@@ -60,7 +60,7 @@ pub struct Args {
 }
 
 /// Runs the subcommand.
-pub fn run(args: &Args) -> Result<ExitCode, Error> {
+pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let options = reglament::CalendarOptions { decree_days_off: !args.decree_days_working };
     let cal = Calendar::builtin_with(&args.region, options)?;
     let zone = term::parse_zone(&args.zone)?;
@@ -82,14 +82,14 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     t.closing_time = args.closing_time.as_deref().map(|c| term::parse_time(c, "closing_time")).transpose()?;
     let result = term::resolve_term(&cal, zone, start, &t, &TermSources::default())?;
     if args.json {
-        println!("{}", output::to_json(&result)?);
+        say!(out, "{}", output::to_json(&result)?);
     } else {
-        println!("due:      {}", result.due.to_rfc3339());
-        println!("due date: {}", result.due_date);
+        say!(out, "due:      {}", result.due.to_rfc3339());
+        say!(out, "due date: {}", result.due_date);
         for step in &result.explanation.steps() {
             let clause = step.clause.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
-            println!("  - {}{clause}", step.en);
-            println!("    {}", step.ru);
+            say!(out, "  - {}{clause}", step.en);
+            say!(out, "    {}", step.ru);
         }
     }
     Ok(ExitCode::SUCCESS)

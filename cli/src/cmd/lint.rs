@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 /// Runs the subcommand: exit 0 when every file is clean of errors, 1 otherwise.
-pub fn run(args: &Args) -> Result<ExitCode, Error> {
+pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let mut all = Vec::new();
     let mut failed = false;
     for path in &args.files {
@@ -41,16 +41,16 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         failed |= diags.iter().any(|d| d.severity == Severity::Error);
         if matches!(args.error_format, ErrorFormat::Human) {
             if diags.is_empty() {
-                println!("{name}: ok");
+                say!(out, "{name}: ok");
             }
             for d in &diags {
-                println!("{d}");
+                say!(out, "{d}");
             }
         }
         all.extend(diags);
     }
     if matches!(args.error_format, ErrorFormat::Json) {
-        println!("{}", crate::output::to_json(&all)?);
+        say!(out, "{}", crate::output::to_json(&all)?);
     }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

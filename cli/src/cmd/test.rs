@@ -42,7 +42,7 @@ fn load(path: &Path) -> Result<CaseFile, Error> {
 }
 
 /// Runs the subcommand; exit 1 on any failure.
-pub fn run(args: &Args) -> Result<ExitCode, Error> {
+pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let mut runner = Runner::default();
     let (mut passed, mut failed) = (0usize, 0usize);
     for file in case_files(&args.paths)? {
@@ -52,20 +52,20 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
             if outcome.passed {
                 passed += 1;
                 if args.verbose {
-                    println!("ok   {}: {}", file.display(), case.name);
+                    say!(out, "ok   {}: {}", file.display(), case.name);
                 }
             } else {
                 failed += 1;
-                println!("FAIL {}: {}", file.display(), case.name);
-                println!("  op:       {} {}", case.op, case.profile.as_deref().unwrap_or(""));
-                println!("  mismatch: {}", outcome.mismatch.as_deref().unwrap_or("?"));
+                say!(out, "FAIL {}: {}", file.display(), case.name);
+                say!(out, "  op:       {} {}", case.op, case.profile.as_deref().unwrap_or(""));
+                say!(out, "  mismatch: {}", outcome.mismatch.as_deref().unwrap_or("?"));
                 if let Some(exp) = case.expect.as_ref().or(case.expect_error.as_ref()) {
-                    println!("  expected: {exp}");
+                    say!(out, "  expected: {exp}");
                 }
-                println!("  actual:   {}", crate::output::to_json(&outcome.actual)?);
+                say!(out, "  actual:   {}", crate::output::to_json(&outcome.actual)?);
             }
         }
     }
-    println!("{passed} passed, {failed} failed");
+    say!(out, "{passed} passed, {failed} failed");
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
