@@ -20,8 +20,8 @@ pub(crate) struct Index {
     pub working: Vec<bool>,
     /// `rank[i]` = number of working days strictly before day `i`; one extra slot at the end.
     pub rank: Vec<u32>,
-    /// Day offsets of the working days, in order.
-    pub working_days: Vec<u32>,
+    /// The working days, in order: `working_days[r]` is the working day of rank `r`.
+    pub working_days: Vec<NaiveDate>,
     /// `provisional[i]` = number of provisional days strictly before day `i`; one extra slot.
     pub provisional: Vec<u32>,
 }
@@ -35,7 +35,9 @@ impl Index {
         for (i, w) in working.iter().enumerate() {
             rank.push(count);
             if *w {
-                working_days.push(i as u32);
+                if let Some(d) = i32::try_from(i).ok().and_then(|o| NaiveDate::from_num_days_from_ce_opt(start.num_days_from_ce() + o)) {
+                    working_days.push(d);
+                }
                 count += 1;
             }
         }
@@ -59,24 +61,15 @@ impl Index {
         (i < self.working.len()).then_some(i)
     }
 
-    /// The date at a day offset.
-    #[inline]
-    pub fn date_at(&self, offset: u32) -> NaiveDate {
-        i32::try_from(offset)
-            .ok()
-            .and_then(|o| NaiveDate::from_num_days_from_ce_opt(self.start_ce + o))
-            .unwrap_or(self.end)
-    }
-
     /// Working days strictly before offset `i` (`i` may be one past the end).
     #[inline]
     pub fn rank_at(&self, i: usize) -> Option<u32> {
         self.rank.get(i).copied()
     }
 
-    /// Offset of the working day with rank `r` (0-based), if inside the range.
+    /// The working day with rank `r` (0-based), if inside the range.
     #[inline]
-    pub fn working_day(&self, r: i64) -> Option<u32> {
+    pub fn working_day(&self, r: i64) -> Option<NaiveDate> {
         usize::try_from(r).ok().and_then(|r| self.working_days.get(r).copied())
     }
 

@@ -281,7 +281,7 @@ impl Calendar {
             rank + n
         };
         match idx.working_day(target) {
-            Some(off) => Ok(idx.date_at(off)),
+            Some(date) => Ok(date),
             None => Err(self.out_of_range(if n > 0 {
                 idx.end + chrono::Days::new(1)
             } else {

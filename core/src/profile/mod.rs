@@ -24,12 +24,11 @@ pub use load::ExtendsResolver;
 pub use model::{
     AppliesTo, Attachments, Category, Channels, Cited, ContentAction, ContentRules, DataRule,
     Family, Fields, Language, Limits, Municipality, Organisation, Profile, Publicity,
-    RefusalGround, Regulation, Requirement, Routing, StageShares, Submission, TermRule, TermStart,
-    UnsetValue, Visibility,
+    Provision, RefusalGround, Regulation, Requirement, Routing, StageShares, Submission, TermRule,
+    TermStart, UnsetValue, Visibility, Workflow,
 };
 pub use resolve::{KNOWN_CALENDARS, KNOWN_FINDINGS, KNOWN_TERMS};
 
-use std::sync::OnceLock;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
@@ -139,19 +138,16 @@ impl Profile {
     /// Loads a built-in profile by id. An unknown id (or a base) is
     /// [`Error::UnknownProfile`] listing the built-in names.
     ///
-    /// Each built-in is parsed once per process and cloned afterwards, so asking again is cheap.
+    /// Parsing takes well under a millisecond; the library keeps no cache (no global state),
+    /// so callers that ask often keep the returned profile (or a [`crate::Rules`]).
     pub fn builtin(name: &str) -> Result<Profile> {
-        static CACHE: [OnceLock<Result<Profile>>; 5] =
-            [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        let index = builtin::CONCRETE.iter().position(|n| *n == name).ok_or_else(|| unknown(name))?;
-        let slot = CACHE.get(index).ok_or_else(|| unknown(name))?;
-        slot.get_or_init(|| {
-            let source = builtin::source(name).ok_or_else(|| unknown(name))?;
-            let file_name = builtin::file_name(name);
-            let (profile, diags) = run(source, &file_name, None);
-            finish(profile, diags, &file_name)
-        })
-        .clone()
+        if !builtin::CONCRETE.contains(&name) {
+            return Err(unknown(name));
+        }
+        let source = builtin::source(name).ok_or_else(|| unknown(name))?;
+        let file_name = builtin::file_name(name);
+        let (profile, diags) = run(source, &file_name, None);
+        finish(profile, diags, &file_name)
     }
 
     /// Loads a user's profile file; `extends` may name a built-in profile. Any error diagnostic
