@@ -12,4 +12,4 @@ cd bindings-node
 npm ci --no-audit --no-fund --loglevel=error
 echo "type-checking index.d.ts and types.d.ts (tsc --strict)"
 npx --no-install tsc -p tsconfig.json
-node --test test/
+node --test test/*.test.mjs

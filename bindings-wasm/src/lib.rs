@@ -1,1 +1,169 @@
-//! Browser bindings (issue 5).
+//! Browser bindings: an ES module for checking a form before it is sent.
+//!
+//! Every call takes JSON text and returns the JSON text of a tagged
+//! [`Answer`](reglament::ffi::Answer) (`{"type": "success", "value": ...}` or
+//! `{"type": "failure", "errors": [...]}`), the shape Cedar's FFI uses: nothing is thrown across
+//! the boundary. `index.js` stringifies the caller's objects (a `Date` becomes an RFC 3339
+//! instant) and parses the answers. Profiles are built once per name and kept.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use reglament::ffi::Answer;
+use reglament::input::from_str;
+use reglament::message::{HistoryEntry, Message};
+use reglament::term::{self, Term, TermSources};
+use reglament::{Error, Result, Rules};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static RULES: RefCell<HashMap<String, Rules>> = RefCell::new(HashMap::new());
+    static CALENDARS: RefCell<HashMap<String, reglament::Calendar>> = RefCell::new(HashMap::new());
+}
+
+fn rules(name: &str) -> Result<Rules> {
+    if let Some(r) = RULES.with(|m| m.borrow().get(name).cloned()) {
+        return Ok(r);
+    }
+    let r = Rules::builtin(name)?;
+    RULES.with(|m| m.borrow_mut().insert(name.to_string(), r.clone()));
+    Ok(r)
+}
+
+/// A built-in calendar; `decree_days_off` defaults to `true` (see `CalendarOptions`).
+fn calendar(region: &str, decree_days_off: Option<bool>) -> Result<reglament::Calendar> {
+    let options = reglament::CalendarOptions { decree_days_off: decree_days_off.unwrap_or(true) };
+    let key = format!("{region}:{}", options.decree_days_off);
+    if let Some(c) = CALENDARS.with(|m| m.borrow().get(&key).cloned()) {
+        return Ok(c);
+    }
+    let c = reglament::Calendar::builtin_with(region, options)?;
+    CALENDARS.with(|m| m.borrow_mut().insert(key, c.clone()));
+    Ok(c)
+}
+
+fn respond<T: Serialize>(result: Result<T>) -> String {
+    let answer = Answer::from(result);
+    serde_json::to_string(&answer).unwrap_or_else(|e| {
+        format!(r#"{{"type":"failure","errors":[{{"code":"internal","message":{}}}]}}"#, serde_json::Value::from(e.to_string()))
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeadlineInput {
+    #[serde(default = "default_region")]
+    region: String,
+    zone: String,
+    start: String,
+    term: Term,
+}
+
+fn default_region() -> String {
+    "ru".to_string()
+}
+
+/// Names of the built-in profiles, as a JSON array.
+#[wasm_bindgen(js_name = builtinProfiles)]
+pub fn builtin_profiles() -> String {
+    respond(Ok(reglament::Profile::builtin_names()))
+}
+
+/// The municipality of a built-in profile: `{id, zone, calendar}` answer.
+#[wasm_bindgen(js_name = profileInfo)]
+pub fn profile_info(profile: &str) -> String {
+    respond(rules(profile).map(|r| {
+        serde_json::json!({"id": r.profile().id, "zone": r.zone().name(), "calendar": r.calendar().id()})
+    }))
+}
+
+/// `validate` of a message (JSON) under a built-in profile; `history` is a JSON array or empty.
+#[wasm_bindgen]
+pub fn validate(profile: &str, message: &str, history: &str) -> String {
+    respond((|| {
+        let r = rules(profile)?;
+        let m: Message = from_str(message, "message")?;
+        let h: Vec<HistoryEntry> = if history.is_empty() { Vec::new() } else { from_str(history, "history")? };
+        r.validate(&m, &h)
+    })())
+}
+
+/// `route` of a message (JSON) under a built-in profile.
+#[wasm_bindgen]
+pub fn route(profile: &str, message: &str) -> String {
+    respond((|| {
+        let m: Message = from_str(message, "message")?;
+        rules(profile)?.route(&m)
+    })())
+}
+
+/// `plan` of a message (JSON) under a built-in profile.
+#[wasm_bindgen]
+pub fn plan(profile: &str, message: &str) -> String {
+    respond((|| {
+        let m: Message = from_str(message, "message")?;
+        rules(profile)?.plan(&m)
+    })())
+}
+
+fn day(text: &str, path: &str) -> Result<chrono::NaiveDate> {
+    text.parse().map_err(|_| Error::input(path, format!("`{text}` is not a date YYYY-MM-DD")))
+}
+
+fn whole(n: f64, path: &str) -> Result<i64> {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        #[allow(clippy::cast_possible_truncation)]
+        Ok(n as i64)
+    } else {
+        Err(Error::input(path, format!("{n} is not an integer")))
+    }
+}
+
+/// Everything the calendar of `region` knows about a day (`DayInfo`).
+#[wasm_bindgen(js_name = dayInfo)]
+pub fn day_info(region: &str, date: &str, decree_days_off: Option<bool>) -> String {
+    respond((|| calendar(region, decree_days_off)?.day_info(day(date, "date")?))())
+}
+
+/// Whether terms count this day.
+#[wasm_bindgen(js_name = isWorkingDay)]
+pub fn is_working_day(region: &str, date: &str, decree_days_off: Option<bool>) -> String {
+    respond((|| calendar(region, decree_days_off)?.is_working_day(day(date, "date")?))())
+}
+
+/// The date `n` working days after (before, when negative) `date`.
+#[wasm_bindgen(js_name = addWorkingDays)]
+pub fn add_working_days(region: &str, date: &str, n: f64, decree_days_off: Option<bool>) -> String {
+    respond((|| calendar(region, decree_days_off)?.add_working_days(day(date, "date")?, whole(n, "n")?))())
+}
+
+/// The first working day after `date`.
+#[wasm_bindgen(js_name = nextWorkingDay)]
+pub fn next_working_day(region: &str, date: &str, decree_days_off: Option<bool>) -> String {
+    respond((|| calendar(region, decree_days_off)?.next_working_day(day(date, "date")?))())
+}
+
+/// The last working day before `date`.
+#[wasm_bindgen(js_name = previousWorkingDay)]
+pub fn previous_working_day(region: &str, date: &str, decree_days_off: Option<bool>) -> String {
+    respond((|| calendar(region, decree_days_off)?.previous_working_day(day(date, "date")?))())
+}
+
+/// Working days after `start` up to and including `end`.
+#[wasm_bindgen(js_name = workingDaysBetween)]
+pub fn working_days_between(region: &str, start: &str, end: &str, decree_days_off: Option<bool>) -> String {
+    respond((|| calendar(region, decree_days_off)?.working_days_between(day(start, "start")?, day(end, "end")?))())
+}
+
+/// Resolves a term: JSON `{region?, zone, start, term}`.
+#[wasm_bindgen]
+pub fn deadline(input: &str) -> String {
+    respond((|| {
+        let q: DeadlineInput = from_str(input, "")?;
+        let cal = calendar(&q.region, None)?;
+        let zone = term::parse_zone(&q.zone)?;
+        let start = term::parse_instant(&q.start, "start")?;
+        term::resolve_term(&cal, zone, start, &q.term, &TermSources::default())
+    })())
+}

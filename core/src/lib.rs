@@ -20,6 +20,7 @@ pub mod message;
 pub mod profile;
 pub mod rules;
 pub mod term;
+pub mod workflow;
 
 pub use calendar::{Calendar, CalendarOptions, DayInfo, DayKind};
 pub use diagnostic::Diagnostic;
@@ -28,3 +29,4 @@ pub use term::{resolve_term, OnNonWorking, Term, TermResult, TermUnit};
 pub use message::{Finding, HistoryEntry, Message, Plan, Route, Validation};
 pub use rules::Rules;
 pub use profile::{lint as lint_profile, Category, Cited, Profile, RefusalGround, Routing, TermRule};
+pub use workflow::{Action, Actor, Replay, Role, State, View, WorkflowEvent};

@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 
+use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
 use crate::calendar::{Calendar, CalendarOptions};
@@ -14,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::input::MAX_TEXT_BYTES;
 use crate::message::{self, HistoryEntry, Message, Plan, Route, Validation};
 use crate::profile::Profile;
+use crate::workflow::{self, Actor, Replay, View, WorkflowEvent};
 
 /// A municipality's regulation, ready to validate, route and plan messages.
 #[derive(Debug, Clone)]
@@ -90,5 +92,18 @@ impl Rules {
     pub fn plan(&self, message: &Message) -> Result<Plan> {
         Self::check_size(message)?;
         message::plan(&self.profile, &self.calendar, self.zone, message)
+    }
+
+    /// Replays a message's event log: state, counters, who may act, live terms with their
+    /// standing at `now`, owed effects and refused events (see `docs/workflow.md`).
+    pub fn replay(&self, message: &Message, events: &[WorkflowEvent], now: DateTime<FixedOffset>) -> Result<Replay> {
+        Self::check_size(message)?;
+        workflow::replay(&self.profile, &self.calendar, self.zone, message, events, now)
+    }
+
+    /// Whether `viewer` may read the message and its answer; `events` says whether it is
+    /// published (an empty log: not yet).
+    pub fn can_view(&self, message: &Message, events: &[WorkflowEvent], viewer: &Actor) -> Result<View> {
+        workflow::can_view(&self.profile, &self.calendar, self.zone, message, events, viewer)
     }
 }

@@ -113,6 +113,10 @@ fn broken_layer_names_file_line_and_column() {
     assert_eq!((loc.file.as_str(), loc.line), ("x.toml", 5), "{}", diags[0]);
 }
 
+/// Built once per test binary: parsing a calendar per generated case would dominate the run.
+static RU: std::sync::LazyLock<Calendar> = std::sync::LazyLock::new(|| Calendar::builtin("ru").unwrap());
+static RU_TA: std::sync::LazyLock<Calendar> = std::sync::LazyLock::new(|| Calendar::builtin("ru-ta").unwrap());
+
 fn covered_date() -> impl Strategy<Value = NaiveDate> {
     (0i64..3287).prop_map(|o| d(2019, 1, 1) + chrono::Duration::days(o))
 }
@@ -120,7 +124,7 @@ fn covered_date() -> impl Strategy<Value = NaiveDate> {
 proptest! {
     #[test]
     fn adding_lands_on_a_working_day_and_counts_back(date in covered_date(), n in 1i64..400) {
-        let cal = Calendar::builtin("ru-ta").unwrap();
+        let cal = &*RU_TA;
         if let Ok(end) = cal.add_working_days(date, n) {
             prop_assert!(cal.is_working_day(end).unwrap());
             prop_assert_eq!(cal.working_days_between(date, end).unwrap(), n);
@@ -137,7 +141,7 @@ proptest! {
 
     #[test]
     fn next_and_previous_are_inverse_on_working_days(date in covered_date()) {
-        let cal = Calendar::builtin("ru").unwrap();
+        let cal = &*RU;
         if cal.is_working_day(date).unwrap() {
             if let Ok(next) = cal.next_working_day(date) {
                 prop_assert_eq!(cal.previous_working_day(next).unwrap(), date);
@@ -150,7 +154,7 @@ proptest! {
 
     #[test]
     fn between_agrees_with_a_day_by_day_count(a in covered_date(), len in 0i64..60) {
-        let cal = Calendar::builtin("ru").unwrap();
+        let cal = &*RU;
         let b = a + chrono::Duration::days(len);
         if b.year() <= 2027 {
             let mut count = 0;

@@ -40,11 +40,13 @@ pub(crate) fn normalize(text: &str) -> String {
 
 /// SHA-256 of the normalised text, lowercase hex.
 pub(crate) fn fingerprint(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(normalize(text).as_bytes());
     let mut hex = String::with_capacity(64);
     for byte in digest.iter() {
         for nibble in [byte >> 4, byte & 0x0f] {
-            hex.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
+            // `nibble` is below 16, so the lookup always succeeds.
+            hex.push(HEX.get(usize::from(nibble)).map_or('0', |&h| char::from(h)));
         }
     }
     hex

@@ -27,6 +27,9 @@ pub(crate) fn is_ru_vowel(c: char) -> bool {
 /// small `n` like `п`, `r` like `г`, `u` like `и`; `z` is read as `з` (transliteration).
 pub(crate) fn fold_obscene(c: char) -> Option<char> {
     let m = match c {
+        // Fast path: the letters of nearly every word fold to themselves or their lowercase.
+        'а'..='я' => c,
+        'А'..='Я' => lower(c),
         'ё' | 'Ё' | 'ë' | 'Ë' | 'є' | 'Є' | 'e' | 'E' => 'е',
         'a' | 'A' | '@' => 'а',
         'b' => 'б',
@@ -59,6 +62,9 @@ pub(crate) fn fold_obscene(c: char) -> Option<char> {
 /// otherwise stay as they are (lowercased); everything else is `None` (a separator).
 pub(crate) fn fold_fingerprint(c: char) -> Option<char> {
     let m = match c {
+        // Fast path: the letters of nearly every word fold to themselves or their lowercase.
+        'а'..='я' => c,
+        'А'..='Я' => lower(c),
         'ё' | 'Ё' => 'е',
         'a' | 'A' => 'а',
         'b' | 'B' => 'в',

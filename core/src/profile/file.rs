@@ -109,6 +109,9 @@ pub struct ProfileFile {
     /// ПОС: each stage's share of the total term.
     #[serde(default)]
     pub stage_shares: StageSharesFile,
+    /// The workflow: which actions, guards and effects the regulation has, each cited.
+    #[serde(default)]
+    pub workflow: WorkflowFile,
 }
 
 /// `[regulation]`: which act this profile encodes.
@@ -479,4 +482,42 @@ pub struct StageSharesFile {
     pub approval: Option<CitedField<f64>>,
     /// Sign-off (утверждение).
     pub sign_off: Option<CitedField<f64>>,
+}
+
+/// One provision of the workflow: an action, a guard, an effect or an `unbounded` note, with the
+/// clause that gives it (or the reason it is a local choice).
+///
+/// Write `register = { clause = "34.3" }`. The workflow code knows what each name means; the
+/// profile says which of them its regulation has and where.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProvisionFile {
+    /// Clause of the regulation.
+    pub clause: Option<String>,
+    /// Why the provision is used although the regulation does not give it.
+    pub local_choice: Option<String>,
+    /// How it was read from the text.
+    pub note: Option<String>,
+}
+
+/// `[workflow]`: the stages and actions a regulation has (see `docs/workflow.md`).
+///
+/// A name not listed is not part of the regulation: an event with an action that is not
+/// enabled is refused, a guard that is not listed is not checked, an effect that is not listed
+/// is not owed.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkflowFile {
+    /// Actions by name (`register`, `refuse`, `answer`, `rate`, `vote`, ...).
+    #[serde(default)]
+    pub actions: BTreeMap<String, ProvisionFile>,
+    /// Guards by name (`negative_rating_remarks`, `vote_once`, ...); limits come from `[limits]`.
+    #[serde(default)]
+    pub guards: BTreeMap<String, ProvisionFile>,
+    /// Effects the platform owes by name (`notice_registered`, `reminder_planned_date`, ...).
+    #[serde(default)]
+    pub effects: BTreeMap<String, ProvisionFile>,
+    /// States no term bounds, by state name, with the clause that leaves them open.
+    #[serde(default)]
+    pub unbounded: BTreeMap<String, ProvisionFile>,
 }

@@ -425,6 +425,61 @@ pub struct Profile {
     pub limits: Limits,
     /// ПОС stage shares.
     pub stage_shares: StageShares,
+    /// The workflow provisions: actions, guards, effects, unbounded states.
+    pub workflow: Workflow,
     /// Every value the regulation does not give, with the profile's note.
     pub unset: Vec<UnsetValue>,
+}
+
+/// One cited workflow provision (an action, guard, effect or `unbounded` note).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Provision {
+    /// Clause of the regulation.
+    pub clause: Option<String>,
+    /// Local choice reason.
+    pub local_choice: Option<String>,
+    /// Remarks.
+    pub note: Option<String>,
+    /// Short English name of the regulation.
+    pub regulation: String,
+}
+
+impl Provision {
+    /// Human citation («Essentuki 34.3»).
+    pub fn citation(&self) -> String {
+        citation(&self.regulation, self.clause.as_deref(), self.local_choice.as_deref())
+    }
+}
+
+/// `[workflow]`, resolved: what the regulation's workflow has, by name, each cited.
+///
+/// The names are the workflow module's vocabulary (`crate::workflow`); the profile only says
+/// which of them exist in this regulation and where.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Workflow {
+    /// Enabled actions.
+    pub actions: BTreeMap<String, Provision>,
+    /// Enabled guards.
+    pub guards: BTreeMap<String, Provision>,
+    /// Effects the platform owes.
+    pub effects: BTreeMap<String, Provision>,
+    /// States no term bounds, with the clause that leaves them open.
+    pub unbounded: BTreeMap<String, Provision>,
+}
+
+impl Workflow {
+    /// The action's provision, when the regulation has the action.
+    pub fn action(&self, name: &str) -> Option<&Provision> {
+        self.actions.get(name)
+    }
+
+    /// The guard's provision, when the regulation has the guard.
+    pub fn guard(&self, name: &str) -> Option<&Provision> {
+        self.guards.get(name)
+    }
+
+    /// The effect's provision, when the platform owes it under this regulation.
+    pub fn effect(&self, name: &str) -> Option<&Provision> {
+        self.effects.get(name)
+    }
 }

@@ -13,13 +13,14 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::term::{OnNonWorking, TermUnit};
 
 use super::file::{
-    AttachmentsFile, CitedField, OnNonWorkingFile, ProfileFile, TermFile, TermStart, UnitFile,
+    AttachmentsFile, CitedField, OnNonWorkingFile, ProfileFile, ProvisionFile, TermFile, TermStart,
+    UnitFile,
 };
 use super::load::display_path;
 use super::model::{
     Attachments, Category, Channels, Cited, ContentRules, Fields, Language, Limits, Municipality,
-    Organisation, Profile, Publicity, RefusalGround, Regulation, StageShares, Submission, TermRule,
-    UnsetValue,
+    Organisation, Profile, Provision, Publicity, RefusalGround, Regulation, StageShares, Submission,
+    TermRule, UnsetValue, Workflow,
 };
 use super::tree::{Node, Seg, Sources};
 
@@ -399,12 +400,13 @@ impl<'a> Ctx<'a> {
             block_days: self.cited(l.block_days.as_ref(), &lp("block_days")),
         };
         let stage_shares = self.stage_shares(f);
+        let workflow = self.workflow(f);
 
         let family = f.family?;
         if self.is_abstract {
             return None;
         }
-        Some(Profile {
+        let profile = Profile {
             id: f.id.clone(),
             extends: bases.to_vec(),
             family,
@@ -425,8 +427,58 @@ impl<'a> Ctx<'a> {
             fast_track,
             limits,
             stage_shares,
+            workflow,
             unset: std::mem::take(&mut self.unset),
-        })
+        };
+        for issue in crate::workflow::static_check(&profile) {
+            let keys: Vec<&str> = issue.path.iter().map(String::as_str).collect();
+            self.error(&issue.code, issue.message, &path(&keys), true, &issue.help);
+        }
+        Some(profile)
+    }
+
+    fn provisions(
+        &mut self,
+        section: &str,
+        items: &std::collections::BTreeMap<String, ProvisionFile>,
+        known: &[&str],
+    ) -> std::collections::BTreeMap<String, Provision> {
+        let mut out = BTreeMap::new();
+        for (name, item) in items {
+            let p = path(&["workflow", section, name]);
+            if !known.contains(&name.as_str()) {
+                self.error(
+                    "unknown_workflow_name",
+                    format!("`workflow.{section}` has no `{name}`"),
+                    &p,
+                    true,
+                    &format!("known names: {}", known.join(", ")),
+                );
+                continue;
+            }
+            self.citation(item.clause.as_ref(), item.local_choice.as_ref(), &p);
+            out.insert(
+                name.clone(),
+                Provision {
+                    clause: item.clause.clone(),
+                    local_choice: item.local_choice.clone(),
+                    note: item.note.clone(),
+                    regulation: self.regulation.clone(),
+                },
+            );
+        }
+        out
+    }
+
+    fn workflow(&mut self, f: &ProfileFile) -> Workflow {
+        use crate::workflow::vocabulary;
+        let w = &f.workflow;
+        Workflow {
+            actions: self.provisions("actions", &w.actions, vocabulary::ACTIONS),
+            guards: self.provisions("guards", &w.guards, vocabulary::GUARDS),
+            effects: self.provisions("effects", &w.effects, vocabulary::EFFECTS),
+            unbounded: self.provisions("unbounded", &w.unbounded, vocabulary::STATES),
+        }
     }
 
     fn regulation_section(&mut self, f: &ProfileFile) -> Option<Regulation> {

@@ -1,0 +1,31 @@
+// reglament in the browser. The shapes are generated from the Rust types into types.d.ts; every
+// call returns an Answer and never throws.
+import type { Answer, DayInfo, HistoryEntry, Message, Plan, PrivacyHint, Route, Term, TermResult, Validation } from './types';
+
+export * from './types';
+
+/** A calendar date: `YYYY-MM-DD`, or a `Date` read by its local year, month and day. */
+export type DateLike = string | Date;
+/** What a browser `File` tells about itself. */
+export interface FileLike { name: string; type: string; size: number }
+/** A message whose attachments may be given as `File`s. */
+export type FormMessage = Omit<Message, 'attachments'> & { attachments?: Array<Message['attachments'] extends (infer A)[] | undefined ? A | FileLike : never> };
+
+export function init(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+export function initSync(bytes: BufferSource | WebAssembly.Module): void;
+export function describeFile(file: FileLike): { name: string; media_type: string; size: number };
+export function builtinProfiles(): string[];
+export function profileInfo(profile: string): Answer<{ id: string; zone: string; calendar: string }>;
+export function validate(profile: string, message: FormMessage, history?: HistoryEntry[] | null): Answer<Validation>;
+export function privacy(profile: string, message: FormMessage): Answer<PrivacyHint>;
+export function route(profile: string, message: FormMessage): Answer<Route>;
+export function plan(profile: string, message: FormMessage): Answer<Plan>;
+export function deadline(input: { region?: string; zone: string; start: string | Date; term: Term }): Answer<TermResult>;
+/** Calendar options: count the 2020-2021 decree days as non-working (default true). */
+export interface CalendarOptionsLike { decreeDaysOff?: boolean; decree_days_off?: boolean }
+export function dayInfo(region: string, date: DateLike, options?: CalendarOptionsLike): Answer<DayInfo>;
+export function isWorkingDay(region: string, date: DateLike, options?: CalendarOptionsLike): Answer<boolean>;
+export function addWorkingDays(region: string, date: DateLike, n: number, options?: CalendarOptionsLike): Answer<string>;
+export function nextWorkingDay(region: string, date: DateLike, options?: CalendarOptionsLike): Answer<string>;
+export function previousWorkingDay(region: string, date: DateLike, options?: CalendarOptionsLike): Answer<string>;
+export function workingDaysBetween(region: string, start: DateLike, end: DateLike, options?: CalendarOptionsLike): Answer<number>;

@@ -1,0 +1,143 @@
+// reglament in the browser: check a form before it is sent.
+//
+// Every call returns a tagged answer, never throws:
+//   { type: 'success', value } | { type: 'failure', errors: [{ code, message, path?, ... }] }
+// Call `init()` once (it fetches reglament_wasm_bg.wasm beside this module) or `initSync(bytes)`.
+// Shapes are in types.d.ts, generated from the Rust types.
+import wasmInit, { initSync as wasmInitSync } from './pkg/reglament_wasm.js';
+import * as native from './pkg/reglament_wasm.js';
+
+let ready = false;
+
+/** Loads the module: by default fetches `pkg/reglament_wasm_bg.wasm`; or pass a URL, Response or bytes. */
+export async function init(source) {
+  if (!ready) {
+    await wasmInit(source === undefined ? undefined : { module_or_path: source });
+    ready = true;
+  }
+}
+
+/** Loads the module from bytes or a compiled `WebAssembly.Module` (Node, workers). */
+export function initSync(bytes) {
+  if (!ready) {
+    wasmInitSync({ module: bytes });
+    ready = true;
+  }
+}
+
+function failure(code, message, path) {
+  return { type: 'failure', errors: [{ code, message, ...(path ? { path } : {}) }] };
+}
+
+function notReady() {
+  return failure('not_initialised', 'call init() (or initSync()) before using reglament');
+}
+
+/** An attachment as the core reads it, from a `File`/`Blob` or `{name, type, size}`. */
+export function describeFile(file) {
+  return { name: String(file.name ?? ''), media_type: String(file.type || 'application/octet-stream'), size: Number(file.size ?? 0) };
+}
+
+function normalise(message) {
+  if (message && typeof message === 'object' && Array.isArray(message.attachments)) {
+    const attachments = message.attachments.map((a) =>
+      (typeof Blob !== 'undefined' && a instanceof Blob) || (a && typeof a === 'object' && !('media_type' in a) && 'type' in a) ? describeFile(a) : a,
+    );
+    return { ...message, attachments };
+  }
+  return message;
+}
+
+function call(root, value, f) {
+  if (!ready) return notReady();
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (err) {
+    return failure('invalid_input', `invalid input at \`${root}\`: ${err.message}`, root);
+  }
+  return JSON.parse(f(text === undefined ? 'null' : text));
+}
+
+function calendarCall(f) {
+  if (!ready) return notReady();
+  try {
+    return JSON.parse(f());
+  } catch (err) {
+    return failure('invalid_input', String(err?.message ?? err));
+  }
+}
+
+function day(value, name) {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    const p = (n, w) => String(n).padStart(w, '0');
+    return `${p(value.getFullYear(), 4)}-${p(value.getMonth() + 1, 2)}-${p(value.getDate(), 2)}`;
+  }
+  if (typeof value !== 'string') throw new TypeError(`invalid input at \`${name}\`: expected a date string YYYY-MM-DD or a Date`);
+  return value;
+}
+
+function decree(options) {
+  const v = options?.decreeDaysOff ?? options?.decree_days_off;
+  return v === undefined ? undefined : Boolean(v);
+}
+
+/** Names of the built-in profiles. */
+export function builtinProfiles() {
+  if (!ready) return [];
+  const a = JSON.parse(native.builtinProfiles());
+  return a.type === 'success' ? a.value : [];
+}
+
+/** `{id, zone, calendar}` of a built-in profile. */
+export function profileInfo(profile) {
+  return calendarCall(() => native.profileInfo(String(profile)));
+}
+
+/** What is wrong with a message under a built-in profile, citing the clauses (Validation). */
+export function validate(profile, message, history) {
+  if (history == null) return call('message', normalise(message), (m) => native.validate(String(profile), m, ''));
+  return call('message', normalise(message), (m) => call('history', history, (h) => native.validate(String(profile), m, h)));
+}
+
+/** Whether the message must be non-public, and why (Validation.privacy). */
+export function privacy(profile, message) {
+  const answer = validate(profile, message);
+  return answer.type === 'success' ? { type: 'success', value: answer.value.privacy } : answer;
+}
+
+/** Where the message goes and which answer term follows (Route). */
+export function route(profile, message) {
+  return call('message', normalise(message), (m) => native.route(String(profile), m));
+}
+
+/** Every term that runs from the sending (Plan). */
+export function plan(profile, message) {
+  return call('message', normalise(message), (m) => native.plan(String(profile), m));
+}
+
+/** Resolves a term: `{region?, zone, start, term}` (TermResult). */
+export function deadline(input) {
+  const start = input?.start instanceof Date ? input.start.toISOString() : input?.start;
+  return call('$', { ...input, start }, (q) => native.deadline(q));
+}
+
+/** Everything the calendar of `region` knows about a day (DayInfo). */
+export function dayInfo(region, date, options) {
+  return calendarCall(() => native.dayInfo(String(region), day(date, 'date'), decree(options)));
+}
+export function isWorkingDay(region, date, options) {
+  return calendarCall(() => native.isWorkingDay(String(region), day(date, 'date'), decree(options)));
+}
+export function addWorkingDays(region, date, n, options) {
+  return calendarCall(() => native.addWorkingDays(String(region), day(date, 'date'), Number(n), decree(options)));
+}
+export function nextWorkingDay(region, date, options) {
+  return calendarCall(() => native.nextWorkingDay(String(region), day(date, 'date'), decree(options)));
+}
+export function previousWorkingDay(region, date, options) {
+  return calendarCall(() => native.previousWorkingDay(String(region), day(date, 'date'), decree(options)));
+}
+export function workingDaysBetween(region, start, end, options) {
+  return calendarCall(() => native.workingDaysBetween(String(region), day(start, 'start'), day(end, 'end'), decree(options)));
+}

@@ -1,0 +1,987 @@
+//! The replay engine: a message's event log folded into its state, one event at a time.
+//!
+//! Each event is checked in a fixed order: time order, whether the profile has the action,
+//! whether the actor holds a role that may take it, whether the state allows it, and the
+//! regulation's guards. The first failure refuses the event with a [`Reason`] and leaves the
+//! machine exactly as it was; nothing reads a clock, so the same log gives the same answer.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono_tz::Tz;
+
+use super::event::{AnswerResult, CallOutcome, Rating, Signature, WorkflowEvent};
+use super::report::{
+    Counters, Effect, EffectStatus, Pending, PendingKind, Reason, Recipient, RefusedEvent, RoleActions,
+    StoryStep,
+};
+use super::vocabulary::{Action, Role, State};
+use crate::message::{Channel, Message};
+use crate::profile::{Family, Profile};
+
+/// The machine's memory between events.
+#[derive(Debug, Clone)]
+pub(crate) struct Machine<'a> {
+    pub profile: &'a Profile,
+    pub message: &'a Message,
+    pub zone: Tz,
+    pub now: DateTime<FixedOffset>,
+    pub state: State,
+    pub registered_at: Option<DateTime<FixedOffset>>,
+    pub published_at: Option<DateTime<FixedOffset>>,
+    pub receipt_at: Option<DateTime<FixedOffset>>,
+    pub stage_at: DateTime<FixedOffset>,
+    pub rework_at: Option<DateTime<FixedOffset>>,
+    pub vote_window_end: Option<DateTime<FixedOffset>>,
+    pub answered: bool,
+    pub in_rework: bool,
+    pub rated: bool,
+    pub votes_escalated: bool,
+    pub taken_by_coordinator: bool,
+    pub counters: Counters,
+    pub voters: BTreeSet<String>,
+    pub category: Option<String>,
+    pub organisation: Option<String>,
+    pub executor: Option<String>,
+    pub pending: Option<Pending>,
+    pub result: Option<AnswerResult>,
+    pub planned_date: Option<NaiveDate>,
+    pub last_at: Option<DateTime<FixedOffset>>,
+    pub effects: Vec<Effect>,
+    pub refused: Vec<RefusedEvent>,
+    pub story: Vec<StoryStep>,
+}
+
+/// An event handler's verdict: accepted, or refused with the reason.
+type Step = std::result::Result<(), Reason>;
+
+fn nonempty(s: Option<&String>) -> bool {
+    s.is_some_and(|s| !s.trim().is_empty())
+}
+
+impl<'a> Machine<'a> {
+    pub fn new(profile: &'a Profile, message: &'a Message, zone: Tz, now: DateTime<FixedOffset>) -> Self {
+        Self {
+            profile,
+            message,
+            zone,
+            now,
+            state: State::Moderation,
+            registered_at: None,
+            published_at: None,
+            receipt_at: None,
+            stage_at: message.sent_at,
+            rework_at: None,
+            vote_window_end: None,
+            answered: false,
+            in_rework: false,
+            rated: false,
+            votes_escalated: false,
+            taken_by_coordinator: false,
+            counters: Counters::default(),
+            voters: BTreeSet::new(),
+            category: None,
+            organisation: None,
+            executor: None,
+            pending: None,
+            result: None,
+            planned_date: None,
+            last_at: None,
+            effects: Vec::new(),
+            refused: Vec::new(),
+            story: Vec::new(),
+        }
+    }
+
+    fn pos(&self) -> bool {
+        self.profile.family == Family::Pos
+    }
+
+    fn enabled(&self, action: Action) -> bool {
+        self.profile.workflow.action(action.name()).is_some()
+    }
+
+    fn guard(&self, name: &str) -> Option<String> {
+        self.profile.workflow.guard(name).map(crate::profile::Provision::citation)
+    }
+
+    fn action_clause(&self, action: Action) -> Option<String> {
+        self.profile.workflow.action(action.name()).map(crate::profile::Provision::citation)
+    }
+
+    /// Whether the current state (and what the machine knows) allows `action` at all.
+    pub fn state_allows(&self, action: Action) -> bool {
+        let s = self.state;
+        match action {
+            Action::Register | Action::RegisterAndPublish => s == State::Moderation && self.registered_at.is_none(),
+            Action::Refuse | Action::ChangeCategory | Action::ChangeOrganisation => s == State::Moderation,
+            Action::RegisterCall => {
+                s == State::Moderation && self.registered_at.is_none() && self.message.channel == Some(Channel::Phone)
+            }
+            Action::Assign | Action::TakeIntoWork | Action::Transfer | Action::SendToApproval | Action::Return => {
+                s == State::Coordination
+            }
+            Action::Accept | Action::ReturnNotInCompetence => s == State::Acceptance,
+            Action::Answer => matches!(s, State::Execution | State::Postponed),
+            Action::Approve | Action::Decline | Action::Delegate => {
+                matches!(s, State::Approval | State::SignOff) && self.pending.is_some()
+            }
+            Action::ReturnForReview => matches!(s, State::Approval | State::SignOff | State::Answered | State::Postponed),
+            Action::Rate => matches!(s, State::Answered | State::Postponed) && self.answered && !self.rated,
+            Action::Vote => self.published_at.is_some() && s != State::Refused,
+            Action::BlockUser => true,
+        }
+    }
+
+    /// Whether `role` may take `action` here (the coordinator answers only what it took into
+    /// its own work).
+    fn role_allows(&self, action: Action, role: Role) -> bool {
+        if action == Action::Answer && role == Role::Coordinator && !self.taken_by_coordinator {
+            return false;
+        }
+        action.roles(self.state).contains(&role)
+    }
+
+    /// The actions each role may take now.
+    pub fn allowed(&self) -> Vec<RoleActions> {
+        Role::ALL
+            .iter()
+            .filter_map(|&role| {
+                let actions: Vec<Action> = Action::ALL
+                    .iter()
+                    .copied()
+                    .filter(|&a| self.enabled(a) && self.state_allows(a) && self.role_allows(a, role))
+                    .collect();
+                (!actions.is_empty()).then_some(RoleActions { role, actions })
+            })
+            .collect()
+    }
+
+    fn effect(&mut self, kind: &str, to: Recipient, at: DateTime<FixedOffset>, ru: String, en: String, code: Option<String>) {
+        let Some(p) = self.profile.workflow.effect(kind) else { return };
+        let status = if at <= self.now { EffectStatus::Owed } else { EffectStatus::Scheduled };
+        self.effects.push(Effect { kind: kind.to_string(), to, at, status, clause: p.citation(), ru, en, code });
+    }
+
+    /// Applies one event, or refuses it leaving everything as it was.
+    ///
+    /// Every handler checks all its conditions before it changes anything, so a refused event
+    /// needs no undo.
+    pub fn apply(&mut self, index: usize, ev: &WorkflowEvent) {
+        let before = self.state;
+        match self.step(ev) {
+            Ok(()) => {
+                self.last_at = Some(ev.at);
+                self.story.push(StoryStep {
+                    index,
+                    at: ev.at,
+                    action: ev.action,
+                    actor: ev.actor.id.clone(),
+                    from: before,
+                    to: self.state,
+                });
+            }
+            Err(reason) => self.refused.push(RefusedEvent {
+                index,
+                at: ev.at,
+                action: ev.action,
+                actor: ev.actor.id.clone(),
+                reason,
+            }),
+        }
+    }
+
+    fn step(&mut self, ev: &WorkflowEvent) -> Step {
+        self.check_time(ev)?;
+        let action = ev.action;
+        if !self.enabled(action) {
+            return Err(Reason::new(
+                "action_not_enabled",
+                format!("действие «{}» не предусмотрено регламентом ({})", action.name(), self.profile.regulation.short_ru),
+                format!("the {} regulation has no `{}` action", self.profile.regulation.short_en, action.name()),
+                None,
+            ));
+        }
+        self.check_role(ev)?;
+        if !self.state_allows(action) {
+            return Err(Reason::new(
+                "wrong_state",
+                format!("действие «{}» недопустимо в состоянии «{}»", action.name(), self.state.ru()),
+                format!("`{}` is not allowed in state `{}`", action.name(), self.state.name()),
+                self.action_clause(action),
+            ));
+        }
+        match action {
+            Action::Register | Action::RegisterAndPublish => self.register(ev),
+            Action::Refuse => self.refuse(ev),
+            Action::ChangeCategory => self.change_category(ev),
+            Action::ChangeOrganisation => self.change_organisation(ev),
+            Action::RegisterCall => self.register_call(ev),
+            Action::Assign => self.assign(ev),
+            Action::TakeIntoWork => {
+                self.executor = Some(ev.actor.id.clone());
+                self.taken_by_coordinator = true;
+                self.enter(State::Execution, ev.at);
+                Ok(())
+            }
+            Action::Transfer => self.transfer(ev),
+            Action::SendToApproval => {
+                let pending = self.draft(ev)?;
+                self.executor = Some(ev.actor.id.clone());
+                self.to_heads(pending, ev.at);
+                Ok(())
+            }
+            Action::Return => {
+                self.enter(State::Moderation, ev.at);
+                Ok(())
+            }
+            Action::Accept => self.accept(ev),
+            Action::ReturnNotInCompetence => self.return_not_in_competence(ev),
+            Action::Answer => self.answer(ev),
+            Action::Approve => self.approve(ev),
+            Action::Decline => self.decline(ev),
+            Action::Delegate => self.delegate(ev),
+            Action::ReturnForReview => {
+                if !nonempty(ev.reason.as_ref()) {
+                    return Err(missing("reason", "причина возврата", self.action_clause(action)));
+                }
+                self.pending = None;
+                self.enter(State::Execution, ev.at);
+                Ok(())
+            }
+            Action::Rate => self.rate(ev),
+            Action::Vote => self.vote(ev),
+            Action::BlockUser => self.block(ev),
+        }
+    }
+
+    fn check_time(&self, ev: &WorkflowEvent) -> Step {
+        if ev.at > self.now {
+            return Err(Reason::new(
+                "after_now",
+                format!("событие {} позже момента оценки {}", ev.at.to_rfc3339(), self.now.to_rfc3339()),
+                format!("the event at {} is after `now` ({})", ev.at.to_rfc3339(), self.now.to_rfc3339()),
+                None,
+            ));
+        }
+        if ev.at < self.message.sent_at {
+            return Err(Reason::new(
+                "before_sending",
+                "событие раньше направления сообщения",
+                format!("the event at {} is before the message was sent", ev.at.to_rfc3339()),
+                None,
+            ));
+        }
+        if let Some(last) = self.last_at {
+            if ev.at < last {
+                return Err(Reason::new(
+                    "out_of_order",
+                    format!("событие {} раньше предыдущего ({})", ev.at.to_rfc3339(), last.to_rfc3339()),
+                    format!("the event at {} is earlier than the previous one ({}); events must be in time order", ev.at.to_rfc3339(), last.to_rfc3339()),
+                    None,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn check_role(&self, ev: &WorkflowEvent) -> Step {
+        let action = ev.action;
+        if ev.actor.roles.iter().any(|&r| self.role_allows(action, r)) {
+            return Ok(());
+        }
+        let needed: Vec<&str> = action.roles(self.state).iter().map(|r| r.name()).collect();
+        if ev.actor.roles.iter().all(|&r| r == Role::Administrator) && !ev.actor.roles.is_empty() {
+            let clause = self.pos().then(|| format!("{} s.2", self.profile.regulation.short_en));
+            return Err(Reason::new(
+                "administrator_no_processing",
+                "администратор настраивает учетные записи и не участвует в обработке сообщений",
+                "the administrator sets up accounts and takes no part in processing",
+                clause.filter(|_| self.profile.id == "mamadysh"),
+            ));
+        }
+        Err(Reason::new(
+            "role_missing",
+            format!("для действия «{}» нужна роль: {}", action.name(), needed.join(", ")),
+            format!("`{}` needs the role {}", action.name(), needed.join(" or ")),
+            self.action_clause(action),
+        ))
+    }
+
+    /// Moves to `state`, noting when the stage was entered (stage terms count from it).
+    fn enter(&mut self, state: State, at: DateTime<FixedOffset>) {
+        if state != self.state {
+            self.stage_at = at;
+        }
+        self.state = state;
+    }
+
+    /// Where a registered message goes to be answered.
+    fn to_executor(&mut self, at: DateTime<FixedOffset>) {
+        self.receipt_at = Some(at);
+        let next = if self.enabled(Action::Accept) { State::Acceptance } else { State::Execution };
+        self.enter(next, at);
+        self.effect(
+            "route_to_executor",
+            Recipient::Organisation,
+            at,
+            "сообщение направлено исполнителю".into(),
+            "the message is sent to the executor".into(),
+            None,
+        );
+    }
+
+    fn register(&mut self, ev: &WorkflowEvent) -> Step {
+        let publish = ev.action == Action::RegisterAndPublish;
+        if publish && !self.message.public {
+            if let Some(clause) = self.guard("publish_only_public") {
+                return Err(Reason::new(
+                    "not_public",
+                    "пользователь не указал, что сообщение публичное: его нельзя опубликовать",
+                    "the user did not make the message public; it cannot be published",
+                    Some(clause),
+                ));
+            }
+        }
+        self.registered_at = Some(ev.at);
+        if publish {
+            self.publish(ev.at)?;
+            self.effect(
+                "notice_published",
+                Recipient::Applicant,
+                ev.at,
+                "уведомление о регистрации и публикации сообщения".into(),
+                "notice: the message is registered and published".into(),
+                None,
+            );
+            self.effect("publish_message", Recipient::Public, ev.at, "публикация сообщения".into(), "publish the message".into(), None);
+        } else {
+            self.effect(
+                "notice_registered",
+                Recipient::Applicant,
+                ev.at,
+                "уведомление о регистрации сообщения".into(),
+                "notice: the message is registered".into(),
+                None,
+            );
+        }
+        if self.pos() {
+            self.enter(State::Coordination, ev.at);
+        } else {
+            self.to_executor(ev.at);
+        }
+        Ok(())
+    }
+
+    fn publish(&mut self, at: DateTime<FixedOffset>) -> Step {
+        self.published_at = Some(at);
+        self.vote_window_end = None;
+        if let Some(term) = self.profile.term("vote_window").and_then(crate::profile::TermRule::to_term) {
+            if term.unit == crate::term::TermUnit::Hours {
+                self.vote_window_end = at.checked_add_signed(chrono::Duration::hours(term.amount));
+            }
+        }
+        Ok(())
+    }
+
+    fn refuse(&mut self, ev: &WorkflowEvent) -> Step {
+        let Some(code) = ev.code.as_deref() else {
+            return Err(missing("code", "код основания отказа", self.action_clause(Action::Refuse)));
+        };
+        let Some(ground) = self.profile.refusal(code) else {
+            return Err(Reason::new(
+                "unknown_refusal_code",
+                format!("основания отказа «{code}» нет в перечне регламента"),
+                format!("`{code}` is not a refusal ground of the {} regulation", self.profile.regulation.short_en),
+                self.action_clause(Action::Refuse),
+            ));
+        };
+        let (ru, en, cite) = (ground.ru.clone(), ground.en.clone(), ground.citation());
+        self.enter(State::Refused, ev.at);
+        self.effect(
+            "notice_refused",
+            Recipient::Applicant,
+            ev.at,
+            format!("уведомление об отказе в регистрации: {ru} ({cite}); предложение скорректировать сообщение"),
+            format!("notice: registration refused: {en} ({cite}); the user is invited to correct the message"),
+            Some(code.to_string()),
+        );
+        Ok(())
+    }
+
+    fn change_category(&mut self, ev: &WorkflowEvent) -> Step {
+        let Some(id) = ev.category.as_deref() else {
+            return Err(missing("category", "категория", self.action_clause(Action::ChangeCategory)));
+        };
+        if self.profile.category(id).is_none() {
+            return Err(Reason::new(
+                "unknown_category",
+                format!("категории «{id}» нет в профиле"),
+                format!("`{id}` is not a category of the profile"),
+                None,
+            ));
+        }
+        self.category = Some(id.to_string());
+        Ok(())
+    }
+
+    fn change_organisation(&mut self, ev: &WorkflowEvent) -> Step {
+        let Some(id) = ev.organisation.as_deref() else {
+            return Err(missing("organisation", "организация", self.action_clause(Action::ChangeOrganisation)));
+        };
+        if !self.profile.organisations.iter().any(|o| o.id == id) {
+            return Err(Reason::new(
+                "unknown_organisation",
+                format!("организации «{id}» нет в профиле"),
+                format!("`{id}` is not an organisation of the profile"),
+                None,
+            ));
+        }
+        self.organisation = Some(id.to_string());
+        if self.pos() {
+            // Tynda 3.3 2): the message goes to the other organisation's coordination.
+            if self.registered_at.is_none() {
+                self.registered_at = Some(ev.at);
+            }
+            self.enter(State::Coordination, ev.at);
+        } else if self.registered_at.is_some() {
+            // Back from an executor as outside competence: re-routed to the new executor.
+            self.executor = None;
+            self.to_executor(ev.at);
+        }
+        Ok(())
+    }
+
+    fn register_call(&mut self, ev: &WorkflowEvent) -> Step {
+        let Some(outcome) = ev.outcome else {
+            return Err(missing("outcome", "результат обработки вызова", self.action_clause(Action::RegisterCall)));
+        };
+        let (ru, en) = match outcome {
+            CallOutcome::AnsweredAtOnce => {
+                self.answered = true;
+                self.result = Some(AnswerResult::Solved);
+                self.enter(State::Answered, ev.at);
+                ("вызов зарегистрирован; ответ дан оператором", "call registered; answered by the operator")
+            }
+            CallOutcome::ContactsGiven => {
+                self.enter(State::Referred, ev.at);
+                ("вызов зарегистрирован; даны контакты органа по компетенции", "call registered; contacts of the competent body given")
+            }
+            CallOutcome::WrittenMessage => {
+                ("вызов зарегистрирован; заведено сообщение для письменного ответа", "call registered; a written message opened")
+            }
+        };
+        self.effect("call_registered", Recipient::Applicant, ev.at, ru.into(), en.into(), None);
+        Ok(())
+    }
+
+    fn assign(&mut self, ev: &WorkflowEvent) -> Step {
+        let Some(id) = ev.assignee.as_deref().filter(|s| !s.trim().is_empty()) else {
+            return Err(missing("assignee", "исполнитель", self.action_clause(Action::Assign)));
+        };
+        self.executor = Some(id.to_string());
+        self.taken_by_coordinator = false;
+        self.to_executor(ev.at);
+        Ok(())
+    }
+
+    fn transfer(&mut self, ev: &WorkflowEvent) -> Step {
+        let Some(org) = ev.organisation.as_deref().filter(|s| !s.trim().is_empty()) else {
+            return Err(missing("organisation", "организация", self.action_clause(Action::Transfer)));
+        };
+        let pending = Pending {
+            kind: PendingKind::Transfer,
+            result: None,
+            text: ev.text.clone(),
+            planned_date: None,
+            organisation: Some(org.to_string()),
+            approvers: ev.co_approvers.clone(),
+            signer: ev.approver.clone(),
+        };
+        if self.enabled(Action::Approve) {
+            self.to_heads(pending, ev.at);
+        } else {
+            self.complete_transfer(&pending, ev.at);
+        }
+        Ok(())
+    }
+
+    fn complete_transfer(&mut self, pending: &Pending, at: DateTime<FixedOffset>) {
+        self.organisation.clone_from(&pending.organisation);
+        self.pending = None;
+        self.enter(State::Transferred, at);
+        let org = pending.organisation.clone().unwrap_or_default();
+        self.effect(
+            "notice_redirected",
+            Recipient::Applicant,
+            at,
+            format!("уведомление о перенаправлении сообщения в организацию «{org}»"),
+            format!("notice: the message is redirected to `{org}`"),
+            Some(org),
+        );
+    }
+
+    /// Sends a decision to the heads: согласование when co-approvers are named, else утверждение.
+    fn to_heads(&mut self, pending: Pending, at: DateTime<FixedOffset>) {
+        let next = if pending.approvers.is_empty() { State::SignOff } else { State::Approval };
+        self.pending = Some(pending);
+        self.enter(next, at);
+    }
+
+    fn accept(&mut self, ev: &WorkflowEvent) -> Step {
+        if let Some(id) = &self.executor {
+            if *id != ev.actor.id {
+                return Err(not_the("executor", "исполнитель", id));
+            }
+        }
+        self.executor = Some(ev.actor.id.clone());
+        self.enter(State::Execution, ev.at);
+        Ok(())
+    }
+
+    fn return_not_in_competence(&mut self, ev: &WorkflowEvent) -> Step {
+        if let Some(clause) = self.guard("competence_reasons") {
+            if !nonempty(ev.reason.as_ref()) {
+                return Err(Reason::new(
+                    "reasons_required",
+                    "возврат вне компетенции требует мотивированного обоснования",
+                    "a return as outside competence needs its reasons",
+                    Some(clause),
+                ));
+            }
+        }
+        self.executor = None;
+        let next = if self.pos() { State::Coordination } else { State::Moderation };
+        self.enter(next, ev.at);
+        Ok(())
+    }
+
+    /// Checks an answer against the regulation's guards and returns it as a pending decision.
+    fn draft(&self, ev: &WorkflowEvent) -> std::result::Result<Pending, Reason> {
+        let clause = self.action_clause(ev.action);
+        let Some(result) = ev.result else {
+            return Err(missing("result", "результат рассмотрения", clause));
+        };
+        if !nonempty(ev.text.as_ref()) {
+            return Err(missing("text", "текст ответа", clause));
+        }
+        if result == AnswerResult::Postponed {
+            if let Some(c) = self.guard("postponed_needs_date") {
+                if ev.planned_date.is_none() {
+                    return Err(Reason::new(
+                        "postponed_without_date",
+                        "ответ «отложено» должен указывать дату, до которой отложено рассмотрение",
+                        "a postponed answer must give the date it is postponed until",
+                        Some(c),
+                    ));
+                }
+            }
+            if let Some(limit) = &self.profile.limits.postponements {
+                if self.counters.postponements >= limit.value {
+                    return Err(Reason::new(
+                        "postponement_limit",
+                        format!("ответ «отложено» возможен не более {} раз", limit.value),
+                        format!("an answer may be postponed at most {} time(s)", limit.value),
+                        Some(limit.citation()),
+                    ));
+                }
+            }
+        }
+        if let Some(date) = ev.planned_date {
+            let today = ev.at.with_timezone(&self.zone).date_naive();
+            if date <= today {
+                return Err(Reason::new(
+                    "planned_date_not_ahead",
+                    "планируемая дата должна быть позже даты ответа",
+                    "the planned date must be after the day of the answer",
+                    None,
+                ));
+            }
+        }
+        if let Some(c) = self.guard("no_undated_promise") {
+            if ev.promise && ev.planned_date.is_none() {
+                return Err(Reason::new(
+                    "promise_without_date",
+                    "не допускается ответ о том, что вопрос будет решен, без указания точных сроков",
+                    "an answer may not promise that the question will be solved without an exact date",
+                    Some(c),
+                ));
+            }
+        }
+        if let Some(c) = self.guard("one_document") {
+            if ev.documents.is_some_and(|n| n != 1) {
+                return Err(Reason::new(
+                    "one_document",
+                    "на каждое сообщение необходимо отвечать одним документом",
+                    "each message is answered with exactly one document",
+                    Some(c),
+                ));
+            }
+        }
+        if let Some(c) = self.guard("official_required") {
+            let ok = ev.official.as_ref().is_some_and(|o| !o.position.trim().is_empty() && !o.name.trim().is_empty());
+            if !ok {
+                return Err(Reason::new(
+                    "official_required",
+                    "в ответе должны быть указаны должность и ФИО исполнителя",
+                    "the answer must give the official's position and full name",
+                    Some(c),
+                ));
+            }
+        }
+        if let Some(c) = self.guard("approver_required") {
+            if !nonempty(ev.approver.as_ref()) {
+                return Err(Reason::new(
+                    "approver_required",
+                    "в ответе должен быть указан утверждающий руководитель",
+                    "the answer must name the head who approves it",
+                    Some(c),
+                ));
+            }
+        }
+        Ok(Pending {
+            kind: PendingKind::Answer,
+            result: Some(result),
+            text: ev.text.clone(),
+            planned_date: ev.planned_date,
+            organisation: None,
+            approvers: ev.co_approvers.clone(),
+            signer: ev.approver.clone(),
+        })
+    }
+
+    fn answer(&mut self, ev: &WorkflowEvent) -> Step {
+        if ev.actor.has(Role::Executor) && !(ev.actor.has(Role::Coordinator) && self.taken_by_coordinator) {
+            if let Some(id) = &self.executor {
+                if *id != ev.actor.id {
+                    return Err(not_the("executor", "исполнитель", id));
+                }
+            }
+        }
+        let pending = self.draft(ev)?;
+        if self.executor.is_none() {
+            self.executor = Some(ev.actor.id.clone());
+        }
+        if self.pos() && self.enabled(Action::Approve) {
+            self.to_heads(pending, ev.at);
+        } else {
+            self.deliver(&pending, ev.at);
+        }
+        Ok(())
+    }
+
+    /// The answer reaches the applicant.
+    fn deliver(&mut self, pending: &Pending, at: DateTime<FixedOffset>) {
+        self.pending = None;
+        self.answered = true;
+        self.in_rework = false;
+        self.rated = false;
+        self.result = pending.result;
+        self.planned_date = pending.planned_date;
+        let postponed = pending.result == Some(AnswerResult::Postponed);
+        if postponed {
+            self.counters.postponements += 1;
+            self.enter(State::Postponed, at);
+            if self.pos() {
+                self.effect(
+                    "notice_interim_answer",
+                    Recipient::Applicant,
+                    at,
+                    "промежуточный ответ заявителю: рассмотрение отложено".into(),
+                    "interim answer to the applicant: consideration postponed".into(),
+                    None,
+                );
+            }
+        } else {
+            self.enter(State::Answered, at);
+        }
+        if !(postponed && self.pos() && self.profile.workflow.effect("notice_interim_answer").is_some()) {
+            self.effect(
+                "notice_answer",
+                Recipient::Applicant,
+                at,
+                "уведомление заявителю: ответ на сообщение готов".into(),
+                "notice: the answer is ready".into(),
+                None,
+            );
+        }
+        if self.published_at.is_some() {
+            self.effect("publish_answer", Recipient::Public, at, "публикация ответа на публичное сообщение".into(), "publish the answer to the public message".into(), None);
+        }
+        if let Some(date) = pending.planned_date {
+            if let Some(when) = self.start_of(date) {
+                self.effect(
+                    "reminder_planned_date",
+                    Recipient::Organisation,
+                    when,
+                    format!("напоминание исполнителю {date}: подготовить дополнительный ответ"),
+                    format!("reminder to the organisation on {date}: prepare an additional answer"),
+                    None,
+                );
+            }
+        }
+    }
+
+    /// 00:00 local of a date in the profile's zone.
+    pub fn start_of(&self, date: NaiveDate) -> Option<DateTime<FixedOffset>> {
+        use chrono::TimeZone;
+        self.zone
+            .from_local_datetime(&date.and_time(chrono::NaiveTime::MIN)).earliest().map(|t| t.fixed_offset())
+    }
+
+    fn approve(&mut self, ev: &WorkflowEvent) -> Step {
+        let Some(mut pending) = self.pending.clone() else {
+            return Err(missing("pending", "решение на согласовании", None));
+        };
+        if let Some(text) = ev.text.as_ref().filter(|t| !t.trim().is_empty()) {
+            pending.text = Some(text.clone());
+        }
+        if self.state == State::Approval {
+            if !pending.approvers.is_empty() {
+                let Some(i) = pending.approvers.iter().position(|a| *a == ev.actor.id) else {
+                    return Err(not_the("approver", "согласующий руководитель", &pending.approvers.join(", ")));
+                };
+                pending.approvers.remove(i);
+            }
+            if pending.approvers.is_empty() {
+                self.pending = Some(pending);
+                self.enter(State::SignOff, ev.at);
+            } else {
+                self.pending = Some(pending);
+            }
+            return Ok(());
+        }
+        if let Some(signer) = &pending.signer {
+            if *signer != ev.actor.id {
+                return Err(not_the("signer", "утверждающий руководитель", signer));
+            }
+        }
+        if pending.kind == PendingKind::Transfer {
+            self.complete_transfer(&pending, ev.at);
+            return Ok(());
+        }
+        if let Some(c) = self.guard("signature_required") {
+            if ev.signature.is_none() {
+                return Err(Reason::new(
+                    "signature_required",
+                    "ответ подписывается УНЭП или УКЭП",
+                    "the answer must be signed with УНЭП or УКЭП",
+                    Some(c),
+                ));
+            }
+        }
+        if let Some(c) = self.guard("qualified_signature_59fz") {
+            if self.message.appeal_59fz && ev.signature != Some(Signature::Ukep) {
+                return Err(Reason::new(
+                    "qualified_signature_required",
+                    "ответ на обращение по 59-ФЗ утверждается с применением УКЭП",
+                    "an answer to a 59-FZ appeal needs a qualified signature (УКЭП)",
+                    Some(c),
+                ));
+            }
+        }
+        self.deliver(&pending, ev.at);
+        Ok(())
+    }
+
+    fn decline(&mut self, ev: &WorkflowEvent) -> Step {
+        let Some(pending) = self.pending.take() else {
+            return Err(missing("pending", "решение на согласовании", None));
+        };
+        let next = match pending.kind {
+            PendingKind::Answer => State::Execution,
+            PendingKind::Transfer => State::Coordination,
+        };
+        self.enter(next, ev.at);
+        Ok(())
+    }
+
+    fn delegate(&mut self, ev: &WorkflowEvent) -> Step {
+        let Some(to) = ev.to.as_deref().filter(|s| !s.trim().is_empty()) else {
+            return Err(missing("to", "руководитель, которому передано право", self.action_clause(Action::Delegate)));
+        };
+        let Some(mut pending) = self.pending.clone() else {
+            return Err(missing("pending", "решение на согласовании", None));
+        };
+        if self.state == State::Approval {
+            if let Some(slot) = pending.approvers.iter_mut().find(|a| **a == ev.actor.id) {
+                *slot = to.to_string();
+            } else if pending.approvers.is_empty() {
+                pending.approvers.push(to.to_string());
+            } else {
+                return Err(not_the("approver", "согласующий руководитель", &pending.approvers.join(", ")));
+            }
+        } else {
+            if let Some(signer) = &pending.signer {
+                if *signer != ev.actor.id {
+                    return Err(not_the("signer", "утверждающий руководитель", signer));
+                }
+            }
+            pending.signer = Some(to.to_string());
+        }
+        self.pending = Some(pending);
+        Ok(())
+    }
+
+    fn rate(&mut self, ev: &WorkflowEvent) -> Step {
+        if let Some(author) = &self.message.author.id {
+            if *author != ev.actor.id {
+                return Err(Reason::new(
+                    "not_the_author",
+                    "оценку ответу дает автор сообщения",
+                    "only the author of the message rates its answer",
+                    self.action_clause(Action::Rate),
+                ));
+            }
+        }
+        let Some(rating) = ev.rating else {
+            return Err(missing("rating", "оценка", self.action_clause(Action::Rate)));
+        };
+        if rating == Rating::Positive {
+            self.rated = true;
+            return Ok(());
+        }
+        if let Some(c) = self.guard("negative_rating_remarks") {
+            if !nonempty(ev.remarks.as_ref()) {
+                return Err(Reason::new(
+                    "negative_rating_without_remarks",
+                    "при негативной оценке обязательно указываются конкретные замечания",
+                    "a negative rating must give the remarks that need rework",
+                    Some(c),
+                ));
+            }
+        }
+        if let Some(limit) = &self.profile.limits.reworks {
+            if self.counters.reworks >= limit.value {
+                return Err(Reason::new(
+                    "rework_limit",
+                    format!("сообщение направляется на доработку не более {} раз", limit.value),
+                    format!("a message goes back for rework at most {} times", limit.value),
+                    Some(limit.citation()),
+                ));
+            }
+        }
+        self.counters.reworks += 1;
+        self.in_rework = true;
+        self.rated = true;
+        self.rework_at = Some(ev.at);
+        self.pending = None;
+        self.enter(State::Execution, ev.at);
+        self.effect(
+            "notice_rework",
+            Recipient::Applicant,
+            ev.at,
+            "уведомление о направлении ответа на доработку".into(),
+            "notice: the answer is sent back for rework".into(),
+            None,
+        );
+        if let Some(limit) = &self.profile.limits.reworks {
+            if self.counters.reworks == limit.value {
+                let (to, ru, en) = match self.profile.family {
+                    Family::RegionalPlatform => (
+                        Recipient::Commission,
+                        "доработка трижды подряд: сообщение выносится на рассмотрение комиссии оператора и координатора",
+                        "reworked three times in a row: the message goes before the commission of the operator and the coordinator",
+                    ),
+                    _ => (
+                        Recipient::Authority,
+                        "доработка трижды: информация выносится оператором на рассмотрение органа",
+                        "reworked three times: the operator puts the matter before the authority",
+                    ),
+                };
+                self.effect("escalation_rework_limit", to, ev.at, ru.into(), en.into(), None);
+            }
+        }
+        Ok(())
+    }
+
+    fn vote(&mut self, ev: &WorkflowEvent) -> Step {
+        let guest_only = ev.actor.has(Role::Guest) && !ev.actor.has(Role::User);
+        if guest_only && !self.profile.submission.guests_may_support.as_ref().is_some_and(|c| c.value) {
+            return Err(Reason::new(
+                "guest_cannot_vote",
+                "гости не голосуют по этому регламенту",
+                "guests may not vote under this regulation",
+                None,
+            ));
+        }
+        if let Some(c) = self.guard("vote_once") {
+            if self.voters.contains(&ev.actor.id) {
+                return Err(Reason::new(
+                    "already_voted",
+                    "голосовать в поддержку одного сообщения можно только один раз",
+                    "one may vote for a message only once",
+                    Some(c),
+                ));
+            }
+        }
+        self.voters.insert(ev.actor.id.clone());
+        self.counters.votes += 1;
+        if self.vote_window_end.is_some_and(|end| ev.at <= end) {
+            self.counters.votes_in_window += 1;
+        }
+        if let Some(threshold) = &self.profile.limits.vote_threshold {
+            if !self.votes_escalated && self.counters.votes_in_window > threshold.value {
+                self.votes_escalated = true;
+                let n = threshold.value;
+                self.effect(
+                    "escalation_votes",
+                    Recipient::Authority,
+                    ev.at,
+                    format!("более {n} голосов в течение трех суток с публикации: сообщение передается на рассмотрение органу"),
+                    format!("more than {n} votes within 72 hours of publication: the message goes before the authority"),
+                    None,
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn block(&mut self, ev: &WorkflowEvent) -> Step {
+        let clause = self.action_clause(Action::BlockUser);
+        let Some(user) = ev.user.as_deref().filter(|s| !s.trim().is_empty()) else {
+            return Err(missing("user", "пользователь", clause));
+        };
+        let Some(days) = ev.days.filter(|d| *d > 0) else {
+            return Err(missing("days", "срок блокировки в днях", clause));
+        };
+        if let Some(limit) = &self.profile.limits.block_days {
+            if days > limit.value {
+                return Err(Reason::new(
+                    "block_too_long",
+                    format!("блокировка возможна сроком до {} дней", limit.value),
+                    format!("a user may be blocked for at most {} days", limit.value),
+                    Some(limit.citation()),
+                ));
+            }
+        }
+        let until = ev.at.checked_add_signed(chrono::Duration::days(i64::from(days))).unwrap_or(ev.at);
+        self.effect(
+            "user_blocked",
+            Recipient::User,
+            ev.at,
+            format!("пользователь {user} заблокирован на {days} дн. (до {})", until.to_rfc3339()),
+            format!("user {user} blocked for {days} days (until {})", until.to_rfc3339()),
+            Some(user.to_string()),
+        );
+        Ok(())
+    }
+}
+
+fn missing(field: &str, ru: &str, clause: Option<String>) -> Reason {
+    Reason::new(
+        "field_missing",
+        format!("не указано: {ru} (`{field}`)"),
+        format!("the event lacks `{field}`"),
+        clause,
+    )
+}
+
+fn not_the(role: &str, ru: &str, who: &str) -> Reason {
+    Reason::new(
+        &format!("not_the_{role}"),
+        format!("действие вправе совершить только {ru}: {who}"),
+        format!("only the {role} ({who}) may do this"),
+        None,
+    )
+}

@@ -1,0 +1,190 @@
+//! Which terms run in the replayed state, from which instant, and how they stand at `now`.
+//!
+//! A term starts at the event its profile names (`from`): the sending, the registration, the
+//! message reaching the executor, the negative rating, the publication, the entry into a ПОС
+//! stage. A later event of the same kind restarts it (a second negative rating restarts the
+//! rework term; an assignment after a return restarts acceptance). Terms that run from the
+//! sending come from [`crate::message::plan`], so `plan` and `replay` cannot disagree.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+
+use super::replay::Machine;
+use super::report::{LiveTerm, PendingKind, TermStatus};
+use super::vocabulary::State;
+use crate::calendar::Calendar;
+use crate::error::Result;
+use crate::message::Plan;
+use crate::profile::{AppliesTo, TermRule, TermStart};
+use crate::term::{resolve_term, TermSources, TermUnit};
+
+/// Whether the term called `name` runs in the machine's state.
+fn is_live(m: &Machine<'_>, name: &str) -> bool {
+    let transfer_pending = m.pending.as_ref().is_some_and(|p| p.kind == PendingKind::Transfer);
+    match name {
+        "registration" | "registration_expected" => m.state == State::Moderation && m.registered_at.is_none(),
+        "acceptance" | "competence_return" | "head_notice" => m.state == State::Acceptance,
+        "rework" => m.in_rework && m.state.in_processing(),
+        "redirect" => m.state == State::Coordination || transfer_pending,
+        "vote_window" => m.published_at.is_some(),
+        "moderation" | "coordination" | "execution" | "approval" | "sign_off" => m.state.name() == name,
+        _ => false,
+    }
+}
+
+fn start_of(m: &Machine<'_>, from: TermStart) -> Option<DateTime<FixedOffset>> {
+    match from {
+        TermStart::Sending => Some(m.message.sent_at),
+        TermStart::Registration => m.registered_at,
+        TermStart::ExecutorReceipt => m.receipt_at,
+        TermStart::NegativeRating => m.rework_at,
+        TermStart::Publication => m.published_at,
+        TermStart::PlannedDate => m.planned_date.and_then(|d| m.start_of(d)),
+        TermStart::StageEntry => Some(m.stage_at),
+    }
+}
+
+fn applies(rule: &TermRule, m: &Machine<'_>) -> bool {
+    match rule.applies_to {
+        AppliesTo::All => true,
+        AppliesTo::Appeal59fz => m.message.appeal_59fz,
+    }
+}
+
+/// The standing of a term due at `due` (last day `due_date`) at `now`.
+fn standing(
+    calendar: &Calendar,
+    m: &Machine<'_>,
+    due: DateTime<FixedOffset>,
+    due_date: NaiveDate,
+    window: bool,
+) -> Result<(TermStatus, Option<i64>)> {
+    let now = m.now;
+    if window {
+        return Ok((if now <= due { TermStatus::Open } else { TermStatus::Closed }, None));
+    }
+    if now > due {
+        let today = now.with_timezone(&m.zone).date_naive();
+        let n = calendar.working_days_between(due_date, today)?;
+        return Ok((TermStatus::Overdue, Some(n.max(0))));
+    }
+    let today = now.with_timezone(&m.zone).date_naive();
+    Ok((if today == due_date { TermStatus::DueToday } else { TermStatus::OnTime }, None))
+}
+
+fn resolve(calendar: &Calendar, m: &Machine<'_>, name: &str, rule: &TermRule, start: DateTime<FixedOffset>) -> Result<Option<LiveTerm>> {
+    let Some(term) = rule.to_term() else { return Ok(None) };
+    let clause = rule.citation();
+    let sources = TermSources {
+        term: Some(clause.clone()),
+        start: term.start_on_working_day.then(|| clause.clone()),
+        cutoff: term.cutoff.map(|_| clause.clone()),
+    };
+    let r = resolve_term(calendar, m.zone, start, &term, &sources)?;
+    let (status, overdue) = standing(calendar, m, r.due, r.due_date, name == "vote_window")?;
+    Ok(Some(LiveTerm {
+        name: name.to_string(),
+        start,
+        due: r.due,
+        due_date: r.due_date,
+        amount: term.amount,
+        unit: term.unit,
+        clause,
+        status,
+        overdue_working_days: overdue,
+        provisional: r.provisional,
+        explanation: Some(r.explanation),
+    }))
+}
+
+/// Every term running in the machine's state at `now`.
+pub(crate) fn live_terms(calendar: &Calendar, m: &Machine<'_>, plan: &Plan) -> Result<Vec<LiveTerm>> {
+    let mut out = Vec::new();
+    for (name, rule) in &m.profile.terms {
+        if rule.unset || name == "answer" || !applies(rule, m) || !is_live(m, name) {
+            continue;
+        }
+        if rule.from == TermStart::Sending {
+            if let Some(p) = plan.get(name) {
+                let (status, overdue) = standing(calendar, m, p.due, p.due_date, false)?;
+                out.push(LiveTerm {
+                    name: name.clone(),
+                    start: m.message.sent_at,
+                    due: p.due,
+                    due_date: p.due_date,
+                    amount: p.amount,
+                    unit: p.unit,
+                    clause: p.clause.clone(),
+                    status,
+                    overdue_working_days: overdue,
+                    provisional: p.provisional.clone(),
+                    explanation: Some(p.explanation.clone()),
+                });
+            }
+            continue;
+        }
+        if let Some(start) = start_of(m, rule.from) {
+            if let Some(t) = resolve(calendar, m, name, rule, start)? {
+                out.push(t);
+            }
+        }
+    }
+    // The answer term (a fast-track level replaces it), until the first answer; a rework
+    // term replaces it after a negative rating.
+    if !m.answered && !m.in_rework && m.state.in_processing() {
+        let (rule, _) = crate::message::answer_rule(m.profile, m.message)?;
+        if let Some(rule) = rule {
+            if rule.from == TermStart::Sending {
+                if let Some(p) = plan.get("answer") {
+                    let (status, overdue) = standing(calendar, m, p.due, p.due_date, false)?;
+                    out.push(LiveTerm {
+                        name: "answer".to_string(),
+                        start: m.message.sent_at,
+                        due: p.due,
+                        due_date: p.due_date,
+                        amount: p.amount,
+                        unit: p.unit,
+                        clause: p.clause.clone(),
+                        status,
+                        overdue_working_days: overdue,
+                        provisional: p.provisional.clone(),
+                        explanation: Some(p.explanation.clone()),
+                    });
+                }
+            } else if let Some(start) = start_of(m, rule.from) {
+                if let Some(t) = resolve(calendar, m, "answer", rule, start)? {
+                    out.push(t);
+                }
+            }
+        }
+    }
+    // A postponed answer is due again on its date (smart city 41-42, Mamadysh s.2).
+    if m.state == State::Postponed {
+        if let Some(date) = m.planned_date {
+            let end = NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN);
+            if let Some(due) = m.zone.from_local_datetime(&date.and_time(end)).earliest() {
+                let due = due.fixed_offset();
+                let (status, overdue) = standing(calendar, m, due, date, false)?;
+                let clause = m
+                    .profile
+                    .workflow
+                    .effect("reminder_planned_date")
+                    .or_else(|| m.profile.workflow.guard("postponed_needs_date"))
+                    .map_or_else(|| m.profile.regulation.short_en.clone(), crate::profile::Provision::citation);
+                out.push(LiveTerm {
+                    name: "planned_date".to_string(),
+                    start: m.stage_at,
+                    due,
+                    due_date: date,
+                    amount: 0,
+                    unit: TermUnit::CalendarDays,
+                    clause,
+                    status,
+                    overdue_working_days: overdue,
+                    provisional: Vec::new(),
+                    explanation: None,
+                });
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,379 @@
+//! The workflow's names: states, roles, actions, guards and effects.
+//!
+//! A profile's `[workflow]` section names which of these its regulation has; the names are a
+//! public contract (event logs, case files and bindings use them), so they are fixed here, once,
+//! and the profile loader refuses any other.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a message stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// Sent; with the moderator (smart city: the operator) to register, publish or refuse.
+    Moderation,
+    /// With an executor who must accept it or return it (Mikhailovka 4.1; ПОС «взять в работу»).
+    Acceptance,
+    /// ПОС: with the coordinator (Tynda 3.4).
+    Coordination,
+    /// With the executor preparing the answer (or reworking it).
+    Execution,
+    /// ПОС: согласование, with the co-approving heads (Tynda 3.6).
+    Approval,
+    /// ПОС: утверждение, with the approving head (Tynda 3.7).
+    SignOff,
+    /// Answered «отложено» / with planned measures until a date; a further answer is owed.
+    Postponed,
+    /// Answered; the applicant has been notified and may rate it.
+    Answered,
+    /// Registration refused; the applicant has been notified with the reason.
+    Refused,
+    /// ПОС: transferred to another organisation; the applicant has been notified.
+    Transferred,
+    /// A phone call closed by giving the caller contacts of the competent body (Essentuki 33.3).
+    Referred,
+}
+
+impl State {
+    /// Every state, in the order a message meets them.
+    pub const ALL: [State; 11] = [
+        State::Moderation,
+        State::Acceptance,
+        State::Coordination,
+        State::Execution,
+        State::Approval,
+        State::SignOff,
+        State::Postponed,
+        State::Answered,
+        State::Refused,
+        State::Transferred,
+        State::Referred,
+    ];
+
+    /// The snake_case name used in JSON and profiles.
+    pub fn name(self) -> &'static str {
+        match self {
+            State::Moderation => "moderation",
+            State::Acceptance => "acceptance",
+            State::Coordination => "coordination",
+            State::Execution => "execution",
+            State::Approval => "approval",
+            State::SignOff => "sign_off",
+            State::Postponed => "postponed",
+            State::Answered => "answered",
+            State::Refused => "refused",
+            State::Transferred => "transferred",
+            State::Referred => "referred",
+        }
+    }
+
+    /// Final: the officials owe nothing more unless the applicant acts (rates the answer).
+    pub fn is_final(self) -> bool {
+        matches!(self, State::Answered | State::Refused | State::Transferred | State::Referred)
+    }
+
+    /// Still being processed: the answer term runs in these states.
+    pub fn in_processing(self) -> bool {
+        matches!(
+            self,
+            State::Moderation | State::Acceptance | State::Coordination | State::Execution | State::Approval | State::SignOff
+        )
+    }
+
+    /// Russian name.
+    pub fn ru(self) -> &'static str {
+        match self {
+            State::Moderation => "модерация",
+            State::Acceptance => "ожидает принятия исполнителем",
+            State::Coordination => "координация",
+            State::Execution => "исполнение",
+            State::Approval => "согласование",
+            State::SignOff => "утверждение",
+            State::Postponed => "отложено до даты",
+            State::Answered => "ответ дан",
+            State::Refused => "отказано в регистрации",
+            State::Transferred => "перенаправлено",
+            State::Referred => "даны контакты по компетенции",
+        }
+    }
+}
+
+/// A role a person holds on the portal; one person may hold several (Mamadysh annex 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The author of the message (заявитель, пользователь who sent it).
+    Applicant,
+    /// A registered user.
+    User,
+    /// A visitor without an account.
+    Guest,
+    /// The moderator (ПОС: the ЕПГУ operator, Tynda 3.2; Mikhailovka 2.1).
+    Moderator,
+    /// The smart-city portal operator: moderates like a moderator and registers phone calls
+    /// (Essentuki 33-34). Wherever the moderator may act, the operator may too.
+    Operator,
+    /// ПОС coordinator (Tynda 3.4, Mamadysh s.2).
+    Coordinator,
+    /// The executor preparing the answer.
+    Executor,
+    /// ПОС head at согласование (Tynda 3.6).
+    Approver,
+    /// ПОС head at утверждение (Tynda 3.7).
+    Signer,
+    /// ПОС curator watching every stage (Tynda 3.2, Mamadysh s.2).
+    Curator,
+    /// Sets up accounts; takes no part in processing (Mamadysh s.2).
+    Administrator,
+}
+
+impl Role {
+    /// Every role.
+    pub const ALL: [Role; 11] = [
+        Role::Applicant,
+        Role::User,
+        Role::Guest,
+        Role::Moderator,
+        Role::Operator,
+        Role::Coordinator,
+        Role::Executor,
+        Role::Approver,
+        Role::Signer,
+        Role::Curator,
+        Role::Administrator,
+    ];
+
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Applicant => "applicant",
+            Role::User => "user",
+            Role::Guest => "guest",
+            Role::Moderator => "moderator",
+            Role::Operator => "operator",
+            Role::Coordinator => "coordinator",
+            Role::Executor => "executor",
+            Role::Approver => "approver",
+            Role::Signer => "signer",
+            Role::Curator => "curator",
+            Role::Administrator => "administrator",
+        }
+    }
+
+    /// An official who handles messages (may see non-public ones); the administrator is not.
+    pub fn is_official(self) -> bool {
+        matches!(
+            self,
+            Role::Moderator
+                | Role::Operator
+                | Role::Coordinator
+                | Role::Executor
+                | Role::Approver
+                | Role::Signer
+                | Role::Curator
+        )
+    }
+}
+
+/// What someone does to a message: the `action` of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Register (smart city: non-public; ПОС: accept to coordination).
+    Register,
+    /// Register and publish a public message (Essentuki 34.3, 34.7).
+    RegisterAndPublish,
+    /// Refuse registration with a catalogue `code`.
+    Refuse,
+    /// Change the category (`category`).
+    ChangeCategory,
+    /// Change the executor organisation (`organisation`).
+    ChangeOrganisation,
+    /// The operator registers a phone call with its `outcome` (Essentuki 33).
+    RegisterCall,
+    /// ПОС coordinator: assign an executor (`assignee`).
+    Assign,
+    /// ПОС coordinator: take it into own work, acting as executor.
+    TakeIntoWork,
+    /// ПОС coordinator: transfer to another `organisation` (a decision that goes to approval).
+    Transfer,
+    /// ПОС coordinator: send the coordinator's own answer to approval and sign-off.
+    SendToApproval,
+    /// ПОС coordinator: return the message to moderation (Tynda 3.4 5)).
+    Return,
+    /// Executor: accept the message (Mikhailovka 4.1; Mamadysh «взять в работу»).
+    Accept,
+    /// Executor: return it as outside competence (Mikhailovka 4.1; Mamadysh «вернуть на координацию»).
+    ReturnNotInCompetence,
+    /// Executor: answer with a `result`.
+    Answer,
+    /// Head: approve (согласовать / утвердить), possibly with an edited `text`.
+    Approve,
+    /// Head: decline, back to execution (or to coordination for a transfer).
+    Decline,
+    /// Head: delegate the decision to another head (`to`).
+    Delegate,
+    /// Curator (or coordinator): send a formal answer back for another review.
+    ReturnForReview,
+    /// Applicant: rate the answer (`rating`, `remarks`).
+    Rate,
+    /// User or guest: vote for a public message.
+    Vote,
+    /// Moderator: block a `user` for `days` (Mikhailovka 2.1).
+    BlockUser,
+}
+
+impl Action {
+    /// Every action.
+    pub const ALL: [Action; 21] = [
+        Action::Register,
+        Action::RegisterAndPublish,
+        Action::Refuse,
+        Action::ChangeCategory,
+        Action::ChangeOrganisation,
+        Action::RegisterCall,
+        Action::Assign,
+        Action::TakeIntoWork,
+        Action::Transfer,
+        Action::SendToApproval,
+        Action::Return,
+        Action::Accept,
+        Action::ReturnNotInCompetence,
+        Action::Answer,
+        Action::Approve,
+        Action::Decline,
+        Action::Delegate,
+        Action::ReturnForReview,
+        Action::Rate,
+        Action::Vote,
+        Action::BlockUser,
+    ];
+
+    /// The snake_case name used in events and profiles.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Register => "register",
+            Action::RegisterAndPublish => "register_and_publish",
+            Action::Refuse => "refuse",
+            Action::ChangeCategory => "change_category",
+            Action::ChangeOrganisation => "change_organisation",
+            Action::RegisterCall => "register_call",
+            Action::Assign => "assign",
+            Action::TakeIntoWork => "take_into_work",
+            Action::Transfer => "transfer",
+            Action::SendToApproval => "send_to_approval",
+            Action::Return => "return",
+            Action::Accept => "accept",
+            Action::ReturnNotInCompetence => "return_not_in_competence",
+            Action::Answer => "answer",
+            Action::Approve => "approve",
+            Action::Decline => "decline",
+            Action::Delegate => "delegate",
+            Action::ReturnForReview => "return_for_review",
+            Action::Rate => "rate",
+            Action::Vote => "vote",
+            Action::BlockUser => "block_user",
+        }
+    }
+
+    /// The roles that may take the action in `state` (heads act by stage: approver at
+    /// согласование, signer at утверждение).
+    pub fn roles(self, state: State) -> &'static [Role] {
+        match self {
+            Action::Register
+            | Action::RegisterAndPublish
+            | Action::Refuse
+            | Action::ChangeCategory
+            | Action::ChangeOrganisation
+            | Action::BlockUser => &[Role::Moderator, Role::Operator],
+            Action::RegisterCall => &[Role::Operator],
+            Action::Assign | Action::TakeIntoWork | Action::Transfer | Action::SendToApproval | Action::Return => {
+                &[Role::Coordinator]
+            }
+            Action::Accept | Action::ReturnNotInCompetence => &[Role::Executor],
+            Action::Answer => &[Role::Executor, Role::Coordinator],
+            Action::Approve | Action::Decline | Action::Delegate => match state {
+                State::SignOff => &[Role::Signer],
+                _ => &[Role::Approver],
+            },
+            Action::ReturnForReview => &[Role::Curator, Role::Coordinator],
+            Action::Rate => &[Role::Applicant],
+            Action::Vote => &[Role::User, Role::Guest],
+        }
+    }
+}
+
+/// Action names a profile may enable.
+pub const ACTIONS: &[&str] = &[
+    "register",
+    "register_and_publish",
+    "refuse",
+    "change_category",
+    "change_organisation",
+    "register_call",
+    "assign",
+    "take_into_work",
+    "transfer",
+    "send_to_approval",
+    "return",
+    "accept",
+    "return_not_in_competence",
+    "answer",
+    "approve",
+    "decline",
+    "delegate",
+    "return_for_review",
+    "rate",
+    "vote",
+    "block_user",
+];
+
+/// Guard names a profile may enable (limits come from `[limits]`).
+pub const GUARDS: &[&str] = &[
+    "negative_rating_remarks",
+    "postponed_needs_date",
+    "vote_once",
+    "vote_public_only",
+    "signature_required",
+    "qualified_signature_59fz",
+    "official_required",
+    "approver_required",
+    "one_document",
+    "no_undated_promise",
+    "publish_only_public",
+    "competence_reasons",
+];
+
+/// Effect names a profile may list as owed by the platform.
+pub const EFFECTS: &[&str] = &[
+    "notice_registered",
+    "notice_published",
+    "notice_refused",
+    "notice_redirected",
+    "notice_answer",
+    "notice_interim_answer",
+    "notice_rework",
+    "publish_message",
+    "publish_answer",
+    "route_to_executor",
+    "reminder_planned_date",
+    "escalation_rework_limit",
+    "escalation_votes",
+    "user_blocked",
+    "call_registered",
+];
+
+/// State names (for `[workflow.unbounded]`).
+pub const STATES: &[&str] = &[
+    "moderation",
+    "acceptance",
+    "coordination",
+    "execution",
+    "approval",
+    "sign_off",
+    "postponed",
+    "answered",
+    "refused",
+    "transferred",
+    "referred",
+];
