@@ -32,6 +32,8 @@ enum Command {
     Lint(cmd::lint::Args),
     /// Run conformance case files; ends with `N passed, M failed`.
     Test(cmd::test::Args),
+    /// Replay a message's event log: the story, every running term and what the platform owes.
+    Replay(cmd::replay::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args, &mut out),
         Command::Lint(args) => cmd::lint::run(&args, &mut out),
         Command::Test(args) => cmd::test::run(&args, &mut out),
+        Command::Replay(args) => cmd::replay::run(&args, &mut out),
     };
     output::write_stdout(&out);
     match result {

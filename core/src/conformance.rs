@@ -19,6 +19,7 @@ use crate::input::from_value;
 use crate::message::{HistoryEntry, Message};
 use crate::rules::Rules;
 use crate::term::{self, Term, TermSources};
+use crate::workflow::{Actor, WorkflowEvent};
 
 /// A file of cases.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -37,9 +38,9 @@ pub struct CaseFile {
 pub struct Case {
     /// A unique, readable name.
     pub name: String,
-    /// Operation: `calendar`, `deadline`, `validate`, `route`, `plan`.
+    /// Operation: `calendar`, `deadline`, `validate`, `route`, `plan`, `replay`, `can_view`.
     pub op: String,
-    /// Built-in profile for `validate`, `route`, `plan`.
+    /// Built-in profile for `validate`, `route`, `plan`, `replay`, `can_view`.
     #[serde(default)]
     pub profile: Option<String>,
     /// The operation's input.
@@ -68,12 +69,15 @@ pub struct Outcome {
     pub actual: Value,
 }
 
-/// Compares `expected` as a subset of `actual`: objects by the keys given, arrays element-wise
-/// with equal length, scalars by equality. Returns the first difference.
+/// Compares `expected` as a subset of `actual`: objects by the keys given (an expected `null`
+/// matches a missing key), arrays element-wise with equal length, scalars by equality. Returns
+/// the first difference.
 pub fn subset_mismatch(expected: &Value, actual: &Value, path: &str) -> Option<String> {
     match (expected, actual) {
         (Value::Object(e), Value::Object(a)) => e.iter().find_map(|(k, ev)| match a.get(k) {
             Some(av) => subset_mismatch(ev, av, &format!("{path}.{k}")),
+            // An expected `null` also matches an absent key: «this term is not planned».
+            None if ev.is_null() => None,
             None => Some(format!("{path}.{k}: expected {ev}, missing")),
         }),
         (Value::Array(e), Value::Array(a)) => {
@@ -126,6 +130,28 @@ struct MessageInput {
     message: Value,
     #[serde(default)]
     history: Vec<HistoryEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReplayInput {
+    message: Value,
+    #[serde(default)]
+    events: Vec<Value>,
+    now: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CanViewInput {
+    message: Value,
+    #[serde(default)]
+    events: Vec<Value>,
+    viewer: Value,
+}
+
+fn events_of(values: &[Value]) -> Result<Vec<WorkflowEvent>> {
+    values.iter().enumerate().map(|(i, v)| from_value(v, &format!("events[{i}]"))).collect()
 }
 
 fn default_region() -> String {
@@ -182,6 +208,22 @@ impl Runner {
                     "route" => to_json(&rules.route(&message)?),
                     _ => to_json(&rules.plan(&message)?),
                 }
+            }
+            "replay" => {
+                let rules = self.rules(profile)?;
+                let q: ReplayInput = from_value(input, "input")?;
+                let message: Message = from_value(&q.message, "message")?;
+                let events = events_of(&q.events)?;
+                let now = term::parse_instant(&q.now, "input.now")?;
+                to_json(&rules.replay(&message, &events, now)?)
+            }
+            "can_view" => {
+                let rules = self.rules(profile)?;
+                let q: CanViewInput = from_value(input, "input")?;
+                let message: Message = from_value(&q.message, "message")?;
+                let events = events_of(&q.events)?;
+                let viewer: Actor = from_value(&q.viewer, "viewer")?;
+                to_json(&rules.can_view(&message, &events, &viewer)?)
             }
             other => Err(Error::input("op", format!("unknown operation `{other}`"))),
         }

@@ -10,7 +10,7 @@
     clippy::indexing_slicing
 )]
 
-use reglament::detect::{fingerprint, scan, DetectionKind, TextReport};
+use reglament::detect::{fingerprint, normalize_for_fingerprint, scan, DetectionKind, TextReport};
 use std::collections::BTreeMap;
 
 const CORPUS: &str = include_str!("../../tests/corpus/messages.jsonl");
@@ -305,48 +305,38 @@ fn no_obscenity_on_near_misses() {
     }
 }
 
+/// The core refuses texts over 1 MiB before scanning (`input::MAX_TEXT_BYTES`), so 1 MiB is
+/// the largest text `scan` sees. No time bound here: speed is measured with criterion
+/// (`benches/benches/detect.rs`) and written down in `docs/detectors.md`.
 #[test]
-fn ten_megabytes_of_mixed_text() {
+fn one_mebibyte_of_mixed_text() {
     let piece = "Яма на ул. Ленина 5, тел. +7 (912) 345-67-89, x.у.й, ivan@mail.ru, \
-                 СНИЛС 112-233-445 95, у меня диабет, 4111 1111 1111 1111 ffff ??? ";
+                 СНИЛС 112-233-445 95, у меня диабет, 4111 1111 1111 1111 ffff ??? ё\u{306} ";
     let mut text = String::new();
-    while text.len() < 10 * 1024 * 1024 {
+    while text.len() < 1024 * 1024 {
         text.push_str(piece);
     }
-    let t = std::time::Instant::now();
     let r = scan(&text);
-    let elapsed = t.elapsed();
     assert!(!r.detections.is_empty());
-    // Release builds take well under a second on an idle machine; the bounds are generous so
-    // that unoptimised debug builds on a busy CI machine pass. This guards against quadratic
-    // behaviour, not against small slowdowns.
-    let bound = if cfg!(debug_assertions) { 300 } else { 10 };
-    assert!(elapsed.as_secs() < bound, "10 MB took {elapsed:?}");
-    // Degenerate inputs: one huge token, only digits, only separators.
+    for d in &r.detections {
+        assert!(d.start < d.end && d.end <= text.len());
+        assert!(text.is_char_boundary(d.start) && text.is_char_boundary(d.end));
+    }
+    assert!(r.detections.windows(2).all(|w| w[0].start <= w[1].start));
+    assert_eq!(fingerprint(&text).len(), 64);
+    // Degenerate inputs (1 MiB at most each): one huge token, only digits, only separators.
     for t in [
-        "а".repeat(1_000_000),
+        "а".repeat(500_000),
         "1".repeat(1_000_000),
         "1 ".repeat(500_000),
         "@".repeat(1_000_000),
         "a@".repeat(500_000),
-        "я инвалид группы ".repeat(50_000),
+        "я инвалид группы ".repeat(30_000),
         "х ".repeat(500_000),
     ] {
         let _ = scan(&t);
         let _ = fingerprint(&t);
     }
-}
-
-#[test]
-fn short_text_is_fast() {
-    let text = "Здравствуйте! На улице Ленина у дома 15 яма, звоните 89123456789. ".repeat(150);
-    let text: String = text.chars().take(10_000).collect();
-    let t = std::time::Instant::now();
-    for _ in 0..10 {
-        let _ = scan(&text);
-    }
-    // 10 scans; in release one scan is far under 1 ms, debug builds are ~20x slower.
-    assert!(t.elapsed().as_millis() < 2000);
 }
 
 #[test]
@@ -365,6 +355,52 @@ fn fingerprint_is_stable() {
         fingerprint("Яма, на дороге."),
         "0c9abb918b5f4029106e9ae32d928f37c535007399560e91818c7984095690a3"
     );
+}
+
+/// Fingerprints are stored by portals and compared across versions: these literal values
+/// (the SHA-256 of the normalised text, checked with `sha256sum`) must never change.
+#[test]
+fn fingerprints_are_pinned() {
+    for (text, normalised, hex) in [
+        (
+            "",
+            "",
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        ),
+        (
+            "  Ёлка,  ул.Ленина!!  ",
+            "елка ул ленина",
+            "5f1aaf5bbc447d16e224884bedd175fc8ea1e11321c57e1b0a549a12c1437313",
+        ),
+        (
+            "Mусор у дома 5, кв. 12",
+            "мусор у дома 5 кв 12",
+            "78bf2f80cbbe5020c6d9b3923fc319fc935d6f1a471c0e216ae66785655809a8",
+        ),
+        (
+            "Закрыт проезд: ул. Мира — 3-й день!",
+            "закрыт проезд ул мира 3 й день",
+            "9edde1c6c15c0d15cdb4e612d9a1c91bf7ecb2e7043f013d64affa2dfe04eb0d",
+        ),
+        (
+            "ИСПРАВЬТЕ ОСВЕЩЕНИЕ в парке",
+            "исправьте освещение в парке",
+            "4fe89ccf63252bd5d3bb69dc4ff8af1719a31dedc6b21440b9d8835dc264a8f1",
+        ),
+        (
+            "Пои\u{306}ду завтра",
+            "пойду завтра",
+            "719d88b06f25d3bdf5b833186215631dbc647932079b77a1ce4f9052940666fe",
+        ),
+        (
+            "café Ωmega 42",
+            "саfé ωмеgа 42",
+            "d3d32af61e2815bf862bd90e24e0bfac00041d4bf78febe6bd6858520baceb52",
+        ),
+    ] {
+        assert_eq!(normalize_for_fingerprint(text), normalised, "{text:?}");
+        assert_eq!(fingerprint(text), hex, "{text:?}");
+    }
 }
 
 mod props {

@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod check;
 pub mod deadline;
 pub mod lint;
+pub mod replay;
 pub mod test;
 
 use chrono::NaiveDate;

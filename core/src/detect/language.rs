@@ -18,27 +18,52 @@ use super::normalize::{is_alnum, is_cyrillic, is_letter, lower};
 /// How much of a text the flags look at.
 const SAMPLE_BYTES: usize = 64 * 1024;
 
-/// Keyboard runs of four keys that occur in no ordinary Russian or English word.
-const KEYBOARD_RUNS: &[&str] = &[
-    "фыва", "ывап", "ывао", "ываф", "олдж", "лджэ", "йцук", "цуке", "укен", "нгшщ", "гшщз", "шщзх",
-    "ячсм", "чсми", "тьбю", "жэхъ", "asdf", "sdfg", "dfgh", "fghj", "ghjk", "hjkl", "qwer", "wert",
-    "rtyu", "tyui", "yuio", "uiop", "zxcv", "xcvb", "cvbn", "vbnm", "qwas",
+/// Keyboard runs of four keys that occur in no ordinary Russian or English word, sorted
+/// (by code point) so that [`KEYBOARD`] can be binary-searched.
+const KEYBOARD_RUNS: [&str; 33] = [
+    "asdf", "cvbn", "dfgh", "fghj", "ghjk", "hjkl", "qwas", "qwer", "rtyu", "sdfg", "tyui", "uiop",
+    "vbnm", "wert", "xcvb", "yuio", "zxcv", "гшщз", "жэхъ", "йцук", "лджэ", "нгшщ", "олдж", "тьбю",
+    "укен", "фыва", "цуке", "чсми", "шщзх", "ывао", "ывап", "ываф", "ячсм",
 ];
 
-/// [`KEYBOARD_RUNS`] as sorted four-letter arrays for binary search.
-fn keyboard_table() -> Vec<[char; 4]> {
-    let mut v: Vec<[char; 4]> = KEYBOARD_RUNS
-        .iter()
-        .map(|k| {
-            let mut a = [' '; 4];
-            for (slot, c) in a.iter_mut().zip(k.chars()) {
-                *slot = c;
-            }
-            a
-        })
-        .collect();
-    v.sort_unstable();
-    v
+/// [`KEYBOARD_RUNS`] packed by [`pack`], computed at compile time.
+static KEYBOARD: [u64; 33] = {
+    let mut out = [0u64; 33];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = pack_str(KEYBOARD_RUNS[i]);
+        i += 1;
+    }
+    out
+};
+
+/// Up to four characters as one number, ordered like the characters; `None` when one is
+/// beyond U+FFFF (no keyboard run has such a letter).
+fn pack(w: &[char]) -> Option<u64> {
+    w.iter().take(4).try_fold(0u64, |k, &c| {
+        let c = u32::from(c);
+        (c <= 0xFFFF).then_some((k << 16) | u64::from(c))
+    })
+}
+
+/// [`pack`] for a run of one- and two-byte UTF-8 letters, in `const` evaluation (an
+/// out-of-range index there is a compile error, not a run-time panic).
+#[allow(clippy::indexing_slicing)]
+const fn pack_str(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        let c = if b[i] < 0x80 {
+            i += 1;
+            b[i - 1] as u64
+        } else {
+            i += 2;
+            ((b[i - 2] as u64 & 0x1F) << 6) | (b[i - 1] as u64 & 0x3F)
+        };
+        k = (k << 16) | c;
+    }
+    k
 }
 
 fn is_vowel(c: char) -> bool {
@@ -62,10 +87,38 @@ fn is_vowel(c: char) -> bool {
     )
 }
 
+/// Whether a token that contains `.`, `@` or `:` is a URL, e-mail address or domain name.
 fn is_link(token: &str) -> bool {
-    if !token.contains(['.', '@', ':']) {
-        return false;
+    // Lowercasing ASCII and basic Cyrillic keeps every character's length and its being a
+    // letter or digit, so such a token (nearly all) is judged without a lowercase copy.
+    if !token.chars().all(|c| c.is_ascii() || is_cyrillic(c)) {
+        return is_link_general(token);
     }
+    if token.contains("://") || token.contains('@') {
+        return true;
+    }
+    if token.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")) {
+        return true;
+    }
+    let core = token.trim_matches(|c: char| !is_alnum(c));
+    if let Some(dot) = core.rfind('.') {
+        let (name, tld) = (
+            core.get(..dot).unwrap_or(""),
+            core.get(dot + 1..).unwrap_or(""),
+        );
+        let tld_ok = TLDS
+            .iter()
+            .any(|t| tld.len() == t.len() && tld.chars().map(lower).eq(t.chars()));
+        return tld_ok && !name.is_empty();
+    }
+    false
+}
+
+/// Top-level domains that make `name.tld` a link.
+const TLDS: [&str; 8] = ["ru", "рф", "com", "org", "net", "su", "info", "io"];
+
+/// [`is_link`] for tokens with other characters, on a full Unicode lowercase copy.
+fn is_link_general(token: &str) -> bool {
     let t = token.to_lowercase();
     if t.contains("://") || t.starts_with("www.") || t.contains('@') {
         return true;
@@ -77,39 +130,47 @@ fn is_link(token: &str) -> bool {
             core.get(..dot).unwrap_or(""),
             core.get(dot + 1..).unwrap_or(""),
         );
-        let tld_ok = matches!(
-            tld,
-            "ru" | "рф" | "com" | "org" | "net" | "su" | "info" | "io"
-        );
-        return tld_ok && !name.is_empty();
+        return TLDS.contains(&tld) && !name.is_empty();
     }
     false
 }
 
 /// Whether a lowercased letters-only word looks like keyboard mash.
-pub(crate) fn is_mash(w: &[char], keyboard: &[[char; 4]]) -> bool {
+pub(crate) fn is_mash(w: &[char]) -> bool {
     let n = w.len();
     if n < 4 {
         return false;
     }
-    // a letter repeated four times
-    let mut run = 1;
-    for pair in w.windows(2) {
-        if let [a, b] = pair {
-            if a == b {
-                run += 1;
-                if run >= 4 {
-                    return true;
-                }
-            } else {
-                run = 1;
+    // One pass for: a letter repeated four times, vowels, six consonants in a row.
+    let mut run = 0;
+    let mut prev = None;
+    let mut vowels = 0;
+    let mut cons = 0;
+    for &c in w {
+        run = if prev == Some(c) { run + 1 } else { 1 };
+        if run >= 4 {
+            return true;
+        }
+        prev = Some(c);
+        if is_vowel(c) {
+            vowels += 1;
+            cons = 0;
+        } else if c == 'ь' || c == 'ъ' {
+            cons = 0;
+        } else {
+            cons += 1;
+            if cons >= 6 {
+                return true;
             }
         }
     }
-    // keyboard runs: compare each window of four letters with the runs' first letters first
+    if vowels == 0 && n >= 5 {
+        return true;
+    }
+    // keyboard runs: only windows starting with a letter some run starts with are looked up
     let hit = w.windows(4).any(|win| {
-        if win.first().is_some_and(|c| {
-            !matches!(
+        win.first().is_some_and(|c| {
+            matches!(
                 c,
                 'ф' | 'ы'
                     | 'о'
@@ -126,14 +187,7 @@ pub(crate) fn is_mash(w: &[char], keyboard: &[[char; 4]]) -> bool {
                     | 'ж'
                     | 'a'..='z'
             )
-        }) {
-            return false;
-        }
-        let mut key = [' '; 4];
-        for (k, c) in key.iter_mut().zip(win) {
-            *k = *c;
-        }
-        keyboard.binary_search(&key).is_ok()
+        }) && pack(win).is_some_and(|k| KEYBOARD.binary_search(&k).is_ok())
     });
     if hit {
         return true;
@@ -154,22 +208,69 @@ pub(crate) fn is_mash(w: &[char], keyboard: &[[char; 4]]) -> bool {
             }
         }
     }
-    let vowels = w.iter().filter(|c| is_vowel(**c)).count();
-    if vowels == 0 && n >= 5 {
-        return true;
-    }
-    let mut cons = 0;
-    for &c in w {
-        if is_vowel(c) || c == 'ь' || c == 'ъ' {
-            cons = 0;
-        } else {
-            cons += 1;
-            if cons >= 6 {
-                return true;
-            }
-        }
-    }
     false
+}
+
+/// Whether `c` separates tokens (`char::is_whitespace`, with the ASCII and Cyrillic
+/// answers first).
+fn is_space(c: char) -> bool {
+    match c {
+        ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' => true,
+        '!'..='~' | '\u{0400}'..='\u{04FF}' => false,
+        _ => c.is_whitespace(),
+    }
+}
+
+/// Letter counts over the text, gathered token by token.
+#[derive(Default)]
+struct Counts {
+    letters: usize,
+    cyr: usize,
+    mash: usize,
+    real_words: usize,
+}
+
+/// One whitespace-separated token being read.
+#[derive(Default)]
+struct Token {
+    start: usize,
+    chars: usize,
+    letters: usize,
+    cyr: bool,
+    /// Contains `.`, `@` or `:`, so it may be a link.
+    maybe_link: bool,
+    /// Letters in mash runs and real words, committed only if the token is not a link.
+    mash: usize,
+    real_words: usize,
+}
+
+impl Token {
+    /// Judges the letter run in `word` (lowercase) and empties it.
+    fn end_run(&mut self, word: &mut Vec<char>) {
+        if is_mash(word) {
+            self.mash += word.len();
+        } else if word.len() >= 2 {
+            self.real_words += 1;
+        }
+        word.clear();
+    }
+
+    /// Adds the finished token `text[self.start..end]` to the counts.
+    fn commit(&self, text: &str, end: usize, counts: &mut Counts) {
+        if self.maybe_link && text.get(self.start..end).is_some_and(is_link) {
+            // a link reads as letters of neither language
+            counts.letters += self.chars;
+            counts.cyr += self.chars;
+            counts.real_words += 1;
+            return;
+        }
+        counts.letters += self.letters;
+        if self.cyr {
+            counts.cyr += self.letters;
+        }
+        counts.mash += self.mash;
+        counts.real_words += self.real_words;
+    }
 }
 
 /// Returns `(not_russian, unreadable)`.
@@ -178,52 +279,49 @@ pub(crate) fn classify(text: &str) -> (bool, bool) {
         return (false, false);
     }
     // The flags describe the text as a whole: the first 64 KiB are a faithful sample, and
-    // looking no further keeps a 10 MB text cheap.
+    // looking no further keeps a long text cheap.
     let mut cut = text.len().min(SAMPLE_BYTES);
     while cut < text.len() && !text.is_char_boundary(cut) {
         cut += 1;
     }
     let text = text.get(..cut).unwrap_or(text);
-    let keyboard = keyboard_table();
-    let mut letters = 0usize;
-    let mut cyr = 0usize;
-    let mut mash = 0usize;
-    let mut real_words = 0usize;
+    let mut counts = Counts::default();
     let mut word: Vec<char> = Vec::new();
-    for token in text.split_whitespace() {
-        let chars = token.chars().count();
-        if is_link(token) {
-            // a link reads as letters of neither language
-            letters += chars;
-            cyr += chars;
-            real_words += 1;
+    let mut token: Option<Token> = None;
+    // One pass: tokens are split at white space, and each token's letter runs are judged
+    // for mash as they end (a run ends at any non-letter, e.g. a digit or a hyphen).
+    for (i, c) in text.char_indices() {
+        if is_space(c) {
+            if let Some(mut t) = token.take() {
+                t.end_run(&mut word);
+                t.commit(text, i, &mut counts);
+            }
             continue;
         }
-        let tok_letters = token.chars().filter(|c| is_letter(*c)).count();
-        let tok_cyr = token.chars().any(is_cyrillic);
-        letters += tok_letters;
-        if tok_cyr {
-            cyr += tok_letters;
+        let t = token.get_or_insert_with(|| Token {
+            start: i,
+            ..Token::default()
+        });
+        t.chars += 1;
+        if is_letter(c) {
+            t.letters += 1;
+            word.push(lower(c));
+        } else {
+            t.maybe_link |= matches!(c, '.' | '@' | ':');
+            t.end_run(&mut word);
         }
-        // mash is judged on each run of letters in the token
-        word.clear();
-        let flush = |word: &mut Vec<char>, mash: &mut usize, real: &mut usize| {
-            if is_mash(word, &keyboard) {
-                *mash += word.len();
-            } else if word.len() >= 2 {
-                *real += 1;
-            }
-            word.clear();
-        };
-        for c in token.chars() {
-            if is_letter(c) {
-                word.push(lower(c));
-            } else {
-                flush(&mut word, &mut mash, &mut real_words);
-            }
-        }
-        flush(&mut word, &mut mash, &mut real_words);
+        t.cyr |= is_cyrillic(c);
     }
+    if let Some(mut t) = token.take() {
+        t.end_run(&mut word);
+        t.commit(text, text.len(), &mut counts);
+    }
+    let Counts {
+        letters,
+        cyr,
+        mash,
+        real_words,
+    } = counts;
     let unreadable = letters == 0 || real_words == 0 || mash * 2 >= letters;
     let not_russian = !unreadable && letters >= 3 && cyr * 2 < letters;
     (not_russian, unreadable)
@@ -232,6 +330,13 @@ pub(crate) fn classify(text: &str) -> (bool, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keyboard_table_is_sorted() {
+        assert!(KEYBOARD.windows(2).all(|w| w.first() < w.last()));
+        let w: Vec<char> = "фыва".chars().collect();
+        assert!(pack(&w).is_some_and(|k| KEYBOARD.binary_search(&k).is_ok()));
+    }
 
     #[test]
     fn flags() {
@@ -244,6 +349,7 @@ mod tests {
             (true, false)
         );
         assert_eq!(classify("ываоываоыва"), (false, true));
+        assert_eq!(classify("ВВЕДИТЕ www.Site.RU"), (false, false));
         assert_eq!(classify("ffffffff"), (false, true));
         assert_eq!(classify("???!!!"), (false, true));
         assert_eq!(

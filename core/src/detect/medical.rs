@@ -287,67 +287,219 @@ const GROUP_NUMBER: &[&str] = &[
     "третьей",
 ];
 
-/// The word lists bucketed by first character, built once per scan so that a word is
-/// compared only with the entries that start like it.
-struct Lexicon {
-    /// (first char, pattern, whole word only, role), sorted by first char.
-    entries: Vec<(char, &'static str, bool, Role)>,
+/// Every word list with its match rule (`true`: whole word only) and role.
+const LISTS: &[(&[&str], bool, Role)] = &[
+    (STRONG_PREFIX, false, Role::Strong),
+    (STRONG_EXACT, true, Role::Strong),
+    (WEAK_PREFIX, false, Role::Weak),
+    (WEAK_EXACT, true, Role::Weak),
+    (ANCHOR, true, Role::Anchor),
+    (LIE, true, Role::Lie),
+    (HOSPITAL, false, Role::Hospital),
+    (ASSIGN, false, Role::Assign),
+    (TREATMENT, false, Role::Treatment),
+    (REGISTER, true, Role::Register),
+    (SPECIALIST, false, Role::Specialist),
+    (UNDERGO, false, Role::Undergo),
+    (GROUP, true, Role::Group),
+    (GROUP_NUMBER, true, Role::GroupNumber),
+    (&["инвалид"], false, Role::Disabled),
+    (&["рецепт"], false, Role::Recipe),
+    (&["на"], true, Role::Na),
+];
+
+/// The lexicon as one table sorted by [`Key`], built at compile time from [`LISTS`]: a word
+/// is compared only with the few entries whose first two letters are its own.
+static LEXICON: [Entry; lexicon::LEN] = lexicon::build();
+
+/// Which first-two-letter keys occur in [`LEXICON`]: most words are rejected by one bit test.
+static KEYS_USED: [u128; lexicon::SYMBOLS] = lexicon::keys_used(&LEXICON);
+
+/// One lexicon entry.
+#[derive(Clone, Copy)]
+struct Entry {
+    key: u16,
+    pattern: &'static str,
+    exact: bool,
+    role: Role,
 }
 
-impl Lexicon {
-    fn new() -> Self {
-        let lists: &[(&[&'static str], bool, Role)] = &[
-            (STRONG_PREFIX, false, Role::Strong),
-            (STRONG_EXACT, true, Role::Strong),
-            (WEAK_PREFIX, false, Role::Weak),
-            (WEAK_EXACT, true, Role::Weak),
-            (ANCHOR, true, Role::Anchor),
-            (LIE, true, Role::Lie),
-            (HOSPITAL, false, Role::Hospital),
-            (ASSIGN, false, Role::Assign),
-            (TREATMENT, false, Role::Treatment),
-            (REGISTER, true, Role::Register),
-            (SPECIALIST, false, Role::Specialist),
-            (UNDERGO, false, Role::Undergo),
-            (GROUP, true, Role::Group),
-            (GROUP_NUMBER, true, Role::GroupNumber),
-            (&["инвалид"], false, Role::Disabled),
-            (&["рецепт"], false, Role::Recipe),
-            (&["на"], true, Role::Na),
-        ];
-        let mut entries: Vec<(char, &'static str, bool, Role)> = lists
-            .iter()
-            .flat_map(|(list, exact, role)| {
-                list.iter()
-                    .filter_map(move |w| w.chars().next().map(|c| (c, *w, *exact, *role)))
-            })
-            .collect();
-        entries.sort_by_key(|e| e.0);
-        Self { entries }
+/// Compile-time construction of [`LEXICON`] and [`KEYS_USED`]. Written with `while` loops
+/// because it runs in `const` evaluation; an out-of-range index there is a compile error,
+/// not a run-time panic.
+#[allow(clippy::indexing_slicing)]
+mod lexicon {
+    use super::{Entry, Role, LISTS};
+
+    /// Symbols a key is made of: `а`–`я` (0–31), `a`–`z` (32–57), `0`–`9` (58–67), and
+    /// [`END`] for a one-letter word.
+    pub(super) const SYMBOLS: usize = 69;
+    /// The second symbol of a one-letter word.
+    pub(super) const END: u8 = 68;
+
+    /// The number of entries in all lists.
+    pub(super) const LEN: usize = {
+        let mut n = 0;
+        let mut l = 0;
+        while l < LISTS.len() {
+            n += LISTS[l].0.len();
+            l += 1;
+        }
+        n
+    };
+
+    /// The symbol of a lowercase letter or digit that can start a lexicon entry.
+    pub(super) const fn symbol(c: char) -> Option<u8> {
+        match c {
+            'а'..='я' => Some((c as u32 - 'а' as u32) as u8),
+            'a'..='z' => Some(32 + (c as u32 - 'a' as u32) as u8),
+            '0'..='9' => Some(58 + (c as u32 - '0' as u32) as u8),
+            _ => None,
+        }
     }
 
-    fn roles(&self, w: &str, out: &mut Vec<Role>) {
-        out.clear();
-        let Some(c) = w.chars().next() else { return };
-        let from = self.entries.partition_point(|e| e.0 < c);
-        for &(first, pat, exact, role) in self.entries.get(from..).unwrap_or(&[]) {
-            if first != c {
-                break;
+    /// The key of a word from its first two characters (`None` for the second of a
+    /// one-letter word); `None` when no entry can have it.
+    pub(super) const fn key(first: char, second: Option<char>) -> Option<u16> {
+        let Some(a) = symbol(first) else { return None };
+        let b = match second {
+            Some(c) => match symbol(c) {
+                Some(b) => b,
+                None => return None,
+            },
+            None => END,
+        };
+        Some(a as u16 * SYMBOLS as u16 + b as u16)
+    }
+
+    /// Decodes the first one or two characters of a lowercase entry (two-byte UTF-8 at most).
+    const fn first_two(s: &str) -> (char, Option<char>, usize) {
+        let b = s.as_bytes();
+        let (c1, n1) = decode(b, 0);
+        if n1 >= b.len() {
+            return (c1, None, 1);
+        }
+        let (c2, n2) = decode(b, n1);
+        let chars = if n2 >= b.len() { 2 } else { 3 };
+        (c1, Some(c2), chars)
+    }
+
+    const fn decode(b: &[u8], i: usize) -> (char, usize) {
+        let x = b[i];
+        if x < 0x80 {
+            (x as char, i + 1)
+        } else {
+            assert!(x & 0xE0 == 0xC0, "lexicon entries use one- and two-byte letters only");
+            let code = ((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
+            match char::from_u32(code) {
+                Some(c) => (c, i + 2),
+                None => panic!("invalid letter in the lexicon"),
             }
-            let hit = if exact { w == pat } else { w.starts_with(pat) };
-            if hit && !out.contains(&role) {
-                out.push(role);
+        }
+    }
+
+    pub(super) const fn build() -> [Entry; LEN] {
+        let mut out = [Entry {
+            key: 0,
+            pattern: "",
+            exact: true,
+            role: Role::Na,
+        }; LEN];
+        let mut n = 0;
+        let mut l = 0;
+        while l < LISTS.len() {
+            let (list, exact, role) = LISTS[l];
+            let mut w = 0;
+            while w < list.len() {
+                let pattern = list[w];
+                let (c1, c2, chars) = first_two(pattern);
+                // A one-letter entry must be whole-word: its key is that of one-letter words.
+                assert!(chars > 1 || exact, "one-letter entries must be whole-word");
+                let Some(key) = key(c1, c2) else {
+                    panic!("lexicon entries are lowercase а–я, a–z, 0–9");
+                };
+                out[n] = Entry {
+                    key,
+                    pattern,
+                    exact,
+                    role,
+                };
+                n += 1;
+                w += 1;
             }
+            l += 1;
         }
-        if out.is_empty() {
-            return;
+        // Insertion sort by key, stable: entries with one key keep the lists' order.
+        let mut i = 1;
+        while i < LEN {
+            let mut j = i;
+            while j > 0 && out[j - 1].key > out[j].key {
+                let t = out[j - 1];
+                out[j - 1] = out[j];
+                out[j] = t;
+                j -= 1;
+            }
+            i += 1;
         }
-        if WEAK_NOT.contains(&w) {
-            out.retain(|r| !matches!(r, Role::Weak | Role::Disabled));
+        out
+    }
+
+    pub(super) const fn keys_used(entries: &[Entry; LEN]) -> [u128; SYMBOLS] {
+        let mut bits = [0u128; SYMBOLS];
+        let mut i = 0;
+        while i < LEN {
+            let k = entries[i].key as usize;
+            bits[k / SYMBOLS] |= 1u128 << (k % SYMBOLS);
+            i += 1;
         }
-        if w.starts_with("онкологи") {
-            out.retain(|r| *r != Role::Specialist);
+        bits
+    }
+}
+
+/// The roles of the word `text[start..end]` (letters and digits only), in `out`; `word`
+/// is a reusable buffer for its lowercase form.
+fn roles(text: &str, start: usize, end: usize, word: &mut String, out: &mut Vec<Role>) {
+    out.clear();
+    let Some(raw) = text.get(start..end) else {
+        return;
+    };
+    let mut chars = raw.chars().map(lower_ru);
+    let Some(first) = chars.next() else { return };
+    let Some(key) = lexicon::key(first, chars.next()) else {
+        return;
+    };
+    let (row, bit) = (
+        usize::from(key) / lexicon::SYMBOLS,
+        usize::from(key) % lexicon::SYMBOLS,
+    );
+    if !KEYS_USED.get(row).is_some_and(|bits| bits >> bit & 1 == 1) {
+        return;
+    }
+    word.clear();
+    word.extend(raw.chars().map(lower_ru));
+    let w = word.as_str();
+    let from = LEXICON.partition_point(|e| e.key < key);
+    for e in LEXICON.get(from..).unwrap_or(&[]) {
+        if e.key != key {
+            break;
         }
+        let hit = if e.exact {
+            w == e.pattern
+        } else {
+            w.starts_with(e.pattern)
+        };
+        if hit && !out.contains(&e.role) {
+            out.push(e.role);
+        }
+    }
+    if out.is_empty() {
+        return;
+    }
+    if WEAK_NOT.contains(&w) {
+        out.retain(|r| !matches!(r, Role::Weak | Role::Disabled));
+    }
+    if w.starts_with("онкологи") {
+        out.retain(|r| *r != Role::Specialist);
     }
 }
 
@@ -379,22 +531,18 @@ struct Word {
 }
 
 /// Finds phrases about a person's health and appends their spans.
+///
+/// Only words with a role are kept for the sentence; the lowercase form of a word is built
+/// only when its first two letters start some lexicon entry.
 pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
     let mut sentence: Vec<Word> = Vec::new();
     let mut word = String::new();
-    let mut word_start = 0usize;
-    let mut index = 0usize;
     let mut role_buf: Vec<Role> = Vec::new();
-    let lexicon = Lexicon::new();
-    let mut finish_word = |word: &mut String,
-                           start: usize,
-                           end: usize,
-                           sentence: &mut Vec<Word>,
-                           index: &mut usize| {
-        if word.is_empty() {
-            return;
-        }
-        lexicon.roles(word, &mut role_buf);
+    let mut index = 0usize;
+    let mut current: Option<(usize, usize)> = None;
+    let mut finish = |span: Option<(usize, usize)>, sentence: &mut Vec<Word>, index: &mut usize| {
+        let Some((start, end)) = span else { return };
+        roles(text, start, end, &mut word, &mut role_buf);
         for &role in &role_buf {
             sentence.push(Word {
                 index: *index,
@@ -404,26 +552,26 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
             });
         }
         *index += 1;
-        word.clear();
     };
-    let mut end = 0usize;
     for (i, c) in text.char_indices() {
         if is_alnum(c) {
-            if word.is_empty() {
-                word_start = i;
+            let end = i + c.len_utf8();
+            match current.as_mut() {
+                Some(span) => span.1 = end,
+                None => current = Some((i, end)),
             }
-            word.push(lower_ru(c));
-            end = i + c.len_utf8();
             continue;
         }
-        finish_word(&mut word, word_start, end, &mut sentence, &mut index);
+        finish(current.take(), &mut sentence, &mut index);
         if matches!(c, '.' | '!' | '?' | '\n' | ';') {
-            evaluate(&sentence, out);
-            sentence.clear();
+            if !sentence.is_empty() {
+                evaluate(&sentence, out);
+                sentence.clear();
+            }
             index = 0;
         }
     }
-    finish_word(&mut word, word_start, end, &mut sentence, &mut index);
+    finish(current.take(), &mut sentence, &mut index);
     evaluate(&sentence, out);
 }
 

@@ -16,6 +16,8 @@ struct Piece {
     start: usize,
     end: usize,
     chars: usize,
+    /// Whether any character of the piece is Cyrillic (decides folding or transliteration).
+    cyrillic: bool,
 }
 
 /// What separates a piece from the previous one.
@@ -29,6 +31,27 @@ enum Gap {
     Break,
 }
 
+/// The characters between two pieces, counted while they are read.
+#[derive(Clone, Copy, Default)]
+struct GapCount {
+    len: usize,
+    joiners: usize,
+    newline: bool,
+    other: bool,
+}
+
+impl GapCount {
+    fn kind(self) -> Gap {
+        if self.len == 1 && self.joiners == 1 {
+            Gap::Join
+        } else if self.len <= 2 && !self.newline && !self.other {
+            Gap::Short
+        } else {
+            Gap::Break
+        }
+    }
+}
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2013}')
 }
@@ -37,77 +60,79 @@ fn is_interior_symbol(c: char) -> bool {
     matches!(c, '@' | '!' | '|')
 }
 
+/// Whether the character starting at byte `at` is a letter or digit.
+fn alnum_at(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(is_alnum)
+}
+
 /// Finds obscene words and appends their spans.
 pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
-    let mut found: Vec<(usize, usize)> = Vec::new();
-    let mut st = State {
-        compound: Vec::new(),
-        singles: Vec::new(),
-        buf: Vec::new(),
-    };
+    let mut st = State::default();
     let mut cur: Option<Piece> = None;
-    let mut gap_len = 0usize;
-    let mut gap_joiners = 0usize;
-    let mut gap_newline = false;
-    let mut gap_other = false;
+    let mut gap = GapCount::default();
     let mut prev_piece_seen = false;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next_alnum = it.peek().is_some_and(|&(_, n)| is_alnum(n));
+    for (i, c) in text.char_indices() {
+        let len = c.len_utf8();
+        // Most characters are letters; the look-ahead for `@ ! |` is read only when needed.
         let wordish = is_alnum(c)
-            || (is_combining(c) && cur.is_some())
-            || (cur.is_some() && is_interior_symbol(c) && next_alnum);
+            || (cur.is_some()
+                && (is_combining(c) || (is_interior_symbol(c) && alnum_at(text, i + len))));
         if wordish {
             match cur.as_mut() {
                 Some(p) => {
-                    p.end = i + c.len_utf8();
+                    p.end = i + len;
                     p.chars += 1;
+                    p.cyrillic |= is_cyrillic(c);
                 }
                 None => {
                     cur = Some(Piece {
                         start: i,
-                        end: i + c.len_utf8(),
+                        end: i + len,
                         chars: 1,
+                        cyrillic: is_cyrillic(c),
                     });
                 }
             }
             continue;
         }
         if let Some(p) = cur.take() {
-            let gap = if !prev_piece_seen {
-                Gap::Break
+            let kind = if prev_piece_seen {
+                gap.kind()
             } else {
-                gap_kind(gap_len, gap_joiners, gap_newline, gap_other)
+                Gap::Break
             };
-            st.push(text, p, gap, &mut found);
+            st.push(text, p, kind);
             prev_piece_seen = true;
-            gap_len = 0;
-            gap_joiners = 0;
-            gap_newline = false;
-            gap_other = false;
+            gap = GapCount::default();
         }
-        gap_len += 1;
+        gap.len += 1;
         if is_joiner(c) {
-            gap_joiners += 1;
+            gap.joiners += 1;
         } else if c == '\n' || c == '\r' {
-            gap_newline = true;
+            gap.newline = true;
         } else if !c.is_whitespace() {
-            gap_other = true;
+            gap.other = true;
         }
     }
     if let Some(p) = cur.take() {
-        let gap = if !prev_piece_seen {
-            Gap::Break
+        let kind = if prev_piece_seen {
+            gap.kind()
         } else {
-            gap_kind(gap_len, gap_joiners, gap_newline, gap_other)
+            Gap::Break
         };
-        st.push(text, p, gap, &mut found);
+        st.push(text, p, kind);
     }
-    st.flush_compound(text, &mut found);
-    st.flush_singles(text, &mut found);
+    st.flush_compound(text);
+    st.flush_singles(text);
+    let mut found = st.found;
+    if found.is_empty() {
+        return;
+    }
     // Merge overlapping spans (a glued compound and its pieces).
     found.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::new();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     for (s, e) in found {
         match merged.last_mut() {
             Some(last) if s < last.1 => last.1 = last.1.max(e),
@@ -121,76 +146,92 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
     }));
 }
 
-fn gap_kind(len: usize, joiners: usize, newline: bool, other: bool) -> Gap {
-    if len == 1 && joiners == 1 {
-        Gap::Join
-    } else if len <= 2 && !newline && !other {
-        Gap::Short
-    } else {
-        Gap::Break
+/// Consecutive pieces glued for one check: only the outer span and the count are needed.
+#[derive(Clone, Copy)]
+struct Glued {
+    start: usize,
+    end: usize,
+    cyrillic: bool,
+    count: usize,
+}
+
+impl Glued {
+    fn extend(this: &mut Option<Glued>, p: Piece) {
+        match this {
+            Some(g) => {
+                g.end = p.end;
+                g.cyrillic |= p.cyrillic;
+                g.count += 1;
+            }
+            None => {
+                *this = Some(Glued {
+                    start: p.start,
+                    end: p.end,
+                    cyrillic: p.cyrillic,
+                    count: 1,
+                })
+            }
+        }
     }
 }
 
+/// The pieces waiting to be glued, the spans found, and the reusable folding buffer.
+#[derive(Default)]
 struct State {
-    compound: Vec<Piece>,
-    singles: Vec<Piece>,
+    /// Pieces joined by single `.`, `-`, `_` (each piece is checked on its own when pushed).
+    compound: Option<Glued>,
+    /// Consecutive one-character pieces separated by short gaps.
+    singles: Option<Glued>,
     buf: Vec<char>,
+    found: Vec<(usize, usize)>,
 }
 
 impl State {
-    fn push(&mut self, text: &str, p: Piece, gap: Gap, found: &mut Vec<(usize, usize)>) {
-        if gap == Gap::Join && !self.compound.is_empty() {
-            self.compound.push(p);
-        } else {
-            self.flush_compound(text, found);
-            self.compound.push(p);
+    fn push(&mut self, text: &str, p: Piece, gap: Gap) {
+        // Every piece is checked by itself; the order of `found` does not matter (it is
+        // sorted before merging).
+        if check(text, p.start, p.end, p.cyrillic, &mut self.buf) {
+            self.found.push((p.start, p.end));
         }
+        if gap != Gap::Join || self.compound.is_none() {
+            self.flush_compound(text);
+        }
+        Glued::extend(&mut self.compound, p);
         if p.chars == 1 {
-            if gap == Gap::Break || self.singles.is_empty() {
-                self.flush_singles(text, found);
+            if gap == Gap::Break || self.singles.is_none() {
+                self.flush_singles(text);
             }
-            self.singles.push(p);
+            Glued::extend(&mut self.singles, p);
         } else {
-            self.flush_singles(text, found);
+            self.flush_singles(text);
         }
     }
 
-    fn flush_compound(&mut self, text: &str, found: &mut Vec<(usize, usize)>) {
-        for p in &self.compound {
-            if check(text, p.start, p.end, &mut self.buf) {
-                found.push((p.start, p.end));
+    fn flush_compound(&mut self, text: &str) {
+        if let Some(g) = self.compound.take() {
+            if g.count > 1 && check(text, g.start, g.end, g.cyrillic, &mut self.buf) {
+                self.found.push((g.start, g.end));
             }
         }
-        if self.compound.len() > 1 {
-            if let (Some(f), Some(l)) = (self.compound.first(), self.compound.last()) {
-                if check(text, f.start, l.end, &mut self.buf) {
-                    found.push((f.start, l.end));
-                }
-            }
-        }
-        self.compound.clear();
     }
 
-    fn flush_singles(&mut self, text: &str, found: &mut Vec<(usize, usize)>) {
-        if self.singles.len() >= 3 {
-            if let (Some(f), Some(l)) = (self.singles.first(), self.singles.last()) {
-                if check(text, f.start, l.end, &mut self.buf) {
-                    found.push((f.start, l.end));
-                }
+    fn flush_singles(&mut self, text: &str) {
+        if let Some(g) = self.singles.take() {
+            if g.count >= 3 && check(text, g.start, g.end, g.cyrillic, &mut self.buf) {
+                self.found.push((g.start, g.end));
             }
         }
-        self.singles.clear();
     }
 }
 
-/// Folds `text[start..end]` into `buf` and matches the roots.
-fn check(text: &str, start: usize, end: usize, buf: &mut Vec<char>) -> bool {
+/// Folds `text[start..end]` into `buf` and matches the roots. `cyrillic` says whether the
+/// span has a Cyrillic letter (known from the pieces, so the span is not read twice).
+fn check(text: &str, start: usize, end: usize, cyrillic: bool, buf: &mut Vec<char>) -> bool {
     let Some(slice) = text.get(start..end) else {
         return false;
     };
-    let has_cyr = slice.chars().any(is_cyrillic);
     buf.clear();
-    if has_cyr {
+    if cyrillic {
         for c in slice.chars() {
             if c == '\u{0306}' {
                 if let Some(last) = buf.last_mut() {
@@ -206,7 +247,7 @@ fn check(text: &str, start: usize, end: usize, buf: &mut Vec<char>) -> bool {
                 }
             }
         }
-        obscene_cyrillic(buf)
+        may_be_obscene(buf) && obscene_cyrillic(buf)
     } else {
         if !slice.chars().any(|c| c.is_ascii_alphabetic()) {
             return false;
@@ -221,6 +262,25 @@ fn check(text: &str, start: usize, end: usize, buf: &mut Vec<char>) -> bool {
         }
         obscene_translit(buf)
     }
+}
+
+/// A quick filter before [`obscene_cyrillic`]: every root it matches starts with one of these
+/// letter pairs (`ху еб пи пе бл му ма га го за`, with the wildcard for `и`/`л`), so a
+/// skeleton without any of them cannot match. Most ordinary words stop here.
+fn may_be_obscene(s: &[char]) -> bool {
+    s.windows(2).any(|w| match w {
+        [a, b] => matches!(
+            (*a, *b),
+            ('х', 'у')
+                | ('е', 'б')
+                | ('п', 'и' | 'е' | WILD)
+                | ('б', 'л' | WILD)
+                | ('м', 'у' | 'а')
+                | ('г', 'а' | 'о')
+                | ('з', 'а')
+        ),
+        _ => false,
+    })
 }
 
 fn ceq(a: char, p: char) -> bool {

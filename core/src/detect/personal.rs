@@ -8,7 +8,7 @@
 //! count, the chunk shape (`3-3-3 2`, `4 6`, `2 2 6`, …), check digits and a few keywords
 //! just before the number (`паспорт`, `ИНН`, `СНИЛС`, `тел`, `карт`).
 
-use super::normalize::{is_alnum, is_letter};
+use super::normalize::{is_alnum, is_cyrillic, is_letter, lower};
 use super::{Detection, DetectionKind};
 
 /// A maximal run of ASCII digits.
@@ -100,18 +100,46 @@ struct Context {
     number_sign: bool,
 }
 
+/// Lowercases `s` into `buf` when every character is ASCII or basic Cyrillic (their
+/// lowercase has the same UTF-8 length, so at most `N` bytes are written); `None` otherwise.
+fn lower_simple<'a, const N: usize>(s: &str, buf: &'a mut [u8; N]) -> Option<&'a str> {
+    let mut n = 0;
+    for c in s.chars() {
+        if !(c.is_ascii() || is_cyrillic(c)) {
+            return None;
+        }
+        let l = lower(c);
+        let dst = buf.get_mut(n..n + l.len_utf8())?;
+        l.encode_utf8(dst);
+        n += l.len_utf8();
+    }
+    std::str::from_utf8(buf.get(..n)?).ok()
+}
+
 fn context_before(text: &str, pos: usize) -> Context {
     let mut s = pos.saturating_sub(60);
     while s < pos && !text.is_char_boundary(s) {
         s += 1;
     }
-    let window = text.get(s..pos).unwrap_or("").to_lowercase();
+    let raw = text.get(s..pos).unwrap_or("");
+    // Nearly always the window is ASCII and Cyrillic: lowercase it on the stack.
+    let mut buf = [0u8; 60];
+    match lower_simple(raw, &mut buf) {
+        Some(window) => context_in(window),
+        None => context_in(&raw.to_lowercase()),
+    }
+}
+
+/// The keywords in a lowercase window of text just before a number.
+fn context_in(window: &str) -> Context {
     let trimmed = window.trim_end();
-    let tail: String = {
-        // the last ~25 characters, for keywords that must be close
-        let n = trimmed.chars().count();
-        trimmed.chars().skip(n.saturating_sub(25)).collect()
-    };
+    // the last ~25 characters, for keywords that must be close
+    let n = trimmed.chars().count();
+    let tail = trimmed
+        .char_indices()
+        .nth(n.saturating_sub(25))
+        .and_then(|(at, _)| trimmed.get(at..))
+        .unwrap_or("");
     Context {
         passport: window.contains("паспорт") || tail.contains("серия") || tail.contains("серии"),
         inn: tail.contains("инн") || tail.contains("inn"),
@@ -132,7 +160,20 @@ fn context_before(text: &str, pos: usize) -> Context {
 fn followed_by_unit(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or("");
     let rest = rest.trim_start();
-    let head: String = rest.chars().take(4).flat_map(char::to_lowercase).collect();
+    let four = rest
+        .char_indices()
+        .nth(4)
+        .and_then(|(at, _)| rest.get(..at))
+        .unwrap_or(rest);
+    let mut buf = [0u8; 8];
+    match lower_simple(four, &mut buf) {
+        Some(head) => is_unit(head),
+        None => is_unit(&four.chars().flat_map(char::to_lowercase).collect::<String>()),
+    }
+}
+
+/// Whether the lowercase first characters after a number name a unit (a sum, a quantity).
+fn is_unit(head: &str) -> bool {
     [
         "руб", "р.", "р ", "₽", "тыс", "млн", "млрд", "%", "коп", "шт", "кг", "м2", "м²", "кв",
     ]
@@ -260,11 +301,14 @@ fn classify_group(text: &str, chunks: &[Chunk], seps: &[Sep], out: &mut Vec<Dete
         }
         let plus = first.start > 0 && b.get(first.start - 1) == Some(&b'+');
         let mut best: Option<(usize, DetectionKind)> = None;
-        let mut digits: Vec<u8> = Vec::new();
-        let mut lens: Vec<usize> = Vec::new();
+        // The candidates starting at chunk i share prefixes of one digit array and one
+        // chunk-length array: (last chunk, digit count, chunk count).
+        let mut digits = [0u8; 19];
+        let mut lens = [0usize; 8];
+        let mut candidates = [(0usize, 0usize, 0usize); 8];
+        let (mut nd, mut nc) = (0usize, 0usize);
         let mut ctx: Option<Context> = None;
-        let mut candidates: Vec<(usize, Vec<u8>, Vec<usize>)> = Vec::new();
-        for j in i..chunks.len().min(i + 8) {
+        for (k, j) in (i..chunks.len().min(i + 8)).enumerate() {
             let Some(c) = chunks.get(j) else { break };
             if c.tainted {
                 break;
@@ -272,20 +316,30 @@ fn classify_group(text: &str, chunks: &[Chunk], seps: &[Sep], out: &mut Vec<Dete
             let Some(s) = text.get(c.start..c.end) else {
                 break;
             };
-            digits.extend(s.bytes().map(|d| d - b'0'));
-            lens.push(c.end - c.start);
-            if digits.len() > 19 {
-                break;
+            let Some(dst) = digits.get_mut(nd..nd + s.len()) else {
+                break; // more than 19 digits
+            };
+            for (d, x) in dst.iter_mut().zip(s.bytes()) {
+                *d = x - b'0';
             }
-            candidates.push((j, digits.clone(), lens.clone()));
+            nd += s.len();
+            if let Some(l) = lens.get_mut(k) {
+                *l = s.len();
+            }
+            if let Some(slot) = candidates.get_mut(k) {
+                *slot = (j, nd, k + 1);
+                nc = k + 1;
+            }
         }
-        for (j, d, l) in candidates.iter().rev() {
-            let n = d.len();
+        for &(j, n, k) in candidates.get(..nc).unwrap_or(&[]).iter().rev() {
             if !(5..=19).contains(&n) {
                 continue;
             }
-            let Some(last) = chunks.get(*j) else { continue };
-            let seps_in = seps.get(i..*j).unwrap_or(&[]);
+            let (Some(d), Some(l)) = (digits.get(..n), lens.get(..k)) else {
+                continue;
+            };
+            let Some(last) = chunks.get(j) else { continue };
+            let seps_in = seps.get(i..j).unwrap_or(&[]);
             let dash = seps_in.iter().any(|s| s.dash);
             let paren = seps_in.iter().any(|s| s.paren)
                 || (first.start > 0 && b.get(first.start - 1) == Some(&b'('));
@@ -294,7 +348,7 @@ fn classify_group(text: &str, chunks: &[Chunk], seps: &[Sep], out: &mut Vec<Dete
                 continue;
             }
             if let Some(kind) = classify(d, l, plus, dash, paren, &cx) {
-                best = Some((*j, kind));
+                best = Some((j, kind));
                 break;
             }
         }

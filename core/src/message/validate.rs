@@ -69,14 +69,39 @@ fn is_blank(s: Option<&str>) -> bool {
     s.is_none_or(|s| s.trim().is_empty())
 }
 
-/// Media type of a profile entry: entries without `/` are file extensions (`jpg`).
+/// The registered media type for common aliases and file extensions, so that `image/jpg`, a
+/// `.jpeg` file with no type, and `image/jpeg` are one format (regulations name formats by
+/// extension: «*jpg, *png, tiff», Essentuki 23).
+fn canonical_media_type(media_type: &str, name: &str) -> String {
+    let t = media_type.trim().to_ascii_lowercase();
+    let from_alias = match t.as_str() {
+        "image/jpg" | "image/pjpeg" => Some("image/jpeg"),
+        "image/x-png" => Some("image/png"),
+        "image/tif" | "image/x-tiff" => Some("image/tiff"),
+        "" | "application/octet-stream" => None,
+        _ => return t,
+    };
+    if let Some(t) = from_alias {
+        return t.to_string();
+    }
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "jpg" | "jpeg" | "jpe" => "image/jpeg".to_string(),
+        "png" => "image/png".to_string(),
+        "tif" | "tiff" => "image/tiff".to_string(),
+        _ => t,
+    }
+}
+
+/// Whether a file's format is allowed: profile entries are media types (`image/jpeg`) or, without
+/// a `/`, file extensions (`jpg`).
 fn media_allowed(allowed: &[String], media_type: &str, name: &str) -> bool {
-    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let canonical = canonical_media_type(media_type, name);
     allowed.iter().any(|a| {
         if a.contains('/') {
-            a.eq_ignore_ascii_case(media_type.trim())
+            canonical_media_type(a, "") == canonical
         } else {
-            ext.as_deref() == Some(a.to_ascii_lowercase().as_str())
+            canonical_media_type("", &format!(".{a}")) == canonical
         }
     })
 }
@@ -88,7 +113,9 @@ pub fn validate(profile: &Profile, message: &Message, history: &[HistoryEntry], 
 
     // Who may send, and how (Essentuki 9, 14, 16; Mikhailovka 2.1).
     if message.author.kind == AuthorKind::Guest {
-        let rule = profile.submission.guests_may_submit.as_ref().filter(|r| !r.value);
+        let sub = &profile.submission;
+        let rule = sub.guests_may_submit.as_ref().filter(|r| !r.value);
+        let rule = rule.or_else(|| sub.account_required.as_ref().filter(|r| r.value));
         if let Some(rule) = rule {
             cx.push("guest_cannot_submit", Error, "author.kind", Some(rule),
                 "Гости не могут отправлять сообщения: нужна регистрация на портале".into(),
@@ -135,7 +162,7 @@ pub fn validate(profile: &Profile, message: &Message, history: &[HistoryEntry], 
     }
     if let Some(rule) = required(profile.fields.event_date.as_ref()) {
         if message.event.date.is_none() {
-            cx.push("missing_event_time", Error, "event.date", Some(rule),
+            cx.push("missing_event_date", Error, "event.date", Some(rule),
                 "Укажите дату события, о котором сообщаете".into(),
                 "Give the date of the event reported".into());
         }
@@ -155,7 +182,14 @@ pub fn validate(profile: &Profile, message: &Message, history: &[HistoryEntry], 
         }
     }
 
-    // Category (Essentuki 34.5).
+    // Category: chosen by the user (Essentuki 17) and from the list (34.5).
+    if let Some(rule) = required(profile.fields.category.as_ref()) {
+        if is_blank(message.category.as_deref()) && is_blank(message.subcategory.as_deref()) {
+            cx.push("missing_category", Error, "category", Some(rule),
+                "Выберите категорию сообщения".into(),
+                "Choose the message's category".into());
+        }
+    }
     if let Some(cat) = message.category.as_deref() {
         if profile.category(cat).is_none() {
             cx.findings.push(Finding {

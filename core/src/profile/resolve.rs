@@ -67,8 +67,8 @@ pub const KNOWN_FINDINGS: &[&str] = &[
     "not_russian",
     "unreadable",
     "obscenity",
-    "personal_data",
-    "medical_data",
+    "personal_data_public",
+    "medical_data_public",
     "third_party_personal_data",
     "duplicate",
 ];
