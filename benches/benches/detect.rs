@@ -3,7 +3,7 @@
 #![allow(missing_docs)]
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use reglament::detect::{fingerprint, scan};
+use reglament::detect::{fingerprint, normalize_for_fingerprint, scan};
 
 /// A citizen's message: street, house number, a phone, a date, ordinary Russian prose.
 const MESSAGE: &str = "Здравствуйте! Во дворе дома 12 на улице Пушкина третью неделю не вывозят мусор, \
@@ -23,6 +23,9 @@ fn detect(c: &mut Criterion) {
     c.bench_function("scan, typical (500 chars)", |b| b.iter(|| scan(black_box(&typical))));
     c.bench_function("scan, long (10,000 chars)", |b| b.iter(|| scan(black_box(&long))));
     c.bench_function("fingerprint, typical (500 chars)", |b| b.iter(|| fingerprint(black_box(&typical))));
+    c.bench_function("normalize_for_fingerprint, typical (500 chars)", |b| {
+        b.iter(|| normalize_for_fingerprint(black_box(&typical)))
+    });
 }
 
 criterion_group!(benches, detect);

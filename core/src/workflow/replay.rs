@@ -203,6 +203,14 @@ impl<'a> Machine<'a> {
             ));
         }
         self.check_role(ev)?;
+        if action == Action::Vote && (self.published_at.is_none() || self.state == State::Refused) {
+            return Err(Reason::new(
+                "not_public",
+                "голосовать можно только за опубликованное публичное сообщение",
+                "only a published public message can be voted for",
+                self.guard("vote_public_only"),
+            ));
+        }
         if !self.state_allows(action) {
             return Err(Reason::new(
                 "wrong_state",

@@ -1,0 +1,99 @@
+//! The command line as a person uses it: output snapshots and typed errors with exit codes.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_reglament")).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn calendar_csv_2026() {
+    let (code, out, _) = run(&["calendar", "--region", "ru", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("date,kind\n"));
+    insta::assert_snapshot!("calendar_ru_2026_csv", out);
+}
+
+#[test]
+fn calendar_csv_tatarstan_2025() {
+    let (code, out, _) = run(&["calendar", "--region", "ru-ta", "--from", "2025-01-01", "--to", "2025-12-31"]);
+    assert_eq!(code, 0);
+    // The working Saturday of 1 November 2025 is also shortened: two lines for one date.
+    assert!(out.contains("2025-11-01,work_saturday\n2025-11-01,short_day\n"), "{out}");
+    assert!(out.contains("2025-08-30,regional_off"), "Republic Day");
+    insta::assert_snapshot!("calendar_ru_ta_2025_csv", out);
+}
+
+#[test]
+fn calendar_table_is_readable() {
+    let (code, out, _) = run(&["calendar", "--region", "ru", "--from", "2026-03-01", "--to", "2026-03-31", "--format", "table"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("calendar_table_march_2026", out);
+}
+
+#[test]
+fn deadline_json_worked_example() {
+    let (code, out, _) = run(&[
+        "deadline", "--zone", "Europe/Moscow", "--region", "ru", "--start", "2026-03-07T11:00:00+03:00", "--days", "5",
+        "--start-on-working-day", "--json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["due"], "2026-03-16T23:59:59+03:00");
+    assert_eq!(v["due_date"], "2026-03-16");
+    assert!(v["explanation"].as_array().unwrap().len() >= 4);
+}
+
+#[test]
+fn bad_input_is_a_typed_error() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["calendar", "--region", "ru-xx", "--from", "2026-01-01", "--to", "2026-01-31"], "unknown_region"),
+        (&["calendar", "--from", "2018-01-01", "--to", "2018-01-31"], "out_of_range"),
+        (&["calendar", "--from", "2026-13-01", "--to", "2026-12-31"], "invalid_input"),
+        (&["deadline", "--zone", "Mars/Olympus", "--start", "2026-03-07T11:00:00+03:00", "--days", "5"], "unknown_zone"),
+        (&["deadline", "--start", "2026-03-07 11:00", "--days", "5"], "invalid_input"),
+        (&["deadline", "--start", "2026-03-07T11:00:00+03:00", "--days", "-3"], "invalid_input"),
+        (&["deadline", "--start", "2026-03-07T11:00:00+03:00", "--days", "0", "--cutoff", "25:00"], "invalid_input"),
+        (&["deadline", "--start", "2027-12-30T11:00:00+03:00", "--days", "10", "--working"], "out_of_range"),
+        (&["check", "examples/does-not-exist.json", "--profile", "essentuki"], "invalid_input"),
+    ];
+    for (args, code) in cases {
+        let (exit, _, err) = run(args);
+        assert_eq!(exit, 2, "{args:?}: {err}");
+        assert!(err.contains(&format!("error[{code}]")), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn check_prints_findings_route_and_plan() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/message.json");
+    let (code, out, err) = run(&["check", example, "--profile", "essentuki", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["findings"][0]["code"], "personal_data_public");
+    assert_eq!(v["plan"]["registration"]["due"], "2026-03-12T23:59:59+03:00");
+    assert_eq!(v["plan"]["answer"]["due"], "2026-03-16T23:59:59+03:00");
+    assert!(v["route"]["organisation"]["id"].is_string());
+}
+
+#[test]
+fn lint_refuses_a_broken_profile_with_a_position() {
+    let dir = std::env::temp_dir().join(format!("reglament-cli-lint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("broken.toml");
+    std::fs::write(&file, "id = \"broken\"\nextends = \"essentuki\"\n\n[attachments]\nmax_cuont = { value = 3, clause = \"24\" }\n").unwrap();
+    let (code, out, _) = run(&["lint", file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("broken.toml:5:1"), "{out}");
+    let (code, out, _) = run(&["lint", "--error-format", "json", file.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["location"]["line"], 5);
+}
