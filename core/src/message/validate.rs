@@ -45,8 +45,14 @@ impl Ctx<'_> {
         self.profile.refusals.iter().find(|r| r.finding.as_deref() == Some(code)).map(|r| r.code.clone())
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Records a finding backed by a cited profile value.
     fn push<T>(&mut self, code: &str, severity: FindingSeverity, field: &str, rule: Option<&Cited<T>>, ru: String, en: String) {
+        self.push_cited(code, severity, field, rule.map(Cited::citation), ru, en);
+    }
+
+    /// Records a finding with the citation already written (or none: a category that is not in
+    /// the profile breaks no single clause).
+    fn push_cited(&mut self, code: &str, severity: FindingSeverity, field: &str, clause: Option<String>, ru: String, en: String) {
         let refusal = self.refusal_for(code);
         self.findings.push(Finding {
             code: code.to_string(),
@@ -54,7 +60,7 @@ impl Ctx<'_> {
             field: field.to_string(),
             ru,
             en,
-            clause: rule.map(Cited::citation),
+            clause,
             refusal,
             span: None,
         });
@@ -192,16 +198,9 @@ pub fn validate(profile: &Profile, message: &Message, history: &[HistoryEntry], 
     }
     if let Some(cat) = message.category.as_deref() {
         if profile.category(cat).is_none() {
-            cx.findings.push(Finding {
-                code: "unknown_category".into(),
-                severity: Error,
-                field: "category".into(),
-                ru: format!("Категория «{cat}» отсутствует в перечне категорий"),
-                en: format!("Category `{cat}` is not in the profile's category list"),
-                clause: None,
-                refusal: cx.refusal_for("unknown_category"),
-                span: None,
-            });
+            cx.push_cited("unknown_category", Error, "category", None,
+                format!("Категория «{cat}» отсутствует в перечне категорий"),
+                format!("Category `{cat}` is not in the profile's category list"));
         }
     }
     if let Some(sub) = message.subcategory.as_deref() {
@@ -209,31 +208,17 @@ pub fn validate(profile: &Profile, message: &Message, history: &[HistoryEntry], 
             .category(sub)
             .is_some_and(|c| message.category.is_none() || c.parent.as_deref() == message.category.as_deref());
         if !parent_ok {
-            cx.findings.push(Finding {
-                code: "unknown_category".into(),
-                severity: Error,
-                field: "subcategory".into(),
-                ru: format!("Подкатегория «{sub}» отсутствует в выбранной категории"),
-                en: format!("Subcategory `{sub}` is not in the chosen category"),
-                clause: None,
-                refusal: cx.refusal_for("unknown_category"),
-                span: None,
-            });
+            cx.push_cited("unknown_category", Error, "subcategory", None,
+                format!("Подкатегория «{sub}» отсутствует в выбранной категории"),
+                format!("Subcategory `{sub}` is not in the chosen category"));
         }
     }
     if let Some(level) = message.fast_track.as_deref() {
         if !profile.fast_track.contains_key(level) {
             let known: Vec<&str> = profile.fast_track.keys().map(String::as_str).collect();
-            cx.findings.push(Finding {
-                code: "unknown_fast_track".into(),
-                severity: Error,
-                field: "fast_track".into(),
-                ru: format!("Уровень ускоренного рассмотрения «{level}» не предусмотрен (есть: {})", known.join(", ")),
-                en: format!("Fast-track level `{level}` does not exist in this profile (known: {})", known.join(", ")),
-                clause: None,
-                refusal: None,
-                span: None,
-            });
+            cx.push_cited("unknown_fast_track", Error, "fast_track", None,
+                format!("Уровень ускоренного рассмотрения «{level}» не предусмотрен (есть: {})", known.join(", ")),
+                format!("Fast-track level `{level}` does not exist in this profile (known: {})", known.join(", ")));
         }
     }
 
