@@ -167,3 +167,27 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_layer_for_the_next_year_extends_the_range_and_a_gap_is_refused() {
+    let cal = Calendar::builtin("ru").unwrap();
+    let next = r#"
+id = "ru-2028"
+extends = "ru"
+covers = { from = 2028, to = 2028 }
+[[source]]
+id = "tk-112"
+kind = "labour_code"
+title_ru = "Трудовой кодекс РФ, ст. 112"
+[[day]]
+date = "2028-01-03"
+kind = "holiday"
+source = "tk-112"
+"#;
+    let with = cal.with_layer_toml(next, "ru-2028.toml").unwrap();
+    assert_eq!(with.range().1, d(2028, 12, 31));
+    assert!(!with.is_working_day(d(2028, 1, 3)).unwrap());
+    let gap = next.replace("2028", "2030");
+    let err = cal.with_layer_toml(&gap, "ru-2030.toml").unwrap_err();
+    assert_eq!(err.path(), Some("covers"), "{err}");
+}

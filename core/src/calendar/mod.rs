@@ -126,10 +126,22 @@ impl Calendar {
             return Err(Error::input("layers", "a calendar needs at least one layer"));
         };
         let id = layers.last().map_or_else(String::new, |l| l.id.clone());
-        let (from, to) = layers.iter().filter(|l| l.extends.is_none()).fold(
-            (base.covers.from, base.covers.to),
-            |(f, t), l| (f.min(l.covers.from), t.max(l.covers.to)),
-        );
+        // The covered years are the union of the layers' years, which must leave no gap: a
+        // layer for 2028 extends a 2019–2027 calendar, a layer for 2030 alone is refused.
+        let (mut from, mut to) = (base.covers.from, base.covers.to);
+        for l in layers.iter().skip(1) {
+            if l.covers.from > to.saturating_add(1) || l.covers.to < from.saturating_sub(1) {
+                return Err(Error::input(
+                    "covers",
+                    format!(
+                        "layer `{}` covers {}..={}, which leaves a gap after the calendar's {from}..={to}",
+                        l.id, l.covers.from, l.covers.to
+                    ),
+                ));
+            }
+            from = from.min(l.covers.from);
+            to = to.max(l.covers.to);
+        }
         let start = NaiveDate::from_ymd_opt(from, 1, 1)
             .ok_or_else(|| Error::input("covers.from", format!("year {from} is out of range")))?;
         let end = NaiveDate::from_ymd_opt(to, 12, 31)
