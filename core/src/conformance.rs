@@ -18,7 +18,7 @@ use crate::ffi::ErrorInfo;
 use crate::input::from_value;
 use crate::message::{HistoryEntry, Message};
 use crate::rules::Rules;
-use crate::term::{self, Term, TermSources};
+use crate::term::{self, DeadlineRequest};
 use crate::workflow::{Actor, WorkflowEvent};
 
 /// A file of cases.
@@ -116,16 +116,6 @@ struct CalendarInput {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct DeadlineInput {
-    #[serde(default = "default_region")]
-    region: String,
-    zone: String,
-    start: String,
-    term: Term,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct MessageInput {
     message: Value,
     #[serde(default)]
@@ -193,11 +183,9 @@ impl Runner {
                 calendar_query(&cal, &q.query, q.date, q.n, q.to)
             }
             "deadline" => {
-                let q: DeadlineInput = from_value(input, "input")?;
-                let cal = self.calendar(&q.region, None)?;
-                let zone = term::parse_zone(&q.zone)?;
-                let start = term::parse_instant(&q.start, "input.start")?;
-                to_json(&term::resolve_term(&cal, zone, start, &q.term, &TermSources::default())?)
+                let q: DeadlineRequest = from_value(input, "input")?;
+                let cal = self.calendar(&q.region, Some(q.options))?;
+                to_json(&q.resolve_on(&cal)?)
             }
             "validate" | "route" | "plan" => {
                 let rules = self.rules(profile)?;

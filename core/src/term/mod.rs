@@ -9,11 +9,13 @@
 mod explain;
 mod explanation;
 mod model;
+mod request;
 
 pub use explain::Step;
 pub use explanation::Explanation;
 use explanation::StepData;
 pub use model::{OnNonWorking, Term, TermSources, TermUnit};
+pub use request::DeadlineRequest;
 
 use chrono::{DateTime, Days, FixedOffset, LocalResult, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;

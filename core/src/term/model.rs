@@ -66,6 +66,7 @@ impl Term {
 
 /// The clauses behind a term, so each explanation step cites where it comes from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct TermSources {
     /// The clause setting the term's length («Essentuki 34.9»).
     pub term: Option<String>,
