@@ -1,6 +1,6 @@
 // The Node API of reglament. The shapes (Message, Validation, Plan, ...) are generated from the
 // Rust types into types.d.ts; this file declares the calls that take and return them.
-import type { DayInfo, ErrorInfo, HistoryEntry, Message, Plan, Route, Term, TermResult, Validation } from './types';
+import type { Actor, CalendarOptions, DayInfo, ErrorInfo, HistoryEntry, Message, Plan, Replay, Route, Term, TermResult, TermSources, Validation, View, WorkflowEvent } from './types';
 
 export * from './types';
 
@@ -52,10 +52,12 @@ export class Profile {
   validate(message: Message, history?: HistoryEntry[] | null): Validation;
   route(message: Message): Route;
   plan(message: Message): Plan;
+  replay(message: Message, events: WorkflowEvent[], now: InstantLike): Replay;
+  canView(message: Message, viewer: Actor, events?: WorkflowEvent[] | null): View;
   validateMany(messages: Message[], history?: HistoryEntry[] | null): Validation[];
   planMany(messages: Message[]): Plan[];
 }
 
-export function deadline(start: InstantLike, term: Term, options: { zone: string; region?: string }): TermResult;
+export function deadline(start: InstantLike, term: Term, options: { zone: string; region?: string; options?: CalendarOptions; sources?: TermSources }): TermResult;
 export function apiSchema(): Record<string, unknown>;
 export const MAX_TEXT_BYTES: number;

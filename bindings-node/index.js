@@ -150,18 +150,22 @@ class Profile {
   }
   route(message) { return JSON.parse(call(() => this._native.route(json(message, 'message')))); }
   plan(message) { return JSON.parse(call(() => this._native.plan(json(message, 'message')))); }
+  replay(message, events, now) {
+    return JSON.parse(call(() => this._native.replay(json(message, 'message'), json(events ?? [], 'events'), instant(now, 'now'))));
+  }
+  canView(message, viewer, events) {
+    return JSON.parse(call(() => this._native.canView(json(message, 'message'), json(viewer, 'viewer'), events == null ? undefined : json(events, 'events'))));
+  }
   validateMany(messages, history) {
     return JSON.parse(call(() => this._native.validateMany(json(messages, 'messages'), history == null ? undefined : json(history, 'history'))));
   }
   planMany(messages) { return JSON.parse(call(() => this._native.planMany(json(messages, 'messages')))); }
 }
 
-const calendars = new Map();
-
 /** Resolves a term from `start` (Date or RFC 3339) in `zone` under the calendar of `region`. */
-function deadline(start, term, { zone, region = 'ru' } = {}) {
-  if (!calendars.has(region)) calendars.set(region, new Calendar(region));
-  return calendars.get(region).deadline(start, term, zone);
+function deadline(start, term, { zone, region = 'ru', options, sources } = {}) {
+  const request = { region, zone, start: start instanceof Date ? start.toISOString() : start, term, options, sources };
+  return JSON.parse(call(() => native.deadline(json(request, '$'))));
 }
 
 /** The JSON Schema of the API types. */

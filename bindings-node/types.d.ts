@@ -1,6 +1,20 @@
 // Generated from reglament::ffi::api_schema() by bindings-wasm/tests/generated_types.rs; do not edit.
 // The JSON shapes of reglament's API: what the operations take and answer.
 
+/** What someone does to a message: the `action` of an event. */
+export type Action = "register" | "register_and_publish" | "refuse" | "change_category" | "change_organisation" | "register_call" | "assign" | "take_into_work" | "transfer" | "send_to_approval" | "return" | "accept" | "return_not_in_competence" | "answer" | "approve" | "decline" | "delegate" | "return_for_review" | "rate" | "vote" | "block_user";
+
+/** Who acts: the portal's id of the person and the roles they hold for this message. */
+export interface Actor {
+  /** The portal's id of the person (a guest's session id for a guest). */
+  id: string;
+  /** The roles they hold; one person may hold several. */
+  roles?: Role[];
+}
+
+/** The result of an answer (Mamadysh s.2, Tynda 3.5; smart city 39). */
+export type AnswerResult = "solved" | "not_solved" | "postponed" | "rejected";
+
 /** An attached file, described as a browser `File` describes it. */
 export interface Attachment {
   /** Media type (`image/jpeg`). */
@@ -37,6 +51,9 @@ export interface CalendarOptions {
   decree_days_off?: boolean;
 }
 
+/** What became of a phone call (Essentuki 33.3-33.5, Kislovodsk 7.4). */
+export type CallOutcome = "answered_at_once" | "contacts_given" | "written_message";
+
 /** How the message reached the platform. */
 export type Channel = "web" | "app" | "phone" | "epgu";
 
@@ -48,6 +65,18 @@ export interface Contact {
   name?: string | null;
   /** Phone. */
   phone?: string | null;
+}
+
+/** The counters the regulations limit. */
+export interface Counters {
+  /** «Отложено» answers delivered. */
+  postponements: number;
+  /** Times sent back for rework after a negative rating. */
+  reworks: number;
+  /** Votes accepted. */
+  votes: number;
+  /** Votes accepted within the vote window. */
+  votes_in_window: number;
 }
 
 /** Everything the calendar knows about one date. */
@@ -91,6 +120,22 @@ export interface DayNote {
   source_short_ru?: string | null;
 }
 
+/** A term to resolve on a built-in calendar. */
+export interface DeadlineRequest {
+  /** Calendar switches. */
+  options?: CalendarOptions;
+  /** Calendar region (`ru`, `ru-ta`); `ru` when omitted. */
+  region?: string;
+  /** Clauses to cite in the explanation. */
+  sources?: TermSources;
+  /** Start instant, RFC 3339 with offset. */
+  start: string;
+  /** The term. */
+  term: Term;
+  /** IANA time zone of the municipality. */
+  zone: string;
+}
+
 /** One problem found in a data file. */
 export interface Diagnostic {
   /** Stable machine-readable code, e.g. `unknown_key`, `extends_cycle`. */
@@ -104,6 +149,29 @@ export interface Diagnostic {
   /** Error or warning. */
   severity: Severity;
 }
+
+/** Something the platform owes: a notice, a publication, a reminder, an escalation. */
+export interface Effect {
+  /** When it is owed. */
+  at: string;
+  /** The clause that makes the platform owe it. */
+  clause: string;
+  /** A code that goes with it (the refusal ground of `notice_refused`). */
+  code?: string | null;
+  /** English text. */
+  en: string;
+  /** Effect name (`notice_registered`, `notice_refused`, `escalation_votes`, ...). */
+  kind: string;
+  /** Russian text. */
+  ru: string;
+  /** Owed now or later. */
+  status: EffectStatus;
+  /** To whom. */
+  to: Recipient;
+}
+
+/** Whether an effect is owed already. */
+export type EffectStatus = "owed" | "scheduled";
 
 /** One error, flattened for bindings. */
 export interface ErrorInfo {
@@ -128,6 +196,8 @@ export interface Event {
   /** Local time of the event. */
   time?: string | null;
 }
+
+export type Explanation = Step[];
 
 /** Where the fast-track level came from. */
 export type FastTrackSource = "message" | "category";
@@ -165,6 +235,32 @@ export interface HistoryEntry {
   id?: string | null;
   /** When it was sent. */
   sent_at: string | Date;
+}
+
+/** A term running now. */
+export interface LiveTerm {
+  /** Amount (0 for a planned date). */
+  amount: number;
+  /** The clause that sets it. */
+  clause: string;
+  /** Due instant, local offset. */
+  due: string;
+  /** Last day, local. */
+  due_date: string;
+  /** How it was counted, step by step (absent for a planned date). */
+  explanation?: Explanation | null;
+  /** Term name (`registration`, `answer`, `rework`, `vote_window`, `planned_date`, ...). */
+  name: string;
+  /** Working days past the due date, when overdue. */
+  overdue_working_days?: number | null;
+  /** Provisional calendar days it depends on. */
+  provisional?: string[];
+  /** The instant it counts from. */
+  start: string;
+  /** Standing at `now`. */
+  status: TermStatus;
+  /** Unit. */
+  unit: TermUnit;
 }
 
 /** A position in a source file, 1-based as editors show it. */
@@ -209,8 +305,37 @@ export interface Message {
   text?: string;
 }
 
+/** The official who signs an answer: position and full name (Tynda 3.5). */
+export interface Official {
+  /** Full name. */
+  name?: string;
+  /** Position. */
+  position?: string;
+}
+
 /** What happens when a calendar-day term's last day is not a working day. */
 export type OnNonWorking = "next" | "previous" | "as_is";
+
+/** A decision awaiting the heads (ПОС approval and sign-off). */
+export interface Pending {
+  /** Co-approving heads who have not approved yet. */
+  approvers: string[];
+  /** `answer` or `transfer`. */
+  kind: PendingKind;
+  /** The organisation of a transfer. */
+  organisation?: string | null;
+  /** The date a postponed answer is postponed until. */
+  planned_date?: string | null;
+  /** The answer's result. */
+  result?: AnswerResult | null;
+  /** The head who signs it off, when named. */
+  signer?: string | null;
+  /** The answer text (as edited by the heads). */
+  text?: string | null;
+}
+
+/** What awaits the heads. */
+export type PendingKind = "answer" | "transfer";
 
 export type Plan = { [key: string]: PlannedTerm };
 
@@ -225,7 +350,7 @@ export interface PlannedTerm {
   /** Last day, local. */
   due_date: string;
   /** Each step with the rule and clause behind it. */
-  explanation: Step[];
+  explanation: Explanation;
   /** Provisional calendar days it depends on. */
   provisional?: string[];
   /** Unit of the term. */
@@ -240,6 +365,89 @@ export interface PrivacyHint {
   must_be_non_public: boolean;
   /** Codes of the reasons: `personal_data`, `medical_data`. */
   reasons: string[];
+}
+
+/** The applicant's rating of an answer. */
+export type Rating = "positive" | "negative";
+
+/** Why an event was refused, in both languages, with the clause when a regulation gives it. */
+export interface Reason {
+  /** Citation («Essentuki 50.2»), when a clause is behind the refusal. */
+  clause?: string | null;
+  /** Stable code (`role_missing`, `wrong_state`, `negative_rating_without_remarks`, ...). */
+  code: string;
+  /** English text. */
+  en: string;
+  /** Russian text. */
+  ru: string;
+}
+
+/** To whom an effect is owed. */
+export type Recipient = "applicant" | "organisation" | "public" | "authority" | "commission" | "user";
+
+/** An event the replay refused; it changed nothing. */
+export interface RefusedEvent {
+  /** The action. */
+  action: Action;
+  /** Who tried. */
+  actor: string;
+  /** When it was to happen. */
+  at: string;
+  /** Index of the event in the log. */
+  index: number;
+  /** Why it was refused. */
+  reason: Reason;
+}
+
+/** The whole answer of a replay. */
+export interface Replay {
+  /** The actions each role may take now. */
+  allowed: RoleActions[];
+  /** The category (as changed by the moderator). */
+  category?: string | null;
+  /** Counters. */
+  counters: Counters;
+  /** What the platform owes. */
+  effects: Effect[];
+  /** The executor's id, when one is assigned. */
+  executor?: string | null;
+  /** The state is final (the officials owe nothing more unless the applicant acts). */
+  is_final: boolean;
+  /** The instant the replay is judged at. */
+  now: string;
+  /** The executor organisation, when changed or transferred. */
+  organisation?: string | null;
+  /** The decision awaiting the heads. */
+  pending?: Pending | null;
+  /** The date the answer is postponed until or planned for. */
+  planned_date?: string | null;
+  /** Profile id. */
+  profile: string;
+  /** Whether the message is published (visible to everyone). */
+  published: boolean;
+  /** Events refused, with reasons. */
+  refused: RefusedEvent[];
+  /** When it was registered. */
+  registered_at?: string | null;
+  /** The latest answer's result. */
+  result?: AnswerResult | null;
+  /** Where the message stands. */
+  state: State;
+  /** Events accepted, in order. */
+  story: StoryStep[];
+  /** Every term running now, with its standing. */
+  terms: LiveTerm[];
+}
+
+/** A role a person holds on the portal; one person may hold several (Mamadysh annex 2). */
+export type Role = "applicant" | "user" | "guest" | "moderator" | "operator" | "coordinator" | "executor" | "approver" | "signer" | "curator" | "administrator";
+
+/** The actions one role may take now. */
+export interface RoleActions {
+  /** What it may do in the current state (person-specific guards aside). */
+  actions: Action[];
+  /** The role. */
+  role: Role;
 }
 
 /** Everything `route` says. */
@@ -285,6 +493,12 @@ export interface RoutedOrganisation {
 /** How bad a diagnostic is. */
 export type Severity = "error" | "warning";
 
+/** The electronic signature on a ПОС answer (Mamadysh s.2, s.3). */
+export type Signature = "unep" | "ukep";
+
+/** Where a message stands. */
+export type State = "moderation" | "acceptance" | "coordination" | "execution" | "approval" | "sign_off" | "postponed" | "answered" | "refused" | "transferred" | "referred";
+
 /** One step of an explanation. */
 export interface Step {
   /** The regulation clause or law behind it. */
@@ -295,6 +509,22 @@ export interface Step {
   ru: string;
   /** Stable code of the rule applied: `start`, `start_moved`, `before_cutoff`, `after_cutoff`, `counted`, `last_day_moved`, `closes`, `rolling_window`, `provisional`. */
   rule: string;
+}
+
+/** An accepted event: one line of the message's story. */
+export interface StoryStep {
+  /** What. */
+  action: Action;
+  /** Who. */
+  actor: string;
+  /** When. */
+  at: string;
+  /** State before. */
+  from: State;
+  /** Index of the event in the log. */
+  index: number;
+  /** State after. */
+  to: State;
 }
 
 /** A term: a duration and the conventions it is resolved by. */
@@ -322,10 +552,23 @@ export interface TermResult {
   /** The last day of the term, local. */
   due_date: string;
   /** Each step with the rule and clause behind it. */
-  explanation: Step[];
+  explanation: Explanation;
   /** Provisional calendar days the result depends on (empty when all acts are out). */
   provisional: string[];
 }
+
+/** The clauses behind a term, so each explanation step cites where it comes from. */
+export interface TermSources {
+  /** The clause setting the cutoff («Mikhailovka s.3»). */
+  cutoff?: string | null;
+  /** The clause moving a non-working start to a working day («Essentuki 34.10»). */
+  start?: string | null;
+  /** The clause setting the term's length («Essentuki 34.9»). */
+  term?: string | null;
+}
+
+/** A term's standing at `now`. */
+export type TermStatus = "on_time" | "due_today" | "overdue" | "open" | "closed";
 
 /** A term summary: what governs the answer. */
 export interface TermSummary {
@@ -352,6 +595,64 @@ export interface Validation {
   ok: boolean;
   /** Whether it must be non-public, whatever the author chose. */
   privacy: PrivacyHint;
+}
+
+/** Whether someone may read a message and its answer, and why. */
+export interface View {
+  /** May read it. */
+  allowed: boolean;
+  /** Why: `public`, `author`, `official`, or `non_public`. */
+  reason: Reason;
+}
+
+/** One event of a message's log. */
+export interface WorkflowEvent {
+  /** What they did. */
+  action: Action;
+  /** Who did it. */
+  actor: Actor;
+  /** `answer`, `transfer`: the id of the head who signs it off. */
+  approver?: string | null;
+  /** `assign`: the executor's id. */
+  assignee?: string | null;
+  /** When it happened, RFC 3339 with an offset. Events must come in time order. */
+  at: string | Date;
+  /** `change_category`: the new category id. */
+  category?: string | null;
+  /** `answer`, `transfer`: the ids of the co-approving heads (согласование); empty: none. */
+  co_approvers?: string[];
+  /** `refuse`: the refusal ground's code from the profile's catalogue. */
+  code?: string | null;
+  /** `block_user`: for how many days. */
+  days?: number | null;
+  /** `answer`: how many documents the answer consists of (Mikhailovka 4.2: one). */
+  documents?: number | null;
+  /** `answer`: the official's position and name. */
+  official?: Official | null;
+  /** `change_organisation`, `transfer`: the organisation id. */
+  organisation?: string | null;
+  /** `register_call`: what became of the call. */
+  outcome?: CallOutcome | null;
+  /** `answer` with `postponed` (or a promise): the date it is postponed until / planned for. */
+  planned_date?: string | null;
+  /** `answer`: the answer promises that the question will be solved. */
+  promise?: boolean;
+  /** `rate`: the rating. */
+  rating?: Rating | null;
+  /** `return`, `return_not_in_competence`, `return_for_review`, `decline`: why. */
+  reason?: string | null;
+  /** `rate`: the remarks a negative rating needs. */
+  remarks?: string | null;
+  /** `answer`, `send_to_approval`: the result. */
+  result?: AnswerResult | null;
+  /** `approve` at sign-off: the signature applied. */
+  signature?: Signature | null;
+  /** `answer`, `send_to_approval`: the answer text; `approve`: the edited text. */
+  text?: string | null;
+  /** `delegate`: the id of the head the decision passes to. */
+  to?: string | null;
+  /** `block_user`: the id of the user blocked. */
+  user?: string | null;
 }
 
 /** The tagged answer of an operation (the browser module returns it as is). */

@@ -1,6 +1,6 @@
 // reglament in the browser. The shapes are generated from the Rust types into types.d.ts; every
 // call returns an Answer and never throws.
-import type { Answer, DayInfo, HistoryEntry, Message, Plan, PrivacyHint, Route, Term, TermResult, Validation } from './types';
+import type { Actor, Answer, DayInfo, DeadlineRequest, HistoryEntry, Message, Plan, PrivacyHint, Replay, Route, TermResult, Validation, View, WorkflowEvent } from './types';
 
 export * from './types';
 
@@ -20,7 +20,9 @@ export function validate(profile: string, message: FormMessage, history?: Histor
 export function privacy(profile: string, message: FormMessage): Answer<PrivacyHint>;
 export function route(profile: string, message: FormMessage): Answer<Route>;
 export function plan(profile: string, message: FormMessage): Answer<Plan>;
-export function deadline(input: { region?: string; zone: string; start: string | Date; term: Term }): Answer<TermResult>;
+export function deadline(input: Omit<DeadlineRequest, 'start'> & { start: string | Date }): Answer<TermResult>;
+export function replay(profile: string, message: FormMessage, events: WorkflowEvent[], now: string | Date): Answer<Replay>;
+export function canView(profile: string, message: FormMessage, viewer: Actor, events?: WorkflowEvent[] | null): Answer<View>;
 /** Calendar options: count the 2020-2021 decree days as non-working (default true). */
 export interface CalendarOptionsLike { decreeDaysOff?: boolean; decree_days_off?: boolean }
 export function dayInfo(region: string, date: DateLike, options?: CalendarOptionsLike): Answer<DayInfo>;

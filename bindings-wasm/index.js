@@ -116,7 +116,20 @@ export function plan(profile, message) {
   return call('message', normalise(message), (m) => native.plan(String(profile), m));
 }
 
-/** Resolves a term: `{region?, zone, start, term}` (TermResult). */
+/** The workflow state after `events` as of `now` (Replay). */
+export function replay(profile, message, events, now) {
+  const at = now instanceof Date ? now.toISOString() : String(now);
+  return call('message', normalise(message), (m) => call('events', events ?? [], (e) => native.replay(String(profile), m, e, at)));
+}
+
+/** Whether `viewer` may see the message after `events` (View). */
+export function canView(profile, message, viewer, events) {
+  return call('message', normalise(message), (m) =>
+    call('viewer', viewer, (v) => (events == null ? native.canView(String(profile), m, v, '') : call('events', events, (e) => native.canView(String(profile), m, v, e)))),
+  );
+}
+
+/** Resolves a term: `{region?, zone, start, term, options?, sources?}` (TermResult). */
 export function deadline(input) {
   const start = input?.start instanceof Date ? input.start.toISOString() : input?.start;
   return call('$', { ...input, start }, (q) => native.deadline(q));

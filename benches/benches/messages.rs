@@ -1,5 +1,5 @@
 //! validate, route and plan on a typical message and a long one; profile loading.
-#![allow(missing_docs, clippy::unwrap_used)]
+#![allow(missing_docs, clippy::unwrap_used, clippy::indexing_slicing)]
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use reglament::{Message, Profile, Rules};

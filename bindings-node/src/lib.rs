@@ -12,7 +12,8 @@ use reglament::calendar::CalendarOptions;
 use reglament::ffi::ErrorInfo;
 use reglament::input::from_str;
 use reglament::message::{HistoryEntry, Message};
-use reglament::term::{self, Term, TermSources};
+use reglament::workflow::{Actor, WorkflowEvent};
+use reglament::term::{self, DeadlineRequest, Term, TermSources};
 use reglament::Rules;
 use serde::Serialize;
 
@@ -106,6 +107,27 @@ impl NativeProfile {
         answer(self.rules.plan(&m))
     }
 
+    /// `replay`: the workflow state after `events` (JSON array) as of `now` (RFC 3339).
+    #[napi]
+    pub fn replay(&self, message: String, events: String, now: String) -> Result<String> {
+        let m: Message = from_str(&message, "message").map_err(|e| fail(&e))?;
+        let ev: Vec<WorkflowEvent> = from_str(&events, "events").map_err(|e| fail(&e))?;
+        let now = term::parse_instant(&now, "now").map_err(|e| fail(&e))?;
+        answer(self.rules.replay(&m, &ev, now))
+    }
+
+    /// `can_view`: whether `viewer` may see the message after `events`.
+    #[napi]
+    pub fn can_view(&self, message: String, viewer: String, events: Option<String>) -> Result<String> {
+        let m: Message = from_str(&message, "message").map_err(|e| fail(&e))?;
+        let v: Actor = from_str(&viewer, "viewer").map_err(|e| fail(&e))?;
+        let ev: Vec<WorkflowEvent> = match events {
+            Some(t) => from_str(&t, "events").map_err(|e| fail(&e))?,
+            None => Vec::new(),
+        };
+        answer(self.rules.can_view(&m, &ev, &v))
+    }
+
     /// `validate` over a JSON array of messages.
     #[napi]
     pub fn validate_many(&self, messages: String, history_json: Option<String>) -> Result<String> {
@@ -195,6 +217,25 @@ impl NativeCalendar {
         let zone = term::parse_zone(&zone).map_err(|e| fail(&e))?;
         answer(term::resolve_term(&self.calendar, zone, start, &t, &TermSources::default()))
     }
+}
+
+static CALENDARS: std::sync::Mutex<Vec<(String, bool, reglament::Calendar)>> = std::sync::Mutex::new(Vec::new());
+
+fn cached_calendar(region: &str, options: CalendarOptions) -> reglament::Result<reglament::Calendar> {
+    let mut cache = CALENDARS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, _, c)) = cache.iter().find(|(r, d, _)| r == region && *d == options.decree_days_off) {
+        return Ok(c.clone());
+    }
+    let c = reglament::Calendar::builtin_with(region, options)?;
+    cache.push((region.to_string(), options.decree_days_off, c.clone()));
+    Ok(c)
+}
+
+/// Resolves a deadline request (JSON `{region?, zone, start, term, options?, sources?}`).
+#[napi]
+pub fn deadline(request: String) -> Result<String> {
+    let q: DeadlineRequest = from_str(&request, "").map_err(|e| fail(&e))?;
+    answer(cached_calendar(&q.region, q.options).and_then(|cal| q.resolve_on(&cal)))
 }
 
 /// The JSON Schema of the API types, as JSON text.

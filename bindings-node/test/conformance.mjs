@@ -36,12 +36,16 @@ export function subsetMismatch(expected, actual, at = '$') {
   return `${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
 }
 
-// The arguments of the calendar and deadline calls are the fields of a case's `input`, so an
+// The arguments of the calendar calls are the fields of a case's `input`, so an
 // error about an argument is about `input.<field>` (as the Rust runner names it).
-const ARGUMENT_FIELDS = { date: 'date', start: 'start', end: 'to', term: 'term', n: 'n' };
+const ARGUMENT_FIELDS = { date: 'date', start: 'date', end: 'to', n: 'n' };
+// A deadline request is the case's input; the Rust runner reads its fields under `input`, but
+// the start instant is parsed later and named `start`.
+const REQUEST_FIELDS = ['term', 'options', 'sources', 'zone', 'region'];
 
 export function casePath(op, p) {
-  if ((op === 'calendar' || op === 'deadline') && p) {
+  if (op === 'deadline' && p && REQUEST_FIELDS.includes(p.split(/[.[]/)[0])) return `input.${p}`;
+  if (op === 'calendar' && p) {
     const m = /^([a-z_]+)(.*)$/.exec(p);
     if (m && m[1] in ARGUMENT_FIELDS) return `input.${ARGUMENT_FIELDS[m[1]]}${m[2]}`;
   }

@@ -35,11 +35,12 @@ function runOp(op, profileName, input) {
       }
     }
     case 'deadline':
-      return deadline(input.start, input.term, { zone: input.zone, region: input.region ?? 'ru' });
+      return deadline(input.start, input.term, { zone: input.zone, region: input.region, options: input.options, sources: input.sources });
     case 'validate': return profile(profileName).validate(input.message, input.history);
     case 'route': return profile(profileName).route(input.message);
     case 'plan': return profile(profileName).plan(input.message);
-    // Operations the core gains later (replay, can_view) get their branch here.
+    case 'replay': return profile(profileName).replay(input.message, input.events ?? [], input.now);
+    case 'can_view': return profile(profileName).canView(input.message, input.viewer, input.events);
     default: throw new Error(`operation ${op} is not in the Node runner yet`);
   }
 }

@@ -16,7 +16,8 @@ use reglament::calendar::CalendarOptions;
 use reglament::diagnostic::{Diagnostic, Location};
 use reglament::ffi::ErrorInfo;
 use reglament::message::{HistoryEntry, Message};
-use reglament::term::{self, Term, TermSources};
+use reglament::workflow::{Actor, WorkflowEvent};
+use reglament::term::{self, DeadlineRequest, Term, TermSources};
 use reglament::{Error, Rules};
 use serde_json::{Map, Number, Value};
 
@@ -285,6 +286,29 @@ impl Profile {
         answer(message.py(), self.rules.plan(&m))
     }
 
+    /// The workflow state of a message after `events`, as of `now` (terms, overdue steps,
+    /// what each role may do next).
+    fn replay<'py>(&self, message: &Bound<'py, PyAny>, events: &Bound<'py, PyAny>, now: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = message.py();
+        let m: Message = read(message, "message")?;
+        let events: Vec<WorkflowEvent> = read(events, "events")?;
+        let now = read_instant(now, "now")?;
+        answer(py, self.rules.replay(&m, &events, now))
+    }
+
+    /// Whether `viewer` may see the message after `events`, and why.
+    #[pyo3(signature = (message, viewer, events = None))]
+    fn can_view<'py>(&self, message: &Bound<'py, PyAny>, viewer: &Bound<'py, PyAny>, events: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+        let py = message.py();
+        let m: Message = read(message, "message")?;
+        let viewer: Actor = read(viewer, "viewer")?;
+        let events: Vec<WorkflowEvent> = match events {
+            Some(e) if !e.is_none() => read(e, "events")?,
+            _ => Vec::new(),
+        };
+        answer(py, self.rules.can_view(&m, &events, &viewer))
+    }
+
     /// `validate` over a list of messages, without holding the GIL while the core works.
     #[pyo3(signature = (messages, history = None))]
     fn validate_many<'py>(&self, messages: &Bound<'py, PyAny>, history: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
@@ -389,6 +413,27 @@ impl Calendar {
     }
 }
 
+static CALENDARS: std::sync::Mutex<Vec<(String, bool, reglament::Calendar)>> = std::sync::Mutex::new(Vec::new());
+
+/// A built-in calendar, built once per region and options.
+fn cached_calendar(region: &str, options: CalendarOptions) -> reglament::Result<reglament::Calendar> {
+    let mut cache = CALENDARS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, _, c)) = cache.iter().find(|(r, d, _)| r == region && *d == options.decree_days_off) {
+        return Ok(c.clone());
+    }
+    let c = reglament::Calendar::builtin_with(region, options)?;
+    cache.push((region.to_string(), options.decree_days_off, c.clone()));
+    Ok(c)
+}
+
+/// Resolves a deadline request `{region?, zone, start, term, options?, sources?}`.
+#[pyfunction]
+fn deadline<'py>(request: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = request.py();
+    let q: DeadlineRequest = read(request, "")?;
+    answer(py, cached_calendar(&q.region, q.options).and_then(|cal| q.resolve_on(&cal)))
+}
+
 /// The JSON Schema of the API types, as JSON text (the generated `_types.py` comes from it).
 #[pyfunction]
 fn api_schema() -> String {
@@ -401,6 +446,7 @@ fn _reglament(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Profile>()?;
     m.add_class::<Calendar>()?;
     m.add_function(wrap_pyfunction!(api_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(deadline, m)?)?;
     m.add("MAX_TEXT_BYTES", reglament::input::MAX_TEXT_BYTES)?;
     Ok(())
 }

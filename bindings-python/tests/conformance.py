@@ -106,28 +106,40 @@ def run_op(op: str, profile_name: Optional[str], inp: Dict[str, Any]) -> Any:
             return {"count": cal.working_days_between(date, as_date(inp["to"]))}
         raise AssertionError(f"unknown calendar query {query}")
     if op == "deadline":
-        return reglament.deadline(as_instant(inp["start"]), inp["term"], zone=inp["zone"], region=inp.get("region", "ru"))
+        return reglament.deadline(
+            as_instant(inp["start"]), inp["term"], zone=inp["zone"], region=inp.get("region", "ru"), options=inp.get("options"), sources=inp.get("sources")
+        )
     if op in ("validate", "route", "plan"):
         p = profile(profile_name)
-        message = inp["message"]
-        if isinstance(message, dict) and "sent_at" in message:
-            message = dict(message, sent_at=as_instant(message["sent_at"]))
+        message = with_instant(inp["message"])
         if op == "validate":
             return p.validate(message, inp.get("history"))
         if op == "route":
             return p.route(message)
         return p.plan(message)
-    # Operations the core gains later (replay, can_view) get their branch here.
+    if op == "replay":
+        p = profile(profile_name)
+        return p.replay(with_instant(inp["message"]), inp.get("events", []), as_instant(inp["now"]))
+    if op == "can_view":
+        return profile(profile_name).can_view(with_instant(inp["message"]), inp["viewer"], inp.get("events", []))
     raise NotImplementedError(op)
 
 
-# The arguments of the calendar and deadline calls are the fields of a case's `input`, so an
+def with_instant(message: Any) -> Any:
+    if isinstance(message, dict) and "sent_at" in message:
+        return dict(message, sent_at=as_instant(message["sent_at"]))
+    return message
+
+
+# The arguments of the calendar calls are the fields of a case's `input`, so an
 # error about an argument is about `input.<field>` (as the Rust runner names it).
-ARGUMENT_FIELDS = {"date": "date", "start": "start", "end": "to", "term": "term"}
+ARGUMENT_FIELDS = {"date": "date", "start": "date", "end": "to"}
 
 
 def case_path(op: str, path: Optional[str]) -> Optional[str]:
-    if op in ("calendar", "deadline") and path:
+    if op == "deadline" and path and path.split(".")[0].split("[")[0] in ("term", "options", "sources", "zone", "region"):
+        return "input." + path
+    if op == "calendar" and path:
         head, sep, rest = path.partition(".")
         base, bracket, index = head.partition("[")
         if base in ARGUMENT_FIELDS:

@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use reglament::ffi::Answer;
 use reglament::input::from_str;
 use reglament::message::{HistoryEntry, Message};
-use reglament::term::{self, Term, TermSources};
+use reglament::term::{self, DeadlineRequest};
+use reglament::workflow::{Actor, WorkflowEvent};
 use reglament::{Error, Result, Rules};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -50,19 +51,6 @@ fn respond<T: Serialize>(result: Result<T>) -> String {
     })
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DeadlineInput {
-    #[serde(default = "default_region")]
-    region: String,
-    zone: String,
-    start: String,
-    term: Term,
-}
-
-fn default_region() -> String {
-    "ru".to_string()
-}
 
 /// Names of the built-in profiles, as a JSON array.
 #[wasm_bindgen(js_name = builtinProfiles)]
@@ -156,14 +144,33 @@ pub fn working_days_between(region: &str, start: &str, end: &str, decree_days_of
     respond((|| calendar(region, decree_days_off)?.working_days_between(day(start, "start")?, day(end, "end")?))())
 }
 
-/// Resolves a term: JSON `{region?, zone, start, term}`.
+/// Resolves a term: JSON `{region?, zone, start, term, options?, sources?}`.
 #[wasm_bindgen]
 pub fn deadline(input: &str) -> String {
     respond((|| {
-        let q: DeadlineInput = from_str(input, "")?;
-        let cal = calendar(&q.region, None)?;
-        let zone = term::parse_zone(&q.zone)?;
-        let start = term::parse_instant(&q.start, "start")?;
-        term::resolve_term(&cal, zone, start, &q.term, &TermSources::default())
+        let q: DeadlineRequest = from_str(input, "")?;
+        q.resolve_on(&calendar(&q.region, Some(q.options.decree_days_off))?)
+    })())
+}
+
+/// `replay`: the workflow state of a message after `events` (JSON array) as of `now`.
+#[wasm_bindgen]
+pub fn replay(profile: &str, message: &str, events: &str, now: &str) -> String {
+    respond((|| {
+        let m: Message = from_str(message, "message")?;
+        let ev: Vec<WorkflowEvent> = from_str(events, "events")?;
+        let now = term::parse_instant(now, "now")?;
+        rules(profile)?.replay(&m, &ev, now)
+    })())
+}
+
+/// `can_view`: whether `viewer` (JSON) may see the message after `events` (JSON array).
+#[wasm_bindgen(js_name = canView)]
+pub fn can_view(profile: &str, message: &str, viewer: &str, events: &str) -> String {
+    respond((|| {
+        let m: Message = from_str(message, "message")?;
+        let v: Actor = from_str(viewer, "viewer")?;
+        let ev: Vec<WorkflowEvent> = if events.is_empty() { Vec::new() } else { from_str(events, "events")? };
+        rules(profile)?.can_view(&m, &ev, &v)
     })())
 }

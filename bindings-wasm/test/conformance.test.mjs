@@ -25,7 +25,8 @@ function runOp(op, profile, input) {
     case 'validate': return reglament.validate(profile, input.message, input.history);
     case 'route': return reglament.route(profile, input.message);
     case 'plan': return reglament.plan(profile, input.message);
-    // Operations the core gains later (replay, can_view) get their branch here.
+    case 'replay': return reglament.replay(profile, input.message, input.events ?? [], input.now);
+    case 'can_view': return reglament.canView(profile, input.message, input.viewer, input.events);
     default: throw new Error(`operation ${op} is not in the wasm runner yet`);
   }
 }

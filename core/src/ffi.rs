@@ -103,9 +103,15 @@ pub fn api_schema() -> serde_json::Value {
     root::<crate::message::Plan>(&mut generator, &mut roots, "Plan");
     root::<crate::term::Term>(&mut generator, &mut roots, "Term");
     root::<crate::term::TermResult>(&mut generator, &mut roots, "TermResult");
+    root::<crate::term::TermSources>(&mut generator, &mut roots, "TermSources");
+    root::<crate::term::DeadlineRequest>(&mut generator, &mut roots, "DeadlineRequest");
     root::<crate::calendar::DayInfo>(&mut generator, &mut roots, "DayInfo");
     root::<crate::calendar::CalendarOptions>(&mut generator, &mut roots, "CalendarOptions");
     root::<crate::diagnostic::Diagnostic>(&mut generator, &mut roots, "Diagnostic");
+    root::<crate::workflow::WorkflowEvent>(&mut generator, &mut roots, "WorkflowEvent");
+    root::<crate::workflow::Actor>(&mut generator, &mut roots, "Actor");
+    root::<crate::workflow::Replay>(&mut generator, &mut roots, "Replay");
+    root::<crate::workflow::View>(&mut generator, &mut roots, "View");
     root::<ErrorInfo>(&mut generator, &mut roots, "ErrorInfo");
     let mut defs = generator.take_definitions(true);
     // Roots that are not named types themselves (`Plan` is a map) become named definitions.

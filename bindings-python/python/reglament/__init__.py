@@ -14,22 +14,26 @@ subclasses with ``code`` and ``path``.
 from __future__ import annotations
 
 import datetime
-import functools
-from typing import Union
+from typing import Any, Dict, Optional, Union
 
 from . import _types as types
 from ._errors import InputError, OutOfRangeError, ProfileError, ReglamentError, UnknownProfileError
 from ._reglament import MAX_TEXT_BYTES, Calendar, Profile, api_schema
+from ._reglament import deadline as _deadline
 from ._types import (
+    CalendarOptions,
     DayInfo,
     ErrorInfo,
     HistoryEntry,
     Message,
     Plan,
+    Replay,
     Route,
     Term,
     TermResult,
+    TermSources,
     Validation,
+    View,
 )
 
 __all__ = [
@@ -45,23 +49,33 @@ __all__ = [
     "Profile",
     "ProfileError",
     "ReglamentError",
+    "Replay",
     "Route",
     "Term",
     "TermResult",
     "UnknownProfileError",
     "Validation",
+    "View",
     "api_schema",
     "deadline",
     "types",
 ]
 
 
-@functools.lru_cache(maxsize=8)
-def _calendar(region: str) -> Calendar:
-    return Calendar(region)
-
-
-def deadline(start: Union[datetime.datetime, str], term: Term, zone: str, region: str = "ru") -> TermResult:
+def deadline(
+    start: Union[datetime.datetime, str],
+    term: Term,
+    zone: str,
+    region: str = "ru",
+    options: Optional[CalendarOptions] = None,
+    sources: Optional[TermSources] = None,
+) -> TermResult:
     """Resolves a term from ``start`` (an aware datetime or RFC 3339 text) in ``zone`` under the
-    production calendar of ``region`` (``"ru"``, ``"ru-ta"``)."""
-    return _calendar(region).deadline(start, term, zone)
+    production calendar of ``region`` (``"ru"``, ``"ru-ta"``); ``sources`` are the clauses the
+    explanation cites."""
+    request: Dict[str, Any] = {"region": region, "zone": zone, "start": start, "term": term}
+    if options is not None:
+        request["options"] = options
+    if sources is not None:
+        request["sources"] = sources
+    return _deadline(request)

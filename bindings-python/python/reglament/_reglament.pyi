@@ -1,18 +1,19 @@
 # The native module; the dict shapes come from the generated `_types.py`.
 import datetime
 from os import PathLike
-from typing import List, Optional, Sequence, Tuple, Union, final
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union, final
 
-from ._types import DayInfo, HistoryEntry, Message, Plan, Route, Term, TermResult, Validation
+from ._types import Actor, DayInfo, HistoryEntry, Message, Plan, Replay, Route, Term, TermResult, Validation, View, WorkflowEvent
 
 _Date = Union[datetime.date, str]
 _Instant = Union[datetime.datetime, str]
 
-__all__ = ["Calendar", "MAX_TEXT_BYTES", "Profile", "api_schema"]
+__all__ = ["Calendar", "MAX_TEXT_BYTES", "Profile", "api_schema", "deadline"]
 
 MAX_TEXT_BYTES: int
 
 def api_schema() -> str: ...
+def deadline(request: Dict[str, Any]) -> TermResult: ...
 @final
 class Profile:
     @staticmethod
@@ -32,6 +33,8 @@ class Profile:
     def validate(self, message: Message, history: Optional[Sequence[HistoryEntry]] = None) -> Validation: ...
     def route(self, message: Message) -> Route: ...
     def plan(self, message: Message) -> Plan: ...
+    def replay(self, message: Message, events: Sequence[WorkflowEvent], now: _Instant) -> Replay: ...
+    def can_view(self, message: Message, viewer: Actor, events: Optional[Sequence[WorkflowEvent]] = None) -> View: ...
     def validate_many(self, messages: Sequence[Message], history: Optional[Sequence[HistoryEntry]] = None) -> List[Validation]: ...
     def plan_many(self, messages: Sequence[Message]) -> List[Plan]: ...
 

@@ -13,40 +13,73 @@ else:
     from typing_extensions import NotRequired, TypedDict
 
 __all__ = [
+    "Action",
+    "Actor",
+    "AnswerResult",
     "Attachment",
     "Auth",
     "Author",
     "AuthorKind",
     "CalendarOptions",
+    "CallOutcome",
     "Channel",
     "Contact",
+    "Counters",
     "DayInfo",
     "DayKind",
     "DayNote",
+    "DeadlineRequest",
     "Diagnostic",
+    "Effect",
+    "EffectStatus",
     "ErrorInfo",
     "Event",
+    "Explanation",
     "FastTrackSource",
     "Finding",
     "FindingSeverity",
     "HistoryEntry",
+    "LiveTerm",
     "Location",
     "Message",
+    "Official",
     "OnNonWorking",
+    "Pending",
+    "PendingKind",
     "Plan",
     "PlannedTerm",
     "PrivacyHint",
+    "Rating",
+    "Reason",
+    "Recipient",
+    "RefusedEvent",
+    "Replay",
+    "Role",
+    "RoleActions",
     "Route",
     "RoutedFastTrack",
     "RoutedOrganisation",
     "Severity",
+    "Signature",
+    "State",
     "Step",
+    "StoryStep",
     "Term",
     "TermResult",
+    "TermSources",
+    "TermStatus",
     "TermSummary",
     "TermUnit",
     "Validation",
+    "View",
+    "WorkflowEvent",
 ]
+
+class Actor(TypedDict):
+    """Who acts: the portal's id of the person and the roles they hold for this message."""
+
+    id: str
+    roles: NotRequired[list[Role]]
 
 class Attachment(TypedDict):
     """An attached file, described as a browser `File` describes it."""
@@ -76,6 +109,14 @@ class Contact(TypedDict):
     name: NotRequired[str | None]
     phone: NotRequired[str | None]
 
+class Counters(TypedDict):
+    """The counters the regulations limit."""
+
+    postponements: int
+    reworks: int
+    votes: int
+    votes_in_window: int
+
 class DayInfo(TypedDict):
     """Everything the calendar knows about one date."""
 
@@ -102,6 +143,16 @@ DayNote = TypedDict(
     },
 )
 
+class DeadlineRequest(TypedDict):
+    """A term to resolve on a built-in calendar."""
+
+    options: NotRequired[CalendarOptions]
+    region: NotRequired[str]
+    sources: NotRequired[TermSources]
+    start: str
+    term: Term
+    zone: str
+
 class Diagnostic(TypedDict):
     """One problem found in a data file."""
 
@@ -110,6 +161,18 @@ class Diagnostic(TypedDict):
     location: NotRequired[Location | None]
     message: str
     severity: Severity
+
+class Effect(TypedDict):
+    """Something the platform owes: a notice, a publication, a reminder, an escalation."""
+
+    at: str
+    clause: str
+    code: NotRequired[str | None]
+    en: str
+    kind: str
+    ru: str
+    status: EffectStatus
+    to: Recipient
 
 class ErrorInfo(TypedDict):
     """One error, flattened for bindings."""
@@ -147,6 +210,21 @@ class HistoryEntry(TypedDict):
     id: NotRequired[str | None]
     sent_at: str | datetime.datetime
 
+class LiveTerm(TypedDict):
+    """A term running now."""
+
+    amount: int
+    clause: str
+    due: str
+    due_date: str
+    explanation: NotRequired[Explanation | None]
+    name: str
+    overdue_working_days: NotRequired[int | None]
+    provisional: NotRequired[list[str]]
+    start: str
+    status: TermStatus
+    unit: TermUnit
+
 class Location(TypedDict):
     """A position in a source file, 1-based as editors show it."""
 
@@ -172,6 +250,23 @@ class Message(TypedDict):
     subcategory: NotRequired[str | None]
     text: NotRequired[str]
 
+class Official(TypedDict):
+    """The official who signs an answer: position and full name (Tynda 3.5)."""
+
+    name: NotRequired[str]
+    position: NotRequired[str]
+
+class Pending(TypedDict):
+    """A decision awaiting the heads (ПОС approval and sign-off)."""
+
+    approvers: list[str]
+    kind: PendingKind
+    organisation: NotRequired[str | None]
+    planned_date: NotRequired[str | None]
+    result: NotRequired[AnswerResult | None]
+    signer: NotRequired[str | None]
+    text: NotRequired[str | None]
+
 class PlannedTerm(TypedDict):
     """One planned term."""
 
@@ -179,7 +274,7 @@ class PlannedTerm(TypedDict):
     clause: str
     due: str
     due_date: str
-    explanation: list[Step]
+    explanation: Explanation
     provisional: NotRequired[list[str]]
     unit: TermUnit
 
@@ -189,6 +284,51 @@ class PrivacyHint(TypedDict):
     clause: NotRequired[str | None]
     must_be_non_public: bool
     reasons: list[str]
+
+class Reason(TypedDict):
+    """Why an event was refused, in both languages, with the clause when a regulation gives it."""
+
+    clause: NotRequired[str | None]
+    code: str
+    en: str
+    ru: str
+
+class RefusedEvent(TypedDict):
+    """An event the replay refused; it changed nothing."""
+
+    action: Action
+    actor: str
+    at: str
+    index: int
+    reason: Reason
+
+class Replay(TypedDict):
+    """The whole answer of a replay."""
+
+    allowed: list[RoleActions]
+    category: NotRequired[str | None]
+    counters: Counters
+    effects: list[Effect]
+    executor: NotRequired[str | None]
+    is_final: bool
+    now: str
+    organisation: NotRequired[str | None]
+    pending: NotRequired[Pending | None]
+    planned_date: NotRequired[str | None]
+    profile: str
+    published: bool
+    refused: list[RefusedEvent]
+    registered_at: NotRequired[str | None]
+    result: NotRequired[AnswerResult | None]
+    state: State
+    story: list[StoryStep]
+    terms: list[LiveTerm]
+
+class RoleActions(TypedDict):
+    """The actions one role may take now."""
+
+    actions: list[Action]
+    role: Role
 
 class Route(TypedDict):
     """Everything `route` says."""
@@ -224,6 +364,19 @@ class Step(TypedDict):
     ru: str
     rule: str
 
+# An accepted event: one line of the message's story.
+StoryStep = TypedDict(
+    "StoryStep",
+    {
+        "action": "Action",
+        "actor": "str",
+        "at": "str",
+        "from": "State",
+        "index": "int",
+        "to": "State",
+    },
+)
+
 class Term(TypedDict):
     """A term: a duration and the conventions it is resolved by."""
 
@@ -240,8 +393,15 @@ class TermResult(TypedDict):
     counts_from: str
     due: str
     due_date: str
-    explanation: list[Step]
+    explanation: Explanation
     provisional: list[str]
+
+class TermSources(TypedDict):
+    """The clauses behind a term, so each explanation step cites where it comes from."""
+
+    cutoff: NotRequired[str | None]
+    start: NotRequired[str | None]
+    term: NotRequired[str | None]
 
 class TermSummary(TypedDict):
     """A term summary: what governs the answer."""
@@ -259,17 +419,64 @@ class Validation(TypedDict):
     ok: bool
     privacy: PrivacyHint
 
+class View(TypedDict):
+    """Whether someone may read a message and its answer, and why."""
+
+    allowed: bool
+    reason: Reason
+
+class WorkflowEvent(TypedDict):
+    """One event of a message's log."""
+
+    action: Action
+    actor: Actor
+    approver: NotRequired[str | None]
+    assignee: NotRequired[str | None]
+    at: str | datetime.datetime
+    category: NotRequired[str | None]
+    co_approvers: NotRequired[list[str]]
+    code: NotRequired[str | None]
+    days: NotRequired[int | None]
+    documents: NotRequired[int | None]
+    official: NotRequired[Official | None]
+    organisation: NotRequired[str | None]
+    outcome: NotRequired[CallOutcome | None]
+    planned_date: NotRequired[str | datetime.date | None]
+    promise: NotRequired[bool]
+    rating: NotRequired[Rating | None]
+    reason: NotRequired[str | None]
+    remarks: NotRequired[str | None]
+    result: NotRequired[AnswerResult | None]
+    signature: NotRequired[Signature | None]
+    text: NotRequired[str | None]
+    to: NotRequired[str | None]
+    user: NotRequired[str | None]
+
+# What someone does to a message: the `action` of an event.
+Action = Literal['register', 'register_and_publish', 'refuse', 'change_category', 'change_organisation', 'register_call', 'assign', 'take_into_work', 'transfer', 'send_to_approval', 'return', 'accept', 'return_not_in_competence', 'answer', 'approve', 'decline', 'delegate', 'return_for_review', 'rate', 'vote', 'block_user']
+
+# The result of an answer (Mamadysh s.2, Tynda 3.5; smart city 39).
+AnswerResult = Literal['solved', 'not_solved', 'postponed', 'rejected']
+
 # How the author signed in.
 Auth = Literal['portal', 'esia']
 
 # Registered user or guest.
 AuthorKind = Literal['user', 'guest']
 
+# What became of a phone call (Essentuki 33.3-33.5, Kislovodsk 7.4).
+CallOutcome = Literal['answered_at_once', 'contacts_given', 'written_message']
+
 # How the message reached the platform.
 Channel = Literal['web', 'app', 'phone', 'epgu']
 
 # What a listed day is.
 DayKind = Literal['holiday', 'transfer_off', 'decree_off', 'regional_off', 'work_saturday', 'short_day']
+
+# Whether an effect is owed already.
+EffectStatus = Literal['owed', 'scheduled']
+
+Explanation = List[Step]
 
 # Where the fast-track level came from.
 FastTrackSource = Literal['message', 'category']
@@ -280,10 +487,31 @@ FindingSeverity = Literal['error', 'warning']
 # What happens when a calendar-day term's last day is not a working day.
 OnNonWorking = Literal['next', 'previous', 'as_is']
 
+# What awaits the heads.
+PendingKind = Literal['answer', 'transfer']
+
 Plan = Dict[str, PlannedTerm]
+
+# The applicant's rating of an answer.
+Rating = Literal['positive', 'negative']
+
+# To whom an effect is owed.
+Recipient = Literal['applicant', 'organisation', 'public', 'authority', 'commission', 'user']
+
+# A role a person holds on the portal; one person may hold several (Mamadysh annex 2).
+Role = Literal['applicant', 'user', 'guest', 'moderator', 'operator', 'coordinator', 'executor', 'approver', 'signer', 'curator', 'administrator']
 
 # How bad a diagnostic is.
 Severity = Literal['error', 'warning']
+
+# The electronic signature on a ПОС answer (Mamadysh s.2, s.3).
+Signature = Literal['unep', 'ukep']
+
+# Where a message stands.
+State = Literal['moderation', 'acceptance', 'coordination', 'execution', 'approval', 'sign_off', 'postponed', 'answered', 'refused', 'transferred', 'referred']
+
+# A term's standing at `now`.
+TermStatus = Literal['on_time', 'due_today', 'overdue', 'open', 'closed']
 
 # The unit a term is counted in.
 TermUnit = Literal['calendar_days', 'working_days', 'hours']

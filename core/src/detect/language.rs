@@ -27,15 +27,19 @@ const KEYBOARD_RUNS: [&str; 33] = [
 ];
 
 /// [`KEYBOARD_RUNS`] packed by [`pack`], computed at compile time.
-static KEYBOARD: [u64; 33] = {
+static KEYBOARD: [u64; 33] = pack_all(&KEYBOARD_RUNS);
+
+/// Packs every run, in `const` evaluation (an out-of-range index there is a compile error).
+#[allow(clippy::indexing_slicing)]
+const fn pack_all(runs: &[&str; 33]) -> [u64; 33] {
     let mut out = [0u64; 33];
     let mut i = 0;
     while i < out.len() {
-        out[i] = pack_str(KEYBOARD_RUNS[i]);
+        out[i] = pack_str(runs[i]);
         i += 1;
     }
     out
-};
+}
 
 /// Up to four characters as one number, ordered like the characters; `None` when one is
 /// beyond U+FFFF (no keyboard run has such a letter).

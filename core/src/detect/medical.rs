@@ -15,7 +15,7 @@
 //! 3. a *weak* word (a disease or condition: диабет, инсульт, онкология, инвалид …) with a
 //!    *person anchor* (я, мне, моя, мама, сын, болеет, перенесла, после …) within six words.
 
-use super::normalize::{is_alnum, lower_ru};
+use super::normalize::{is_alnum, lower_ru, lower_ru_bytes};
 use super::{Detection, DetectionKind};
 
 const STRONG_PREFIX: &[&str] = &[
@@ -325,9 +325,10 @@ struct Entry {
 }
 
 /// Compile-time construction of [`LEXICON`] and [`KEYS_USED`]. Written with `while` loops
-/// because it runs in `const` evaluation; an out-of-range index there is a compile error,
-/// not a run-time panic.
-#[allow(clippy::indexing_slicing)]
+/// because it runs in `const` evaluation: an out-of-range index or a failed check there is a
+/// compile error, never a run-time panic (only `symbol` and `key` are called at run time,
+/// and they neither index nor panic).
+#[allow(clippy::indexing_slicing, clippy::panic)]
 mod lexicon {
     use super::{Entry, Role, LISTS};
 
@@ -472,21 +473,29 @@ fn roles(text: &str, start: usize, end: usize, word: &mut String, out: &mut Vec<
         usize::from(key) / lexicon::SYMBOLS,
         usize::from(key) % lexicon::SYMBOLS,
     );
-    if !KEYS_USED.get(row).is_some_and(|bits| bits >> bit & 1 == 1) {
+    if !matches!(KEYS_USED.get(row), Some(bits) if bits >> bit & 1 == 1) {
         return;
     }
-    word.clear();
-    word.extend(raw.chars().map(lower_ru));
-    let w = word.as_str();
+    // The lowercase form goes to a stack buffer (every lexicon word fits); a longer word or
+    // one with letters beyond ASCII and basic Russian goes to the reusable `word`.
+    let mut stack = [0u8; 64];
+    let w: &[u8] = match lower_ru_bytes(raw.as_bytes(), &mut stack) {
+        Some(n) => stack.get(..n).unwrap_or(&[]),
+        None => {
+            word.clear();
+            word.extend(raw.chars().map(lower_ru));
+            word.as_bytes()
+        }
+    };
     let from = LEXICON.partition_point(|e| e.key < key);
     for e in LEXICON.get(from..).unwrap_or(&[]) {
         if e.key != key {
             break;
         }
         let hit = if e.exact {
-            w == e.pattern
+            w == e.pattern.as_bytes()
         } else {
-            w.starts_with(e.pattern)
+            w.starts_with(e.pattern.as_bytes())
         };
         if hit && !out.contains(&e.role) {
             out.push(e.role);
@@ -495,10 +504,10 @@ fn roles(text: &str, start: usize, end: usize, word: &mut String, out: &mut Vec<
     if out.is_empty() {
         return;
     }
-    if WEAK_NOT.contains(&w) {
+    if WEAK_NOT.iter().any(|p| p.as_bytes() == w) {
         out.retain(|r| !matches!(r, Role::Weak | Role::Disabled));
     }
-    if w.starts_with("онкологи") {
+    if w.starts_with("онкологи".as_bytes()) {
         out.retain(|r| *r != Role::Specialist);
     }
 }

@@ -101,7 +101,7 @@ pub fn scan(text: &str) -> TextReport {
         while emails.get(k).is_some_and(|e| e.end <= n.start) {
             k += 1;
         }
-        !emails.get(k).is_some_and(|e| e.start < n.end)
+        !matches!(emails.get(k), Some(e) if e.start < n.end)
     });
     detections.extend(emails);
     detections.extend(numbers);

@@ -132,6 +132,39 @@ pub(crate) fn lower_ru(c: char) -> char {
     }
 }
 
+/// [`lower_ru`] of every character of `raw` (UTF-8), written to `out` by byte arithmetic:
+/// returns the length written, or `None` when `raw` has a character other than ASCII,
+/// `А`–`я`, `Ё`, `ё` or does not fit (the caller then lowercases by characters).
+pub(crate) fn lower_ru_bytes<const N: usize>(raw: &[u8], out: &mut [u8; N]) -> Option<usize> {
+    let mut i = 0usize;
+    let mut n = 0usize;
+    while let Some(&b) = raw.get(i) {
+        if b < 0x80 {
+            *out.get_mut(n)? = b.to_ascii_lowercase();
+            i += 1;
+            n += 1;
+            continue;
+        }
+        let b2 = *raw.get(i + 1)?;
+        let (x, y) = match (b, b2) {
+            // а–п, р–я: already lowercase
+            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => (b, b2),
+            // А–П → а–п
+            (0xD0, 0x90..=0x9F) => (0xD0, b2 + 0x20),
+            // Р–Я → р–я
+            (0xD0, 0xA0..=0xAF) => (0xD1, b2 - 0x20),
+            // Ё, ё → е
+            (0xD0, 0x81) | (0xD1, 0x91) => (0xD0, 0xB5),
+            _ => return None,
+        };
+        *out.get_mut(n)? = x;
+        *out.get_mut(n + 1)? = y;
+        i += 2;
+        n += 2;
+    }
+    Some(n)
+}
+
 /// Whether `c` is a combining mark that is dropped when folding (U+0300–U+036F).
 pub(crate) fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}')

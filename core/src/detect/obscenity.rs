@@ -18,6 +18,66 @@ struct Piece {
     chars: usize,
     /// Whether any character of the piece is Cyrillic (decides folding or transliteration).
     cyrillic: bool,
+    /// The piece's folded skeleton, summarised for [`may_be_obscene`] (see [`Skeleton`]).
+    skel: Skeleton,
+}
+
+/// What [`may_be_obscene`] needs of a folded, repeat-collapsed skeleton, gathered while the
+/// characters are read: its first and last letters and whether two neighbouring letters form
+/// one of the filter's pairs. Concatenating skeletons only adds the pair at the seam, so a
+/// glued span's summary comes from its pieces' summaries and the text is not folded again.
+/// `pair` is only ever set too eagerly (a combining breve, which may turn `и` into `й`, sets
+/// it), never missed, so a span whose summary has no pair cannot match.
+#[derive(Clone, Copy, Default)]
+struct Skeleton {
+    first: Option<char>,
+    last: Option<char>,
+    pair: bool,
+}
+
+impl Skeleton {
+    /// Adds one character of the text (in a piece) to the summary.
+    #[inline]
+    fn push_char(&mut self, c: char) {
+        // Lowercase Cyrillic letters (nearly every character) fold to themselves.
+        if matches!(c, 'а'..='я') {
+            self.push_folded(c);
+            return;
+        }
+        if c == '\u{0306}' {
+            self.pair = true;
+            return;
+        }
+        if let Some(f) = fold_obscene(c) {
+            self.push_folded(f);
+        }
+    }
+
+    #[inline]
+    fn push_folded(&mut self, f: char) {
+        match self.last {
+            Some(l) if l == f => {}
+            Some(l) => {
+                self.pair |= is_filter_pair(l, f);
+                self.last = Some(f);
+            }
+            None => {
+                self.first = Some(f);
+                self.last = Some(f);
+            }
+        }
+    }
+
+    /// Appends another skeleton (the text between them folds to nothing).
+    fn append(&mut self, other: Skeleton) {
+        self.pair |= other.pair;
+        if let Some(f) = other.first {
+            self.push_folded(f);
+        }
+        if other.last.is_some() {
+            self.last = other.last;
+        }
+    }
 }
 
 /// What separates a piece from the previous one.
@@ -85,13 +145,17 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
                     p.end = i + len;
                     p.chars += 1;
                     p.cyrillic |= is_cyrillic(c);
+                    p.skel.push_char(c);
                 }
                 None => {
+                    let mut skel = Skeleton::default();
+                    skel.push_char(c);
                     cur = Some(Piece {
                         start: i,
                         end: i + len,
                         chars: 1,
                         cyrillic: is_cyrillic(c),
+                        skel,
                     });
                 }
             }
@@ -153,6 +217,7 @@ struct Glued {
     end: usize,
     cyrillic: bool,
     count: usize,
+    skel: Skeleton,
 }
 
 impl Glued {
@@ -162,6 +227,7 @@ impl Glued {
                 g.end = p.end;
                 g.cyrillic |= p.cyrillic;
                 g.count += 1;
+                g.skel.append(p.skel);
             }
             None => {
                 *this = Some(Glued {
@@ -169,6 +235,7 @@ impl Glued {
                     end: p.end,
                     cyrillic: p.cyrillic,
                     count: 1,
+                    skel: p.skel,
                 })
             }
         }
@@ -190,7 +257,7 @@ impl State {
     fn push(&mut self, text: &str, p: Piece, gap: Gap) {
         // Every piece is checked by itself; the order of `found` does not matter (it is
         // sorted before merging).
-        if check(text, p.start, p.end, p.cyrillic, &mut self.buf) {
+        if check(text, p.start, p.end, p.cyrillic, p.skel, &mut self.buf) {
             self.found.push((p.start, p.end));
         }
         if gap != Gap::Join || self.compound.is_none() {
@@ -209,7 +276,7 @@ impl State {
 
     fn flush_compound(&mut self, text: &str) {
         if let Some(g) = self.compound.take() {
-            if g.count > 1 && check(text, g.start, g.end, g.cyrillic, &mut self.buf) {
+            if g.count > 1 && check(text, g.start, g.end, g.cyrillic, g.skel, &mut self.buf) {
                 self.found.push((g.start, g.end));
             }
         }
@@ -217,7 +284,7 @@ impl State {
 
     fn flush_singles(&mut self, text: &str) {
         if let Some(g) = self.singles.take() {
-            if g.count >= 3 && check(text, g.start, g.end, g.cyrillic, &mut self.buf) {
+            if g.count >= 3 && check(text, g.start, g.end, g.cyrillic, g.skel, &mut self.buf) {
                 self.found.push((g.start, g.end));
             }
         }
@@ -225,8 +292,19 @@ impl State {
 }
 
 /// Folds `text[start..end]` into `buf` and matches the roots. `cyrillic` says whether the
-/// span has a Cyrillic letter (known from the pieces, so the span is not read twice).
-fn check(text: &str, start: usize, end: usize, cyrillic: bool, buf: &mut Vec<char>) -> bool {
+/// span has a Cyrillic letter (known from the pieces, so the span is not read twice); a
+/// Cyrillic span whose `skel` has no filter pair is rejected without folding it again.
+fn check(
+    text: &str,
+    start: usize,
+    end: usize,
+    cyrillic: bool,
+    skel: Skeleton,
+    buf: &mut Vec<char>,
+) -> bool {
+    if cyrillic && !skel.pair {
+        return false;
+    }
     let Some(slice) = text.get(start..end) else {
         return false;
     };
@@ -269,18 +347,59 @@ fn check(text: &str, start: usize, end: usize, cyrillic: bool, buf: &mut Vec<cha
 /// skeleton without any of them cannot match. Most ordinary words stop here.
 fn may_be_obscene(s: &[char]) -> bool {
     s.windows(2).any(|w| match w {
-        [a, b] => matches!(
-            (*a, *b),
-            ('х', 'у')
-                | ('е', 'б')
-                | ('п', 'и' | 'е' | WILD)
-                | ('б', 'л' | WILD)
-                | ('м', 'у' | 'а')
-                | ('г', 'а' | 'о')
-                | ('з', 'а')
-        ),
+        [a, b] => is_filter_pair(*a, *b),
         _ => false,
     })
+}
+
+/// For each first letter `а`..`я`, the second letters `а`..`я` that make a filter pair
+/// (bit `n` for the letter `а` + `n`); [`WILD`] seconds are handled apart.
+static PAIR_BITS: [u32; 32] = pair_bits();
+
+/// Builds [`PAIR_BITS`] from [`is_filter_pair_slow`] at compile time.
+#[allow(clippy::indexing_slicing)]
+const fn pair_bits() -> [u32; 32] {
+    let mut out = [0u32; 32];
+    let mut a = 0u32;
+    while a < 32 {
+        let mut b = 0u32;
+        while b < 32 {
+            if let (Some(x), Some(y)) = (char::from_u32(0x430 + a), char::from_u32(0x430 + b)) {
+                if is_filter_pair_slow(x, y) {
+                    out[a as usize] |= 1 << b;
+                }
+            }
+            b += 1;
+        }
+        a += 1;
+    }
+    out
+}
+
+/// Whether `a b` is one of the letter pairs every root starts with.
+#[inline]
+fn is_filter_pair(a: char, b: char) -> bool {
+    let (x, y) = (u32::from(a).wrapping_sub(0x430), u32::from(b).wrapping_sub(0x430));
+    if x < 32 && y < 32 {
+        return PAIR_BITS
+            .get(x as usize)
+            .is_some_and(|bits| bits >> y & 1 == 1);
+    }
+    is_filter_pair_slow(a, b)
+}
+
+/// [`is_filter_pair`] by the list of pairs.
+const fn is_filter_pair_slow(a: char, b: char) -> bool {
+    matches!(
+        (a, b),
+        ('х', 'у')
+            | ('е', 'б')
+            | ('п', 'и' | 'е' | WILD)
+            | ('б', 'л' | WILD)
+            | ('м', 'у' | 'а')
+            | ('г', 'а' | 'о')
+            | ('з', 'а')
+    )
 }
 
 fn ceq(a: char, p: char) -> bool {

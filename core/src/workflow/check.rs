@@ -172,7 +172,8 @@ pub fn static_check(p: &Profile) -> Vec<CheckIssue> {
     };
     let mentioned: BTreeSet<State> = edges.iter().flat_map(|(a, _, b)| [*a, *b]).collect();
     for s in mentioned.difference(&reach) {
-        let by: Vec<&str> = edges.iter().filter(|(from, _, _)| from == s).map(|(_, a, _)| a.name()).collect();
+        let mut by: Vec<&str> = edges.iter().filter(|(from, _, _)| from == s).map(|(_, a, _)| a.name()).collect();
+        by.dedup();
         let first = by.first().copied().unwrap_or("actions");
         out.push(issue(
             "workflow_unreachable_state",

@@ -74,7 +74,13 @@ pub fn replay(
     for (i, ev) in events.iter().enumerate() {
         m.apply(i, ev);
     }
-    let plan = crate::message::plan(profile, calendar, zone, message)?;
+    // Terms that run from the sending only run while the message is being processed and not
+    // yet answered; the plan is not worked out when none of them can be live.
+    let plan = if m.state.in_processing() && !m.answered {
+        crate::message::plan(profile, calendar, zone, message)?
+    } else {
+        crate::message::Plan::new()
+    };
     let terms = terms::live_terms(calendar, &m, &plan)?;
     let allowed = m.allowed();
     Ok(Replay {

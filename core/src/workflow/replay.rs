@@ -25,6 +25,8 @@ pub(crate) struct Machine<'a> {
     pub profile: &'a Profile,
     pub message: &'a Message,
     pub zone: Tz,
+    /// Bit `a as u32` set when the profile enables action `a` (looked up once, not per event).
+    enabled: u32,
     pub now: DateTime<FixedOffset>,
     pub state: State,
     pub registered_at: Option<DateTime<FixedOffset>>,
@@ -39,7 +41,8 @@ pub(crate) struct Machine<'a> {
     pub votes_escalated: bool,
     pub taken_by_coordinator: bool,
     pub counters: Counters,
-    pub voters: BTreeSet<String>,
+    /// Who has voted (borrowed from the log: no copies per vote).
+    pub voters: BTreeSet<&'a str>,
     pub category: Option<String>,
     pub organisation: Option<String>,
     pub executor: Option<String>,
@@ -65,6 +68,10 @@ impl<'a> Machine<'a> {
             profile,
             message,
             zone,
+            enabled: Action::ALL
+                .iter()
+                .filter(|a| profile.workflow.action(a.name()).is_some())
+                .fold(0, |mask, a| mask | (1u32 << (*a as u32))),
             now,
             state: State::Moderation,
             registered_at: None,
@@ -98,11 +105,16 @@ impl<'a> Machine<'a> {
     }
 
     fn enabled(&self, action: Action) -> bool {
-        self.profile.workflow.action(action.name()).is_some()
+        self.enabled & (1u32 << (action as u32)) != 0
+    }
+
+    /// The guard's provision when the profile has the guard (cite it only when it refuses).
+    fn guard_on(&self, name: &str) -> Option<&'a crate::profile::Provision> {
+        self.profile.workflow.guard(name)
     }
 
     fn guard(&self, name: &str) -> Option<String> {
-        self.profile.workflow.guard(name).map(crate::profile::Provision::citation)
+        self.guard_on(name).map(crate::profile::Provision::citation)
     }
 
     fn action_clause(&self, action: Action) -> Option<String> {
@@ -167,7 +179,7 @@ impl<'a> Machine<'a> {
     ///
     /// Every handler checks all its conditions before it changes anything, so a refused event
     /// needs no undo.
-    pub fn apply(&mut self, index: usize, ev: &WorkflowEvent) {
+    pub fn apply(&mut self, index: usize, ev: &'a WorkflowEvent) {
         let before = self.state;
         match self.step(ev) {
             Ok(()) => {
@@ -191,7 +203,7 @@ impl<'a> Machine<'a> {
         }
     }
 
-    fn step(&mut self, ev: &WorkflowEvent) -> Step {
+    fn step(&mut self, ev: &'a WorkflowEvent) -> Step {
         self.check_time(ev)?;
         let action = ev.action;
         if !self.enabled(action) {
@@ -236,7 +248,7 @@ impl<'a> Machine<'a> {
             Action::SendToApproval => {
                 let pending = self.draft(ev)?;
                 self.executor = Some(ev.actor.id.clone());
-                self.to_heads(pending, ev.at);
+                self.send_to_heads(pending, ev.at);
                 Ok(())
             }
             Action::Return => {
@@ -325,7 +337,7 @@ impl<'a> Machine<'a> {
     }
 
     /// Where a registered message goes to be answered.
-    fn to_executor(&mut self, at: DateTime<FixedOffset>) {
+    fn send_to_executor(&mut self, at: DateTime<FixedOffset>) {
         self.receipt_at = Some(at);
         let next = if self.enabled(Action::Accept) { State::Acceptance } else { State::Execution };
         self.enter(next, at);
@@ -342,12 +354,12 @@ impl<'a> Machine<'a> {
     fn register(&mut self, ev: &WorkflowEvent) -> Step {
         let publish = ev.action == Action::RegisterAndPublish;
         if publish && !self.message.public {
-            if let Some(clause) = self.guard("publish_only_public") {
+            if let Some(clause) = self.guard_on("publish_only_public") {
                 return Err(Reason::new(
                     "not_public",
                     "пользователь не указал, что сообщение публичное: его нельзя опубликовать",
                     "the user did not make the message public; it cannot be published",
-                    Some(clause),
+                    Some(clause.citation()),
                 ));
             }
         }
@@ -376,7 +388,7 @@ impl<'a> Machine<'a> {
         if self.pos() {
             self.enter(State::Coordination, ev.at);
         } else {
-            self.to_executor(ev.at);
+            self.send_to_executor(ev.at);
         }
         Ok(())
     }
@@ -455,7 +467,7 @@ impl<'a> Machine<'a> {
         } else if self.registered_at.is_some() {
             // Back from an executor as outside competence: re-routed to the new executor.
             self.executor = None;
-            self.to_executor(ev.at);
+            self.send_to_executor(ev.at);
         }
         Ok(())
     }
@@ -489,7 +501,7 @@ impl<'a> Machine<'a> {
         };
         self.executor = Some(id.to_string());
         self.taken_by_coordinator = false;
-        self.to_executor(ev.at);
+        self.send_to_executor(ev.at);
         Ok(())
     }
 
@@ -507,7 +519,7 @@ impl<'a> Machine<'a> {
             signer: ev.approver.clone(),
         };
         if self.enabled(Action::Approve) {
-            self.to_heads(pending, ev.at);
+            self.send_to_heads(pending, ev.at);
         } else {
             self.complete_transfer(&pending, ev.at);
         }
@@ -530,7 +542,7 @@ impl<'a> Machine<'a> {
     }
 
     /// Sends a decision to the heads: согласование when co-approvers are named, else утверждение.
-    fn to_heads(&mut self, pending: Pending, at: DateTime<FixedOffset>) {
+    fn send_to_heads(&mut self, pending: Pending, at: DateTime<FixedOffset>) {
         let next = if pending.approvers.is_empty() { State::SignOff } else { State::Approval };
         self.pending = Some(pending);
         self.enter(next, at);
@@ -548,13 +560,13 @@ impl<'a> Machine<'a> {
     }
 
     fn return_not_in_competence(&mut self, ev: &WorkflowEvent) -> Step {
-        if let Some(clause) = self.guard("competence_reasons") {
+        if let Some(clause) = self.guard_on("competence_reasons") {
             if !nonempty(ev.reason.as_ref()) {
                 return Err(Reason::new(
                     "reasons_required",
                     "возврат вне компетенции требует мотивированного обоснования",
                     "a return as outside competence needs its reasons",
-                    Some(clause),
+                    Some(clause.citation()),
                 ));
             }
         }
@@ -574,13 +586,13 @@ impl<'a> Machine<'a> {
             return Err(missing("text", "текст ответа", clause));
         }
         if result == AnswerResult::Postponed {
-            if let Some(c) = self.guard("postponed_needs_date") {
+            if let Some(c) = self.guard_on("postponed_needs_date") {
                 if ev.planned_date.is_none() {
                     return Err(Reason::new(
                         "postponed_without_date",
                         "ответ «отложено» должен указывать дату, до которой отложено рассмотрение",
                         "a postponed answer must give the date it is postponed until",
-                        Some(c),
+                        Some(c.citation()),
                     ));
                 }
             }
@@ -606,44 +618,44 @@ impl<'a> Machine<'a> {
                 ));
             }
         }
-        if let Some(c) = self.guard("no_undated_promise") {
+        if let Some(c) = self.guard_on("no_undated_promise") {
             if ev.promise && ev.planned_date.is_none() {
                 return Err(Reason::new(
                     "promise_without_date",
                     "не допускается ответ о том, что вопрос будет решен, без указания точных сроков",
                     "an answer may not promise that the question will be solved without an exact date",
-                    Some(c),
+                    Some(c.citation()),
                 ));
             }
         }
-        if let Some(c) = self.guard("one_document") {
+        if let Some(c) = self.guard_on("one_document") {
             if ev.documents.is_some_and(|n| n != 1) {
                 return Err(Reason::new(
                     "one_document",
                     "на каждое сообщение необходимо отвечать одним документом",
                     "each message is answered with exactly one document",
-                    Some(c),
+                    Some(c.citation()),
                 ));
             }
         }
-        if let Some(c) = self.guard("official_required") {
+        if let Some(c) = self.guard_on("official_required") {
             let ok = ev.official.as_ref().is_some_and(|o| !o.position.trim().is_empty() && !o.name.trim().is_empty());
             if !ok {
                 return Err(Reason::new(
                     "official_required",
                     "в ответе должны быть указаны должность и ФИО исполнителя",
                     "the answer must give the official's position and full name",
-                    Some(c),
+                    Some(c.citation()),
                 ));
             }
         }
-        if let Some(c) = self.guard("approver_required") {
+        if let Some(c) = self.guard_on("approver_required") {
             if !nonempty(ev.approver.as_ref()) {
                 return Err(Reason::new(
                     "approver_required",
                     "в ответе должен быть указан утверждающий руководитель",
                     "the answer must name the head who approves it",
-                    Some(c),
+                    Some(c.citation()),
                 ));
             }
         }
@@ -671,7 +683,7 @@ impl<'a> Machine<'a> {
             self.executor = Some(ev.actor.id.clone());
         }
         if self.pos() && self.enabled(Action::Approve) {
-            self.to_heads(pending, ev.at);
+            self.send_to_heads(pending, ev.at);
         } else {
             self.deliver(&pending, ev.at);
         }
@@ -768,23 +780,23 @@ impl<'a> Machine<'a> {
             self.complete_transfer(&pending, ev.at);
             return Ok(());
         }
-        if let Some(c) = self.guard("signature_required") {
+        if let Some(c) = self.guard_on("signature_required") {
             if ev.signature.is_none() {
                 return Err(Reason::new(
                     "signature_required",
                     "ответ подписывается УНЭП или УКЭП",
                     "the answer must be signed with УНЭП or УКЭП",
-                    Some(c),
+                    Some(c.citation()),
                 ));
             }
         }
-        if let Some(c) = self.guard("qualified_signature_59fz") {
+        if let Some(c) = self.guard_on("qualified_signature_59fz") {
             if self.message.appeal_59fz && ev.signature != Some(Signature::Ukep) {
                 return Err(Reason::new(
                     "qualified_signature_required",
                     "ответ на обращение по 59-ФЗ утверждается с применением УКЭП",
                     "an answer to a 59-FZ appeal needs a qualified signature (УКЭП)",
-                    Some(c),
+                    Some(c.citation()),
                 ));
             }
         }
@@ -849,13 +861,13 @@ impl<'a> Machine<'a> {
             self.rated = true;
             return Ok(());
         }
-        if let Some(c) = self.guard("negative_rating_remarks") {
+        if let Some(c) = self.guard_on("negative_rating_remarks") {
             if !nonempty(ev.remarks.as_ref()) {
                 return Err(Reason::new(
                     "negative_rating_without_remarks",
                     "при негативной оценке обязательно указываются конкретные замечания",
                     "a negative rating must give the remarks that need rework",
-                    Some(c),
+                    Some(c.citation()),
                 ));
             }
         }
@@ -903,7 +915,7 @@ impl<'a> Machine<'a> {
         Ok(())
     }
 
-    fn vote(&mut self, ev: &WorkflowEvent) -> Step {
+    fn vote(&mut self, ev: &'a WorkflowEvent) -> Step {
         let guest_only = ev.actor.has(Role::Guest) && !ev.actor.has(Role::User);
         if guest_only && !self.profile.submission.guests_may_support.as_ref().is_some_and(|c| c.value) {
             return Err(Reason::new(
@@ -913,17 +925,17 @@ impl<'a> Machine<'a> {
                 None,
             ));
         }
-        if let Some(c) = self.guard("vote_once") {
-            if self.voters.contains(&ev.actor.id) {
+        if let Some(c) = self.guard_on("vote_once") {
+            if self.voters.contains(ev.actor.id.as_str()) {
                 return Err(Reason::new(
                     "already_voted",
                     "голосовать в поддержку одного сообщения можно только один раз",
                     "one may vote for a message only once",
-                    Some(c),
+                    Some(c.citation()),
                 ));
             }
         }
-        self.voters.insert(ev.actor.id.clone());
+        self.voters.insert(ev.actor.id.as_str());
         self.counters.votes += 1;
         if self.vote_window_end.is_some_and(|end| ev.at <= end) {
             self.counters.votes_in_window += 1;

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds the browser module (wasm-bindgen, optimised with binaryen's wasm-opt), prints its size,
+# type-checks its declarations, runs the conformance suite against it in Node, then the web form's
+# end-to-end test in headless Chromium (Debian's chromium, installed with apt when missing).
+# Tools are cached by version under ~/.cache/reglament, so a second run is quick.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+cache=${REGLAMENT_CACHE:-$HOME/.cache/reglament}
+mkdir -p "$cache"
+
+# The zones a Russian portal meets; the browser module leaves the others out to stay small.
+export CHRONO_TZ_TIMEZONE_FILTER='^(Europe/.*|Asia/.*|UTC|Etc/.*)$'
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+bindgen="$cache/wasm-bindgen-$version/bin/wasm-bindgen"
+if [ ! -x "$bindgen" ]; then
+  echo "installing wasm-bindgen-cli $version (once, about 3 minutes)"
+  cargo install -q wasm-bindgen-cli --version "$version" --root "$cache/wasm-bindgen-$version"
+fi
+
+echo "building the wasm module"
+cargo build -q --locked -p reglament-wasm --lib --target wasm32-unknown-unknown --profile wasm
+"$bindgen" --target web --out-dir bindings-wasm/pkg --no-typescript target/wasm32-unknown-unknown/wasm/reglament_wasm.wasm
+
+cd bindings-wasm
+npm ci --no-audit --no-fund --loglevel=error
+# wasm-opt takes about a minute: keep its output by the hash of its input.
+raw=pkg/reglament_wasm_bg.wasm
+key=$(sha256sum "$raw" | cut -c1-16)
+opt="$cache/wasm-opt/$key.wasm"
+if [ ! -f "$opt" ]; then
+  mkdir -p "$cache/wasm-opt"
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue "$raw" -o "$opt.tmp"
+  mv "$opt.tmp" "$opt"
+fi
+before=$(stat -c %s "$raw")
+cp "$opt" "$raw"
+size=$(stat -c %s "$raw")
+gz=$(gzip -9c "$raw" | wc -c)
+budget=$((300 * 1024))
+echo "wasm size: $((size / 1024)) KB raw ($((before / 1024)) KB before wasm-opt), $((gz / 1024)) KB gzipped (budget $((budget / 1024)) KB gzipped)"
+if [ "$gz" -gt "$budget" ]; then
+  echo "wasm size: OVER the budget by $(((gz - budget) / 1024)) KB gzipped (see docs/bindings.md)"
+  if [ "${REGLAMENT_WASM_BUDGET_STRICT:-0}" = 1 ]; then exit 1; fi
+fi
+
+echo "type-checking index.d.ts and types.d.ts (tsc --strict)"
+npx --no-install tsc -p tsconfig.json
+node --test test/*.test.mjs
+
+cd "$root/examples/web-form"
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing Debian's chromium"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+npm ci --no-audit --no-fund --loglevel=error
+node --test test/*.test.mjs
