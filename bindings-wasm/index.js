@@ -48,15 +48,21 @@ function normalise(message) {
   return message;
 }
 
-function call(root, value, f) {
+/** JSON-encodes each `[root, value]` and calls `f` with the texts; what JSON cannot hold is a
+ * failure answer at its root. */
+function run(parts, f) {
   if (!ready) return notReady();
-  let text;
-  try {
-    text = JSON.stringify(value);
-  } catch (err) {
-    return failure('invalid_input', `invalid input at \`${root}\`: ${err.message}`, root);
+  const texts = [];
+  for (const [root, value] of parts) {
+    let text;
+    try {
+      text = JSON.stringify(value);
+    } catch (err) {
+      return failure('invalid_input', `invalid input at \`${root}\`: ${err.message}`, root);
+    }
+    texts.push(text === undefined ? 'null' : text);
   }
-  return JSON.parse(f(text === undefined ? 'null' : text));
+  return JSON.parse(f(...texts));
 }
 
 function calendarCall(f) {
@@ -96,8 +102,8 @@ export function profileInfo(profile) {
 
 /** What is wrong with a message under a built-in profile, citing the clauses (Validation). */
 export function validate(profile, message, history) {
-  if (history == null) return call('message', normalise(message), (m) => native.validate(String(profile), m, ''));
-  return call('message', normalise(message), (m) => call('history', history, (h) => native.validate(String(profile), m, h)));
+  if (history == null) return run([['message', normalise(message)]], (m) => native.validate(String(profile), m, ''));
+  return run([['message', normalise(message)], ['history', history]], (m, h) => native.validate(String(profile), m, h));
 }
 
 /** Whether the message must be non-public, and why (Validation.privacy). */
@@ -108,31 +114,30 @@ export function privacy(profile, message) {
 
 /** Where the message goes and which answer term follows (Route). */
 export function route(profile, message) {
-  return call('message', normalise(message), (m) => native.route(String(profile), m));
+  return run([['message', normalise(message)]], (m) => native.route(String(profile), m));
 }
 
 /** Every term that runs from the sending (Plan). */
 export function plan(profile, message) {
-  return call('message', normalise(message), (m) => native.plan(String(profile), m));
+  return run([['message', normalise(message)]], (m) => native.plan(String(profile), m));
 }
 
 /** The workflow state after `events` as of `now` (Replay). */
 export function replay(profile, message, events, now) {
   const at = now instanceof Date ? now.toISOString() : String(now);
-  return call('message', normalise(message), (m) => call('events', events ?? [], (e) => native.replay(String(profile), m, e, at)));
+  return run([['message', normalise(message)], ['events', events ?? []]], (m, e) => native.replay(String(profile), m, e, at));
 }
 
 /** Whether `viewer` may see the message after `events` (View). */
 export function canView(profile, message, viewer, events) {
-  return call('message', normalise(message), (m) =>
-    call('viewer', viewer, (v) => (events == null ? native.canView(String(profile), m, v, '') : call('events', events, (e) => native.canView(String(profile), m, v, e)))),
-  );
+  if (events == null) return run([['message', normalise(message)], ['viewer', viewer]], (m, v) => native.canView(String(profile), m, v, ''));
+  return run([['message', normalise(message)], ['viewer', viewer], ['events', events]], (m, v, e) => native.canView(String(profile), m, v, e));
 }
 
 /** Resolves a term: `{region?, zone, start, term, options?, sources?}` (TermResult). */
 export function deadline(input) {
   const start = input?.start instanceof Date ? input.start.toISOString() : input?.start;
-  return call('$', { ...input, start }, (q) => native.deadline(q));
+  return run([['$', { ...input, start }]], (q) => native.deadline(q));
 }
 
 /** Everything the calendar of `region` knows about a day (DayInfo). */

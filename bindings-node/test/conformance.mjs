@@ -18,6 +18,7 @@ export function loadCases(dir = CASES_DIR) {
 export function subsetMismatch(expected, actual, at = '$') {
   if (expected && actual && typeof expected === 'object' && typeof actual === 'object' && !Array.isArray(expected) && !Array.isArray(actual)) {
     for (const [k, v] of Object.entries(expected)) {
+      if (!(k in actual) && v === null) continue; // an expected null also matches an absent key
       if (!(k in actual)) return `${at}.${k}: expected ${JSON.stringify(v)}, missing`;
       const m = subsetMismatch(v, actual[k], `${at}.${k}`);
       if (m) return m;

@@ -27,6 +27,8 @@ def subset_mismatch(expected: Any, actual: Any, path: str = "$") -> Optional[str
     if isinstance(expected, dict) and isinstance(actual, dict):
         for key, value in expected.items():
             if key not in actual:
+                if value is None:  # an expected null also matches an absent key
+                    continue
                 return f"{path}.{key}: expected {value!r}, missing"
             m = subset_mismatch(value, actual[key], f"{path}.{key}")
             if m:

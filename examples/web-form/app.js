@@ -22,8 +22,9 @@ function message() {
   };
 }
 
-function el(tag, props = {}, ...children) {
+function el(tag, { dataset = {}, ...props } = {}, ...children) {
   const e = Object.assign(document.createElement(tag), props);
+  Object.assign(e.dataset, dataset);
   e.append(...children);
   return e;
 }

@@ -29,6 +29,26 @@ const KEYBOARD_RUNS: [&str; 33] = [
 /// [`KEYBOARD_RUNS`] packed by [`pack`], computed at compile time.
 static KEYBOARD: [u64; 33] = pack_all(&KEYBOARD_RUNS);
 
+/// For each first letter `а`..`я` of a keyboard run, its possible second letters (bit `n`
+/// for `а` + `n`), computed at compile time from [`KEYBOARD`].
+static KEYBOARD_RU_PAIRS: [u32; 32] = ru_pairs(&KEYBOARD);
+
+/// Builds [`KEYBOARD_RU_PAIRS`] in `const` evaluation.
+#[allow(clippy::indexing_slicing)]
+const fn ru_pairs(runs: &[u64; 33]) -> [u32; 32] {
+    let mut out = [0u32; 32];
+    let mut i = 0;
+    while i < runs.len() {
+        let a = ((runs[i] >> 48) & 0xFFFF) as u32;
+        let b = ((runs[i] >> 32) & 0xFFFF) as u32;
+        if a >= 0x430 && a < 0x450 && b >= 0x430 && b < 0x450 {
+            out[(a - 0x430) as usize] |= 1 << (b - 0x430);
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Packs every run, in `const` evaluation (an out-of-range index there is a compile error).
 #[allow(clippy::indexing_slicing)]
 const fn pack_all(runs: &[&str; 33]) -> [u64; 33] {
@@ -70,7 +90,19 @@ const fn pack_str(s: &str) -> u64 {
     k
 }
 
+/// The vowels among `а`..`я` (bit `n` for the letter `а` + `n`): а е и о у ы э ю я.
+const RU_VOWELS: u32 = 1 | 1 << 5 | 1 << 8 | 1 << 14 | 1 << 19 | 1 << 27 | 1 << 29 | 1 << 30 | 1 << 31;
+
+#[inline]
 fn is_vowel(c: char) -> bool {
+    let k = u32::from(c).wrapping_sub(0x430);
+    if k < 32 {
+        return RU_VOWELS >> k & 1 == 1;
+    }
+    is_vowel_slow(c)
+}
+
+fn is_vowel_slow(c: char) -> bool {
     matches!(
         c,
         'а' | 'е'
@@ -171,8 +203,16 @@ pub(crate) fn is_mash(w: &[char]) -> bool {
     if vowels == 0 && n >= 5 {
         return true;
     }
-    // keyboard runs: only windows starting with a letter some run starts with are looked up
+    // keyboard runs: a window whose first two letters (both а–я) start no run is skipped by
+    // one bit test; other windows starting with a letter some run starts with are looked up
     let hit = w.windows(4).any(|win| {
+        if let [a, b, ..] = win {
+            let (x, y) = (u32::from(*a).wrapping_sub(0x430), u32::from(*b).wrapping_sub(0x430));
+            if x < 32 && y < 32 && KEYBOARD_RU_PAIRS.get(x as usize).is_some_and(|m| m >> y & 1 == 0)
+            {
+                return false;
+            }
+        }
         win.first().is_some_and(|c| {
             matches!(
                 c,
@@ -202,12 +242,20 @@ pub(crate) fn is_mash(w: &[char]) -> bool {
             if n < 2 * p + 1 {
                 continue;
             }
-            let same = w
-                .iter()
-                .zip(w.iter().skip(p))
-                .filter(|(a, b)| a == b)
-                .count();
-            if same * 10 >= (n - p) * 9 {
+            // At least 90 % of the `n - p` pairs equal: stop once more than 10 % differ
+            // (ordinary words differ at once).
+            let mut differ = 0usize;
+            let mut repeated = true;
+            for (a, b) in w.iter().zip(w.iter().skip(p)) {
+                if a != b {
+                    differ += 1;
+                    if differ * 10 > n - p {
+                        repeated = false;
+                        break;
+                    }
+                }
+            }
+            if repeated {
                 return true;
             }
         }
@@ -243,6 +291,10 @@ struct Token {
     cyr: bool,
     /// Contains `.`, `@` or `:`, so it may be a link.
     maybe_link: bool,
+    /// How many `.`, `@` and `:` the token has.
+    marks: usize,
+    /// The last character read was `.` or `:`.
+    ends_with_dot_or_colon: bool,
     /// Letters in mash runs and real words, committed only if the token is not a link.
     mash: usize,
     real_words: usize,
@@ -261,7 +313,10 @@ impl Token {
 
     /// Adds the finished token `text[self.start..end]` to the counts.
     fn commit(&self, text: &str, end: usize, counts: &mut Counts) {
-        if self.maybe_link && text.get(self.start..end).is_some_and(is_link) {
+        // A token whose only mark is a final `.` or `:` (`нет.`, `связи:`) is never a link:
+        // no `://` or `@`, no dot inside the trimmed name, and `www.` only as the 4-byte `www.`.
+        let plain_end = self.marks == 1 && self.ends_with_dot_or_colon && end - self.start != 4;
+        if self.maybe_link && !plain_end && text.get(self.start..end).is_some_and(is_link) {
             // a link reads as letters of neither language
             counts.letters += self.chars;
             counts.cyr += self.chars;
@@ -295,6 +350,23 @@ pub(crate) fn classify(text: &str) -> (bool, bool) {
     // One pass: tokens are split at white space, and each token's letter runs are judged
     // for mash as they end (a run ends at any non-letter, e.g. a digit or a hyphen).
     for (i, c) in text.char_indices() {
+        // Fast path: a basic Russian letter (А–я) is a Cyrillic letter, lowercased by offset.
+        if let 'А'..='я' = c {
+            let t = token.get_or_insert_with(|| Token {
+                start: i,
+                ..Token::default()
+            });
+            t.chars += 1;
+            t.letters += 1;
+            t.cyr = true;
+            t.ends_with_dot_or_colon = false;
+            word.push(if c < 'а' {
+                char::from_u32(u32::from(c) + 0x20).unwrap_or(c)
+            } else {
+                c
+            });
+            continue;
+        }
         if is_space(c) {
             if let Some(mut t) = token.take() {
                 t.end_run(&mut word);
@@ -311,9 +383,12 @@ pub(crate) fn classify(text: &str) -> (bool, bool) {
             t.letters += 1;
             word.push(lower(c));
         } else {
-            t.maybe_link |= matches!(c, '.' | '@' | ':');
+            let mark = matches!(c, '.' | '@' | ':');
+            t.maybe_link |= mark;
+            t.marks += usize::from(mark);
             t.end_run(&mut word);
         }
+        t.ends_with_dot_or_colon = matches!(c, '.' | ':');
         t.cyr |= is_cyrillic(c);
     }
     if let Some(mut t) = token.take() {

@@ -563,7 +563,7 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
         *index += 1;
     };
     for (i, c) in text.char_indices() {
-        if is_alnum(c) {
+        if matches!(c, 'А'..='я') || is_alnum(c) {
             let end = i + c.len_utf8();
             match current.as_mut() {
                 Some(span) => span.1 = end,

@@ -37,12 +37,15 @@ struct Skeleton {
 
 impl Skeleton {
     /// Adds one character of the text (in a piece) to the summary.
-    #[inline]
+    #[inline(always)]
     fn push_char(&mut self, c: char) {
-        // Lowercase Cyrillic letters (nearly every character) fold to themselves.
-        if matches!(c, 'а'..='я') {
-            self.push_folded(c);
-            return;
+        // Basic Russian letters (nearly every character) fold to their lowercase.
+        match c {
+            'а'..='я' => return self.push_folded(c),
+            'А'..='Я' => {
+                return self.push_folded(char::from_u32(u32::from(c) + 0x20).unwrap_or(c));
+            }
+            _ => {}
         }
         if c == '\u{0306}' {
             self.pair = true;
@@ -136,7 +139,8 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
     for (i, c) in text.char_indices() {
         let len = c.len_utf8();
         // Most characters are letters; the look-ahead for `@ ! |` is read only when needed.
-        let wordish = is_alnum(c)
+        let wordish = matches!(c, 'А'..='я')
+            || is_alnum(c)
             || (cur.is_some()
                 && (is_combining(c) || (is_interior_symbol(c) && alnum_at(text, i + len))));
         if wordish {

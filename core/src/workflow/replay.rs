@@ -5,7 +5,7 @@
 //! regulation's guards. The first failure refuses the event with a [`Reason`] and leaves the
 //! machine exactly as it was; nothing reads a clock, so the same log gives the same answer.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
@@ -42,7 +42,7 @@ pub(crate) struct Machine<'a> {
     pub taken_by_coordinator: bool,
     pub counters: Counters,
     /// Who has voted (borrowed from the log: no copies per vote).
-    pub voters: BTreeSet<&'a str>,
+    pub voters: HashSet<&'a str>,
     pub category: Option<String>,
     pub organisation: Option<String>,
     pub executor: Option<String>,
@@ -86,7 +86,7 @@ impl<'a> Machine<'a> {
             votes_escalated: false,
             taken_by_coordinator: false,
             counters: Counters::default(),
-            voters: BTreeSet::new(),
+            voters: HashSet::new(),
             category: None,
             organisation: None,
             executor: None,
@@ -925,8 +925,10 @@ impl<'a> Machine<'a> {
                 None,
             ));
         }
-        if let Some(c) = self.guard_on("vote_once") {
-            if self.voters.contains(ev.actor.id.as_str()) {
+        // One lookup: a repeat is refused before anything changes; a new voter is recorded.
+        let new_voter = self.voters.insert(ev.actor.id.as_str());
+        if !new_voter {
+            if let Some(c) = self.guard_on("vote_once") {
                 return Err(Reason::new(
                     "already_voted",
                     "голосовать в поддержку одного сообщения можно только один раз",
@@ -935,7 +937,6 @@ impl<'a> Machine<'a> {
                 ));
             }
         }
-        self.voters.insert(ev.actor.id.as_str());
         self.counters.votes += 1;
         if self.vote_window_end.is_some_and(|end| ev.at <= end) {
             self.counters.votes_in_window += 1;
