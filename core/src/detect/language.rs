@@ -333,26 +333,57 @@ impl Token {
 }
 
 /// Returns `(not_russian, unreadable)`.
+#[cfg(test)]
 pub(crate) fn classify(text: &str) -> (bool, bool) {
-    if text.trim().is_empty() {
-        return (false, false);
-    }
-    // The flags describe the text as a whole: the first 64 KiB are a faithful sample, and
-    // looking no further keeps a long text cheap.
-    let mut cut = text.len().min(SAMPLE_BYTES);
-    while cut < text.len() && !text.is_char_boundary(cut) {
-        cut += 1;
-    }
-    let text = text.get(..cut).unwrap_or(text);
-    let mut counts = Counts::default();
-    let mut word: Vec<char> = Vec::new();
-    let mut token: Option<Token> = None;
-    // One pass: tokens are split at white space, and each token's letter runs are judged
-    // for mash as they end (a run ends at any non-letter, e.g. a digit or a hyphen).
+    let mut flags = Classifier::new(text);
     for (i, c) in text.char_indices() {
+        flags.push(i, c);
+    }
+    flags.finish()
+}
+
+/// The flags computed from characters fed one at a time by another pass over the text (the
+/// obscenity scan reads every character anyway, so the text is walked once for all).
+///
+/// Tokens are split at white space, and each token's letter runs are judged for mash as
+/// they end (a run ends at any non-letter, e.g. a digit or a hyphen).
+pub(crate) struct Classifier<'a> {
+    /// The sample: the first 64 KiB of the text, cut on a character boundary.
+    text: &'a str,
+    /// The whole text is empty or white space.
+    blank: bool,
+    counts: Counts,
+    word: Vec<char>,
+    token: Option<Token>,
+}
+
+impl<'a> Classifier<'a> {
+    /// Flags for `text`; its characters must then be passed in order.
+    pub(crate) fn new(text: &'a str) -> Self {
+        // The flags describe the text as a whole: the first 64 KiB are a faithful sample,
+        // and looking no further keeps a long text cheap.
+        let mut cut = text.len().min(SAMPLE_BYTES);
+        while cut < text.len() && !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        Classifier {
+            text: text.get(..cut).unwrap_or(text),
+            blank: text.trim().is_empty(),
+            counts: Counts::default(),
+            word: Vec::new(),
+            token: None,
+        }
+    }
+
+    /// The character `c` at byte `i` (characters past the sample are ignored).
+    #[inline(always)]
+    pub(crate) fn push(&mut self, i: usize, c: char) {
+        if i >= self.text.len() {
+            return;
+        }
         // Fast path: a basic Russian letter (А–я) is a Cyrillic letter, lowercased by offset.
         if let 'А'..='я' = c {
-            let t = token.get_or_insert_with(|| Token {
+            let t = self.token.get_or_insert_with(|| Token {
                 start: i,
                 ..Token::default()
             });
@@ -360,50 +391,61 @@ pub(crate) fn classify(text: &str) -> (bool, bool) {
             t.letters += 1;
             t.cyr = true;
             t.ends_with_dot_or_colon = false;
-            word.push(if c < 'а' {
+            self.word.push(if c < 'а' {
                 char::from_u32(u32::from(c) + 0x20).unwrap_or(c)
             } else {
                 c
             });
-            continue;
+            return;
         }
+        self.push_other(i, c);
+    }
+
+    fn push_other(&mut self, i: usize, c: char) {
         if is_space(c) {
-            if let Some(mut t) = token.take() {
-                t.end_run(&mut word);
-                t.commit(text, i, &mut counts);
+            if let Some(mut t) = self.token.take() {
+                t.end_run(&mut self.word);
+                t.commit(self.text, i, &mut self.counts);
             }
-            continue;
+            return;
         }
-        let t = token.get_or_insert_with(|| Token {
+        let t = self.token.get_or_insert_with(|| Token {
             start: i,
             ..Token::default()
         });
         t.chars += 1;
         if is_letter(c) {
             t.letters += 1;
-            word.push(lower(c));
+            self.word.push(lower(c));
         } else {
             let mark = matches!(c, '.' | '@' | ':');
             t.maybe_link |= mark;
             t.marks += usize::from(mark);
-            t.end_run(&mut word);
+            t.end_run(&mut self.word);
         }
         t.ends_with_dot_or_colon = matches!(c, '.' | ':');
         t.cyr |= is_cyrillic(c);
     }
-    if let Some(mut t) = token.take() {
-        t.end_run(&mut word);
-        t.commit(text, text.len(), &mut counts);
+
+    /// Returns `(not_russian, unreadable)`.
+    pub(crate) fn finish(mut self) -> (bool, bool) {
+        if self.blank {
+            return (false, false);
+        }
+        if let Some(mut t) = self.token.take() {
+            t.end_run(&mut self.word);
+            t.commit(self.text, self.text.len(), &mut self.counts);
+        }
+        let Counts {
+            letters,
+            cyr,
+            mash,
+            real_words,
+        } = self.counts;
+        let unreadable = letters == 0 || real_words == 0 || mash * 2 >= letters;
+        let not_russian = !unreadable && letters >= 3 && cyr * 2 < letters;
+        (not_russian, unreadable)
     }
-    let Counts {
-        letters,
-        cyr,
-        mash,
-        real_words,
-    } = counts;
-    let unreadable = letters == 0 || real_words == 0 || mash * 2 >= letters;
-    let not_russian = !unreadable && letters >= 3 && cyr * 2 < letters;
-    (not_russian, unreadable)
 }
 
 #[cfg(test)]

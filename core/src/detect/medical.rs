@@ -15,7 +15,7 @@
 //! 3. a *weak* word (a disease or condition: диабет, инсульт, онкология, инвалид …) with a
 //!    *person anchor* (я, мне, моя, мама, сын, болеет, перенесла, после …) within six words.
 
-use super::normalize::{is_alnum, lower_ru, lower_ru_bytes};
+use super::normalize::{lower_ru, lower_ru_bytes};
 use super::{Detection, DetectionKind};
 
 const STRONG_PREFIX: &[&str] = &[
@@ -539,49 +539,95 @@ struct Word {
     role: Role,
 }
 
-/// Finds phrases about a person's health and appends their spans.
+/// Finds phrases about a person's health and appends their spans (`scan` in `mod.rs` feeds
+/// [`Words`] from the obscenity pass instead).
+#[cfg(test)]
+pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
+    let mut words = Words::new(text);
+    for (i, c) in text.char_indices() {
+        if matches!(c, 'А'..='я') || super::normalize::is_alnum(c) {
+            words.alnum(i, i + c.len_utf8());
+        } else {
+            words.other(c);
+        }
+    }
+    words.end(out);
+}
+
+/// The medical detector fed one character at a time by another pass over the text (the
+/// obscenity scan reads every character anyway, so the text is walked once for both).
 ///
 /// Only words with a role are kept for the sentence; the lowercase form of a word is built
 /// only when its first two letters start some lexicon entry.
-pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
-    let mut sentence: Vec<Word> = Vec::new();
-    let mut word = String::new();
-    let mut role_buf: Vec<Role> = Vec::new();
-    let mut index = 0usize;
-    let mut current: Option<(usize, usize)> = None;
-    let mut finish = |span: Option<(usize, usize)>, sentence: &mut Vec<Word>, index: &mut usize| {
-        let Some((start, end)) = span else { return };
-        roles(text, start, end, &mut word, &mut role_buf);
-        for &role in &role_buf {
-            sentence.push(Word {
-                index: *index,
+pub(crate) struct Words<'a> {
+    text: &'a str,
+    sentence: Vec<Word>,
+    word: String,
+    role_buf: Vec<Role>,
+    index: usize,
+    current: Option<(usize, usize)>,
+    found: Vec<Detection>,
+}
+
+impl<'a> Words<'a> {
+    /// A detector for `text`; every character of it must then be passed in order.
+    pub(crate) fn new(text: &'a str) -> Self {
+        Words {
+            text,
+            sentence: Vec::new(),
+            word: String::new(),
+            role_buf: Vec::new(),
+            index: 0,
+            current: None,
+            found: Vec::new(),
+        }
+    }
+
+    /// A letter or digit at bytes `start..end`.
+    #[inline(always)]
+    pub(crate) fn alnum(&mut self, start: usize, end: usize) {
+        match self.current.as_mut() {
+            Some(span) => span.1 = end,
+            None => self.current = Some((start, end)),
+        }
+    }
+
+    /// Any other character `c`: ends the word, and the sentence at `. ! ? ; \n`.
+    #[inline(always)]
+    pub(crate) fn other(&mut self, c: char) {
+        if let Some(span) = self.current.take() {
+            self.finish(span);
+        }
+        if matches!(c, '.' | '!' | '?' | '\n' | ';') {
+            if !self.sentence.is_empty() {
+                evaluate(&self.sentence, &mut self.found);
+                self.sentence.clear();
+            }
+            self.index = 0;
+        }
+    }
+
+    fn finish(&mut self, (start, end): (usize, usize)) {
+        roles(self.text, start, end, &mut self.word, &mut self.role_buf);
+        for &role in &self.role_buf {
+            self.sentence.push(Word {
+                index: self.index,
                 start,
                 end,
                 role,
             });
         }
-        *index += 1;
-    };
-    for (i, c) in text.char_indices() {
-        if matches!(c, 'А'..='я') || is_alnum(c) {
-            let end = i + c.len_utf8();
-            match current.as_mut() {
-                Some(span) => span.1 = end,
-                None => current = Some((i, end)),
-            }
-            continue;
-        }
-        finish(current.take(), &mut sentence, &mut index);
-        if matches!(c, '.' | '!' | '?' | '\n' | ';') {
-            if !sentence.is_empty() {
-                evaluate(&sentence, out);
-                sentence.clear();
-            }
-            index = 0;
-        }
+        self.index += 1;
     }
-    finish(current.take(), &mut sentence, &mut index);
-    evaluate(&sentence, out);
+
+    /// Ends the text and appends the detections, in the order they were found.
+    pub(crate) fn end(mut self, out: &mut Vec<Detection>) {
+        if let Some(span) = self.current.take() {
+            self.finish(span);
+        }
+        evaluate(&self.sentence, &mut self.found);
+        out.append(&mut self.found);
+    }
 }
 
 /// The nearest word with `role` within `dist` words of `words[p]` (either side).

@@ -91,7 +91,13 @@ pub struct TextReport {
 /// are reported as the e-mail only.
 pub fn scan(text: &str) -> TextReport {
     let mut detections = Vec::new();
-    obscenity::scan(text, &mut detections);
+    // One walk over the characters feeds the obscenity and medical detectors and the language
+    // flags; the
+    // medical detections are appended after the personal data, as when they ran apart (the
+    // sort below is stable, so equal spans keep that order).
+    let mut medical = medical::Words::new(text);
+    let mut flags = language::Classifier::new(text);
+    obscenity::scan_with(text, &mut detections, &mut medical, &mut flags);
     let emails = personal::emails(text);
     let mut numbers = Vec::new();
     personal::numbers(text, &mut numbers);
@@ -105,9 +111,9 @@ pub fn scan(text: &str) -> TextReport {
     });
     detections.extend(emails);
     detections.extend(numbers);
-    medical::scan(text, &mut detections);
+    medical.end(&mut detections);
     detections.sort_by_key(|d| (d.start, d.end));
-    let (not_russian, unreadable) = language::classify(text);
+    let (not_russian, unreadable) = flags.finish();
     TextReport {
         detections,
         not_russian,

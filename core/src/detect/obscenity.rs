@@ -8,6 +8,8 @@
 //! matched against roots with boundary rules and exceptions (see `docs/detectors.md`).
 
 use super::normalize::{fold_obscene, is_alnum, is_combining, is_cyrillic, is_ru_vowel, WILD};
+use super::language::Classifier;
+use super::medical::Words;
 use super::{Detection, DetectionKind};
 
 /// One run of word characters, as byte offsets into the original text.
@@ -131,7 +133,25 @@ fn alnum_at(text: &str, at: usize) -> bool {
 }
 
 /// Finds obscene words and appends their spans.
+#[cfg(test)]
 pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
+    scan_with(
+        text,
+        out,
+        &mut super::medical::Words::new(text),
+        &mut super::language::Classifier::new(text),
+    );
+}
+
+/// Finds obscene words and appends their spans, passing every character to the medical
+/// detector `medical` and the language flags `flags` on the way (one walk over the text for
+/// all three).
+pub(crate) fn scan_with(
+    text: &str,
+    out: &mut Vec<Detection>,
+    medical: &mut Words<'_>,
+    flags: &mut Classifier<'_>,
+) {
     let mut st = State::default();
     let mut cur: Option<Piece> = None;
     let mut gap = GapCount::default();
@@ -139,8 +159,14 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
     for (i, c) in text.char_indices() {
         let len = c.len_utf8();
         // Most characters are letters; the look-ahead for `@ ! |` is read only when needed.
-        let wordish = matches!(c, 'А'..='я')
-            || is_alnum(c)
+        flags.push(i, c);
+        let alnum = matches!(c, 'А'..='я') || is_alnum(c);
+        if alnum {
+            medical.alnum(i, i + len);
+        } else {
+            medical.other(c);
+        }
+        let wordish = alnum
             || (cur.is_some()
                 && (is_combining(c) || (is_interior_symbol(c) && alnum_at(text, i + len))));
         if wordish {
