@@ -8,8 +8,7 @@ export CARGO_TERM_COLOR=never
 
 section() { printf '\n==== %s ====\n' "$*"; }
 
-section "Rust: build, lint, tests"
-cargo build --workspace --all-targets --locked
+section "Rust: lint and tests"
 cargo clippy --workspace --all-targets --locked -q -- -D warnings
 cargo test --workspace --locked
 
