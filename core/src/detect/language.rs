@@ -91,7 +91,8 @@ const fn pack_str(s: &str) -> u64 {
 }
 
 /// The vowels among `а`..`я` (bit `n` for the letter `а` + `n`): а е и о у ы э ю я.
-const RU_VOWELS: u32 = 1 | 1 << 5 | 1 << 8 | 1 << 14 | 1 << 19 | 1 << 27 | 1 << 29 | 1 << 30 | 1 << 31;
+const RU_VOWELS: u32 =
+    1 | 1 << 5 | 1 << 8 | 1 << 14 | 1 << 19 | 1 << 27 | 1 << 29 | 1 << 30 | 1 << 31;
 
 #[inline]
 fn is_vowel(c: char) -> bool {
@@ -207,8 +208,15 @@ pub(crate) fn is_mash(w: &[char]) -> bool {
     // one bit test; other windows starting with a letter some run starts with are looked up
     let hit = w.windows(4).any(|win| {
         if let [a, b, ..] = win {
-            let (x, y) = (u32::from(*a).wrapping_sub(0x430), u32::from(*b).wrapping_sub(0x430));
-            if x < 32 && y < 32 && KEYBOARD_RU_PAIRS.get(x as usize).is_some_and(|m| m >> y & 1 == 0)
+            let (x, y) = (
+                u32::from(*a).wrapping_sub(0x430),
+                u32::from(*b).wrapping_sub(0x430),
+            );
+            if x < 32
+                && y < 32
+                && KEYBOARD_RU_PAIRS
+                    .get(x as usize)
+                    .is_some_and(|m| m >> y & 1 == 0)
             {
                 return false;
             }

@@ -6,8 +6,9 @@
 //! They are pure functions of the text; profiles decide which findings apply.
 //!
 //! How each detector works, its measured precision and recall and its known limits are in
-//! `docs/detectors.md`. Every scanner is a hand-written pass over the characters: linear in the
-//! text length, no allocation per character, and no panics on any input.
+//! `docs/detectors.md`. The obscenity, medical and language detectors share one hand-written
+//! pass over the characters (the personal-data scanners read the bytes for digits and `@`):
+//! linear in the text length, no allocation per character, and no panics on any input.
 
 mod fingerprint;
 mod language;
@@ -91,10 +92,9 @@ pub struct TextReport {
 /// are reported as the e-mail only.
 pub fn scan(text: &str) -> TextReport {
     let mut detections = Vec::new();
-    // One walk over the characters feeds the obscenity and medical detectors and the language
-    // flags; the
-    // medical detections are appended after the personal data, as when they ran apart (the
-    // sort below is stable, so equal spans keep that order).
+    // One walk over the characters feeds the obscenity and medical detectors and the
+    // language flags; the medical detections are appended after the personal data, as when
+    // they ran apart (the sort below is stable, so equal spans keep that order).
     let mut medical = medical::Words::new(text);
     let mut flags = language::Classifier::new(text);
     obscenity::scan_with(text, &mut detections, &mut medical, &mut flags);

@@ -183,4 +183,17 @@ mod tests {
         assert_eq!(fold_fingerprint('Ё'), Some('е'));
         assert_eq!(fold_fingerprint('.'), None);
     }
+
+    #[test]
+    fn lower_ru_bytes_agrees_with_lower_ru() {
+        for w in ["ЁЖИК", "ёжик", "Диагноз", "ABC-xyz 09", "ПРОхожу", "ъЪьЬяЯаА", "рР"] {
+            let mut buf = [0u8; 64];
+            let n = lower_ru_bytes(w.as_bytes(), &mut buf);
+            let want: String = w.chars().map(lower_ru).collect();
+            assert_eq!(n.and_then(|n| buf.get(..n)), Some(want.as_bytes()), "{w}");
+        }
+        let mut buf = [0u8; 64];
+        assert_eq!(lower_ru_bytes("Ґрунт".as_bytes(), &mut buf), None);
+        assert_eq!(lower_ru_bytes("ab".as_bytes(), &mut [0u8; 1]), None);
+    }
 }
