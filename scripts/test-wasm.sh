@@ -9,8 +9,11 @@ root=$(pwd)
 cache=${REGLAMENT_CACHE:-$HOME/.cache/reglament}
 mkdir -p "$cache"
 
-# The zones a Russian portal meets; the browser module leaves the others out to stay small.
-export CHRONO_TZ_TIMEZONE_FILTER='^(Europe/.*|Asia/.*|UTC|Etc/.*)$'
+# The browser module keeps only Russia's time zones (every zone of tzdata's zone1970.tab for RU),
+# UTC and Etc/*: the other zones of Europe and Asia are about 38 KB gzipped. A zone
+# left out is `unknown_zone` in the browser (see docs/bindings.md); widen the filter here if a
+# portal needs one. The built-in profiles use Europe/Moscow, Europe/Volgograd and Asia/Yakutsk.
+export CHRONO_TZ_TIMEZONE_FILTER='^(Europe/(Kaliningrad|Moscow|Simferopol|Kirov|Volgograd|Astrakhan|Saratov|Ulyanovsk|Samara)|Asia/(Yekaterinburg|Omsk|Novosibirsk|Barnaul|Tomsk|Novokuznetsk|Krasnoyarsk|Irkutsk|Chita|Yakutsk|Khandyga|Vladivostok|Ust-Nera|Magadan|Sakhalin|Srednekolymsk|Kamchatka|Anadyr)|UTC|Etc/.*)$'
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
@@ -46,7 +49,8 @@ budget=$((300 * 1024))
 echo "wasm size: $((size / 1024)) KB raw ($((before / 1024)) KB before wasm-opt), $((gz / 1024)) KB gzipped (budget $((budget / 1024)) KB gzipped)"
 if [ "$gz" -gt "$budget" ]; then
   echo "wasm size: OVER the budget by $(((gz - budget) / 1024)) KB gzipped (see docs/bindings.md)"
-  if [ "${REGLAMENT_WASM_BUDGET_STRICT:-0}" = 1 ]; then exit 1; fi
+  # Strict by default; REGLAMENT_WASM_BUDGET_STRICT=0 only warns (e.g. while bisecting a growth).
+  if [ "${REGLAMENT_WASM_BUDGET_STRICT:-1}" = 1 ]; then exit 1; fi
 fi
 
 echo "type-checking index.d.ts and types.d.ts (tsc --strict)"

@@ -5,6 +5,10 @@
 //! `{"type": "failure", "errors": [...]}`), the shape Cedar's FFI uses: nothing is thrown across
 //! the boundary. `index.js` stringifies the caller's objects (a `Date` becomes an RFC 3339
 //! instant) and parses the answers. Profiles are built once per name and kept.
+//!
+//! The built-in profiles and calendar layers are embedded already resolved, as JSON written by
+//! `build.rs`, and read with `serde_json`: the module carries no TOML parser and no profile
+//! loader, which keeps it within its size budget (see `docs/bindings.md`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -23,23 +27,54 @@ thread_local! {
     static CALENDARS: RefCell<HashMap<String, reglament::Calendar>> = RefCell::new(HashMap::new());
 }
 
+/// The built-in profiles and layers, resolved at build time (`build.rs`).
+mod builtins {
+    include!(concat!(env!("OUT_DIR"), "/builtins.rs"));
+}
+
+/// Reads embedded JSON that `build.rs` wrote from a value of the same type; failing is a bug.
+fn embedded<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T> {
+    serde_json::from_str(json).map_err(|e| Error::input("$", format!("embedded {what}: {e}")))
+}
+
+/// `Rules::builtin`, from the embedded resolved profile and calendar.
 fn rules(name: &str) -> Result<Rules> {
     if let Some(r) = RULES.with(|m| m.borrow().get(name).cloned()) {
         return Ok(r);
     }
-    let r = Rules::builtin(name)?;
+    let unknown = || Error::UnknownProfile(name.to_string(), reglament::Profile::builtin_names().join(", "));
+    let (_, json) = builtins::PROFILES.iter().find(|(n, _)| *n == name).ok_or_else(unknown)?;
+    let profile: reglament::Profile = embedded("profile", json)?;
+    let calendar = calendar(&profile.municipality.calendar, None)?;
+    let r = Rules::with_calendar(profile, calendar)?;
     RULES.with(|m| m.borrow_mut().insert(name.to_string(), r.clone()));
     Ok(r)
 }
 
 /// A built-in calendar; `decree_days_off` defaults to `true` (see `CalendarOptions`).
+///
+/// `Calendar::builtin_with` from the embedded layers: the region's layer and the ones it
+/// `extends`, lowest first.
 fn calendar(region: &str, decree_days_off: Option<bool>) -> Result<reglament::Calendar> {
     let options = reglament::CalendarOptions { decree_days_off: decree_days_off.unwrap_or(true) };
     let key = format!("{region}:{}", options.decree_days_off);
     if let Some(c) = CALENDARS.with(|m| m.borrow().get(&key).cloned()) {
         return Ok(c);
     }
-    let c = reglament::Calendar::builtin_with(region, options)?;
+    let unknown = || Error::UnknownRegion(region.to_string(), reglament::calendar::REGIONS.join(", "));
+    let mut chain: Vec<reglament::calendar::Layer> = Vec::new();
+    let mut next = Some(region.to_string());
+    while let Some(id) = next {
+        let (_, json) = builtins::LAYERS.iter().find(|(lid, _)| *lid == id).ok_or_else(unknown)?;
+        let layer: reglament::calendar::Layer = embedded("calendar layer", json)?;
+        next = layer.extends.clone();
+        chain.push(layer);
+        if chain.len() > builtins::LAYERS.len() {
+            return Err(unknown());
+        }
+    }
+    chain.reverse();
+    let c = reglament::Calendar::from_layers(chain, options)?;
     CALENDARS.with(|m| m.borrow_mut().insert(key, c.clone()));
     Ok(c)
 }

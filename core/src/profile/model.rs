@@ -3,17 +3,21 @@
 //! A [`Profile`] is a merged chain of files that passed every check: each value carries where it
 //! comes from ([`Cited`]), terms convert to the term engine's [`Term`], and every value the
 //! regulation does not give is listed in [`Profile::unset`] instead of being invented.
+//!
+//! The model is `Deserialize` as well as `Serialize`, so a resolved profile round-trips through
+//! JSON: the browser module embeds its built-in profiles resolved at build time and reads them
+//! with `serde_json`, leaving the TOML parser and the profile loader out of the module.
 
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveTime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use super::file::{AppliesTo, ContentAction, DataRule, Family, Requirement, TermStart, Visibility};
 use crate::term::{OnNonWorking, Term, TermUnit};
 
 /// A value with the clause it comes from, or the reason it is a local choice.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cited<T> {
     /// The value.
     pub value: T,
@@ -49,7 +53,7 @@ pub(crate) fn citation(regulation: &str, clause: Option<&str>, local_choice: Opt
 
 /// A value the regulation does not give, recorded so that nobody mistakes its absence for an
 /// oversight and explanations can say «the regulation sets no answer term».
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnsetValue {
     /// Dotted path in the profile file (`terms.answer`, `stage_shares.execution`).
     pub path: String,
@@ -60,7 +64,7 @@ pub struct UnsetValue {
 }
 
 /// `[regulation]`: the act this profile encodes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Regulation {
     /// Full title with number and date, in Russian.
     pub act_ru: String,
@@ -75,7 +79,7 @@ pub struct Regulation {
 }
 
 /// `[municipality]`: where and in which local time the rules apply.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Municipality {
     /// Name in Russian.
     pub name_ru: String,
@@ -97,7 +101,7 @@ impl Municipality {
 }
 
 /// How a message can reach the portal. `None`: the regulation does not say.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Channels {
     /// Web site.
     pub web: Option<Cited<bool>>,
@@ -110,7 +114,7 @@ pub struct Channels {
 }
 
 /// Who may send and take part.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Submission {
     /// Sending needs an account.
     pub account_required: Option<Cited<bool>>,
@@ -129,7 +133,7 @@ pub struct Submission {
 }
 
 /// Which parts a message must or may have.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Fields {
     /// Text or other content.
     pub content: Option<Cited<Requirement>>,
@@ -150,14 +154,14 @@ pub struct Fields {
 }
 
 /// Language of messages.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Language {
     /// Required language tag.
     pub required: Option<Cited<String>>,
 }
 
 /// Attachment rules of a message or an answer.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Attachments {
     /// Allowed media types.
     pub media_types: Option<Cited<Vec<String>>>,
@@ -170,7 +174,7 @@ pub struct Attachments {
 }
 
 /// Public and non-public messages.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Publicity {
     /// The user chooses.
     pub user_chooses: Option<Cited<bool>>,
@@ -187,7 +191,7 @@ pub struct Publicity {
 }
 
 /// Content rules the library can check.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ContentRules {
     /// Obscene language.
     pub obscenity: Option<Cited<ContentAction>>,
@@ -196,7 +200,7 @@ pub struct ContentRules {
 }
 
 /// One ground on which a moderator may refuse a message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RefusalGround {
     /// Stable code.
     pub code: String,
@@ -224,7 +228,7 @@ impl RefusalGround {
 }
 
 /// An organisation messages are routed to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Organisation {
     /// Stable id.
     pub id: String,
@@ -243,7 +247,7 @@ pub struct Organisation {
 }
 
 /// One node of the category tree, as written (see [`Profile::routing`] for what it inherits).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Category {
     /// Stable id.
     pub id: String,
@@ -268,7 +272,7 @@ pub struct Category {
 }
 
 /// The effective routing of a category: its own settings, else its nearest ancestor's.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Routing {
     /// The category asked about.
     pub category: String,
@@ -283,7 +287,7 @@ pub struct Routing {
 }
 
 /// One legal term, with where it comes from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TermRule {
     /// Key in `[terms]` or `[fast_track]`.
     pub name: String,
@@ -355,7 +359,7 @@ impl TermRule {
 }
 
 /// Counts and thresholds.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Limits {
     /// Reworks allowed.
     pub reworks: Option<Cited<u32>>,
@@ -368,7 +372,7 @@ pub struct Limits {
 }
 
 /// ПОС stage shares of the total term.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StageShares {
     /// Moderation.
     pub moderation: Option<Cited<f64>>,
@@ -383,7 +387,7 @@ pub struct StageShares {
 }
 
 /// A municipality's regulation, resolved, merged and validated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
     /// Stable id (`essentuki`).
     pub id: String,
@@ -432,7 +436,7 @@ pub struct Profile {
 }
 
 /// One cited workflow provision (an action, guard, effect or `unbounded` note).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provision {
     /// Clause of the regulation.
     pub clause: Option<String>,
@@ -455,7 +459,7 @@ impl Provision {
 ///
 /// The names are the workflow module's vocabulary (`crate::workflow`); the profile only says
 /// which of them exist in this regulation and where.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workflow {
     /// Enabled actions.
     pub actions: BTreeMap<String, Provision>,
