@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 echo "building the addon"
 cargo build -q --locked -p reglament-node --release
-cp target/release/libreglament_node.so bindings-node/reglament.node
+cp "${CARGO_TARGET_DIR:-target}/release/libreglament_node.so" bindings-node/reglament.node
 
 cd bindings-node
 npm ci --no-audit --no-fund --loglevel=error

@@ -27,7 +27,7 @@ fi
 
 echo "building the wasm module"
 cargo build -q --locked -p reglament-wasm --lib --target wasm32-unknown-unknown --profile wasm
-"$bindgen" --target web --out-dir bindings-wasm/pkg --no-typescript target/wasm32-unknown-unknown/wasm/reglament_wasm.wasm
+"$bindgen" --target web --out-dir bindings-wasm/pkg --no-typescript "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/reglament_wasm.wasm"
 
 cd bindings-wasm
 npm ci --no-audit --no-fund --loglevel=error
