@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -106,14 +105,13 @@ def test_malformed_profile_file(tmp_path: Path) -> None:
         Profile.from_file(tmp_path / "missing.toml")
 
 
-def test_huge_text_is_a_typed_error_and_quick(essentuki: Profile) -> None:
+def test_huge_text_is_a_typed_error(essentuki: Profile) -> None:
+    # Speed is measured by bench.py, never asserted in a test.
     text = "а" * (10 * 1024 * 1024 // 2)  # 10 MB of UTF-8
-    started = time.perf_counter()
     for call in (essentuki.validate, essentuki.plan):
         with pytest.raises(reglament.InputError) as e:
             call(base(text=text))
         assert e.value.path == "text"
-    assert time.perf_counter() - started < 5
 
 
 def test_deeply_nested_extra_is_refused(essentuki: Profile) -> None:
