@@ -13,7 +13,7 @@ use super::report::{LiveTerm, PendingKind, TermStatus};
 use super::vocabulary::State;
 use crate::calendar::Calendar;
 use crate::error::Result;
-use crate::message::Plan;
+use crate::message::{Plan, PlannedTerm};
 use crate::profile::{AppliesTo, TermRule, TermStart};
 use crate::term::{resolve_term, TermSources, TermUnit};
 
@@ -96,6 +96,24 @@ fn resolve(calendar: &Calendar, m: &Machine<'_>, name: &str, rule: &TermRule, st
     }))
 }
 
+/// A term that runs from the sending, as `plan` resolved it, with its standing at `now`.
+fn from_plan(calendar: &Calendar, m: &Machine<'_>, name: &str, p: &PlannedTerm) -> Result<LiveTerm> {
+    let (status, overdue) = standing(calendar, m, p.due, p.due_date, false)?;
+    Ok(LiveTerm {
+        name: name.to_string(),
+        start: m.message.sent_at,
+        due: p.due,
+        due_date: p.due_date,
+        amount: p.amount,
+        unit: p.unit,
+        clause: p.clause.clone(),
+        status,
+        overdue_working_days: overdue,
+        provisional: p.provisional.clone(),
+        explanation: Some(p.explanation.clone()),
+    })
+}
+
 /// Every term running in the machine's state at `now`.
 pub(crate) fn live_terms(calendar: &Calendar, m: &Machine<'_>, plan: &Plan) -> Result<Vec<LiveTerm>> {
     let mut out = Vec::new();
@@ -105,20 +123,7 @@ pub(crate) fn live_terms(calendar: &Calendar, m: &Machine<'_>, plan: &Plan) -> R
         }
         if rule.from == TermStart::Sending {
             if let Some(p) = plan.get(name) {
-                let (status, overdue) = standing(calendar, m, p.due, p.due_date, false)?;
-                out.push(LiveTerm {
-                    name: name.clone(),
-                    start: m.message.sent_at,
-                    due: p.due,
-                    due_date: p.due_date,
-                    amount: p.amount,
-                    unit: p.unit,
-                    clause: p.clause.clone(),
-                    status,
-                    overdue_working_days: overdue,
-                    provisional: p.provisional.clone(),
-                    explanation: Some(p.explanation.clone()),
-                });
+                out.push(from_plan(calendar, m, name, p)?);
             }
             continue;
         }
@@ -135,20 +140,7 @@ pub(crate) fn live_terms(calendar: &Calendar, m: &Machine<'_>, plan: &Plan) -> R
         if let Some(rule) = rule {
             if rule.from == TermStart::Sending {
                 if let Some(p) = plan.get("answer") {
-                    let (status, overdue) = standing(calendar, m, p.due, p.due_date, false)?;
-                    out.push(LiveTerm {
-                        name: "answer".to_string(),
-                        start: m.message.sent_at,
-                        due: p.due,
-                        due_date: p.due_date,
-                        amount: p.amount,
-                        unit: p.unit,
-                        clause: p.clause.clone(),
-                        status,
-                        overdue_working_days: overdue,
-                        provisional: p.provisional.clone(),
-                        explanation: Some(p.explanation.clone()),
-                    });
+                    out.push(from_plan(calendar, m, "answer", p)?);
                 }
             } else if let Some(start) = start_of(m, rule.from) {
                 if let Some(t) = resolve(calendar, m, "answer", rule, start)? {
