@@ -165,9 +165,9 @@ fn fast_track_levels_are_a_public_contract() {
         assert_eq!(subs.len(), n, "{parent}");
         for sub in subs {
             let r = t.routing(&sub.id).expect("routed");
-            assert_eq!(r.fast_track.map(|f| f.value).as_deref(), Some("fast"));
+            assert_eq!(r.fast_track.map(|f| f.value.as_str()), Some("fast"));
             assert_eq!(r.org.value, "tynda-administration");
-            assert_eq!(r.path.last().map(String::as_str), Some(parent));
+            assert_eq!(r.path.last().copied(), Some(parent));
             assert_eq!(t.answer_term(Some(&sub.id)).map(|a| a.name.as_str()), Some("fast"));
         }
     }

@@ -120,7 +120,10 @@ fn normalize_into(text: &str, sink: impl FnMut(&[u8])) {
 /// that starts at `i`; `i` itself when there is none.
 fn lowercase_run(bytes: &[u8], mut i: usize) -> usize {
     while let Some(&[x, y]) = bytes.get(i..i + 2).and_then(|p| <&[u8; 2]>::try_from(p).ok()) {
-        if !matches!((x, y), (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F)) {
+        // `а`–`я` are U+0430–U+044F: a lead byte D0/D1 and a code point in that range,
+        // tested without a branch per byte value (the letters alternate between D0 and D1).
+        let code = (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F);
+        if (x & 0xFE) != 0xD0 || code.wrapping_sub(0x430) >= 0x20 {
             break;
         }
         i += 2;

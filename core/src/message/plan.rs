@@ -11,7 +11,7 @@ use super::route::answer_rule;
 use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::profile::{AppliesTo, Profile, TermRule, TermStart};
-use crate::term::{resolve_term, Explanation, TermSources, TermUnit};
+use crate::term::{resolve_cited_term, Explanation, TermSources, TermUnit};
 
 /// One planned term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -51,7 +51,7 @@ fn resolve(calendar: &Calendar, zone: Tz, start: DateTime<FixedOffset>, rule: &T
         start: term.start_on_working_day.then(|| rule.start_citation()),
         cutoff: term.cutoff.map(|_| clause.clone()),
     };
-    let r = resolve_term(calendar, zone, start, &term, &sources)?;
+    let r = resolve_cited_term(calendar, zone, start, &term, sources)?;
     Ok(Some(PlannedTerm {
         due: r.due,
         due_date: r.due_date,

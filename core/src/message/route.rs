@@ -131,11 +131,10 @@ pub fn route(profile: &Profile, message: &Message) -> Result<Route> {
     let (rule, fast_track) = answer_rule(profile, message)?;
     Ok(Route {
         category: category.to_string(),
-        path: routing.path.clone(),
+        path: routing.path.iter().map(|id| (*id).to_string()).collect(),
         organisation: organisation(profile, &routing.org.value),
         co_executors: routing
             .co_executors
-            .as_ref()
             .map(|c| c.value.iter().map(|id| organisation(profile, id)).collect())
             .unwrap_or_default(),
         clause: routing.org.citation(),

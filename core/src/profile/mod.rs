@@ -173,27 +173,22 @@ impl Profile {
     /// The effective routing of a category: organisation, co-executors and fast-track level
     /// from the category itself or, for each that it does not set, its nearest ancestor.
     /// `None` for an unknown category (a loaded profile routes every category somewhere).
-    pub fn routing(&self, id: &str) -> Option<Routing> {
-        let mut current = self.category(id);
+    pub fn routing(&self, id: &str) -> Option<Routing<'_>> {
+        let first = self.category(id)?;
+        let mut current = Some(first);
         let mut path = Vec::new();
         let (mut org, mut co_executors, mut fast_track) = (None, None, None);
         while let Some(cat) = current {
             if path.len() > self.categories.len() {
                 return None;
             }
-            path.push(cat.id.clone());
-            if org.is_none() {
-                org.clone_from(&cat.org);
-            }
-            if co_executors.is_none() {
-                co_executors.clone_from(&cat.co_executors);
-            }
-            if fast_track.is_none() {
-                fast_track.clone_from(&cat.fast_track);
-            }
+            path.push(cat.id.as_str());
+            org = org.or(cat.org.as_ref());
+            co_executors = co_executors.or(cat.co_executors.as_ref());
+            fast_track = fast_track.or(cat.fast_track.as_ref());
             current = cat.parent.as_deref().and_then(|p| self.category(p));
         }
-        Some(Routing { category: id.to_string(), path, org: org?, co_executors, fast_track })
+        Some(Routing { category: first.id.as_str(), path, org: org?, co_executors, fast_track })
     }
 
     /// The answer term for a message in `category` (convention 10: a fast-track level replaces

@@ -77,6 +77,18 @@ pub fn resolve_term(
     term: &Term,
     sources: &TermSources,
 ) -> Result<TermResult> {
+    resolve_cited_term(calendar, zone, start, term, sources.clone())
+}
+
+/// [`resolve_term`] taking the citations by value: plans and replays write them per term and
+/// hand them over instead of having them copied into the explanation.
+pub fn resolve_cited_term(
+    calendar: &Calendar,
+    zone: Tz,
+    start: DateTime<FixedOffset>,
+    term: &Term,
+    sources: TermSources,
+) -> Result<TermResult> {
     let zone_name = zone.name();
     if term.amount < 0 {
         return Err(Error::input("amount", format!("a term cannot be negative ({})", term.amount)));
@@ -96,7 +108,7 @@ pub fn resolve_term(
             due_date: due.date_naive(),
             counts_from: sent_date,
             provisional: Vec::new(),
-            explanation: Explanation::recorded(calendar, zone_name, sources.clone(), steps),
+            explanation: Explanation::recorded(calendar, zone_name, sources, steps),
         });
     }
 
@@ -173,6 +185,6 @@ pub fn resolve_term(
         due_date: last_day,
         counts_from,
         provisional,
-        explanation: Explanation::recorded(calendar, zone_name, sources.clone(), steps),
+        explanation: Explanation::recorded(calendar, zone_name, sources, steps),
     })
 }
