@@ -13,116 +13,11 @@
 //! * `not_russian`: readable, at least three letters, and fewer than half of them Cyrillic.
 //! * Empty or blank text is neither. Only the first 64 KiB of a longer text are looked at.
 
+use super::mash::{is_mash_at, run};
 use super::normalize::{is_alnum, is_cyrillic, is_letter, lower};
 
 /// How much of a text the flags look at.
 const SAMPLE_BYTES: usize = 64 * 1024;
-
-/// Keyboard runs of four keys that occur in no ordinary Russian or English word, sorted
-/// (by code point) so that [`KEYBOARD`] can be binary-searched.
-const KEYBOARD_RUNS: [&str; 33] = [
-    "asdf", "cvbn", "dfgh", "fghj", "ghjk", "hjkl", "qwas", "qwer", "rtyu", "sdfg", "tyui", "uiop",
-    "vbnm", "wert", "xcvb", "yuio", "zxcv", "гшщз", "жэхъ", "йцук", "лджэ", "нгшщ", "олдж", "тьбю",
-    "укен", "фыва", "цуке", "чсми", "шщзх", "ывао", "ывап", "ываф", "ячсм",
-];
-
-/// [`KEYBOARD_RUNS`] packed by [`pack`], computed at compile time.
-static KEYBOARD: [u64; 33] = pack_all(&KEYBOARD_RUNS);
-
-/// For each first letter `а`..`я` of a keyboard run, its possible second letters (bit `n`
-/// for `а` + `n`), computed at compile time from [`KEYBOARD`].
-static KEYBOARD_RU_PAIRS: [u32; 32] = ru_pairs(&KEYBOARD);
-
-/// Builds [`KEYBOARD_RU_PAIRS`] in `const` evaluation.
-#[allow(clippy::indexing_slicing)]
-const fn ru_pairs(runs: &[u64; 33]) -> [u32; 32] {
-    let mut out = [0u32; 32];
-    let mut i = 0;
-    while i < runs.len() {
-        let a = ((runs[i] >> 48) & 0xFFFF) as u32;
-        let b = ((runs[i] >> 32) & 0xFFFF) as u32;
-        if a >= 0x430 && a < 0x450 && b >= 0x430 && b < 0x450 {
-            out[(a - 0x430) as usize] |= 1 << (b - 0x430);
-        }
-        i += 1;
-    }
-    out
-}
-
-/// Packs every run, in `const` evaluation (an out-of-range index there is a compile error).
-#[allow(clippy::indexing_slicing)]
-const fn pack_all(runs: &[&str; 33]) -> [u64; 33] {
-    let mut out = [0u64; 33];
-    let mut i = 0;
-    while i < out.len() {
-        out[i] = pack_str(runs[i]);
-        i += 1;
-    }
-    out
-}
-
-/// Up to four characters as one number, ordered like the characters; `None` when one is
-/// beyond U+FFFF (no keyboard run has such a letter).
-fn pack(w: &[char]) -> Option<u64> {
-    w.iter().take(4).try_fold(0u64, |k, &c| {
-        let c = u32::from(c);
-        (c <= 0xFFFF).then_some((k << 16) | u64::from(c))
-    })
-}
-
-/// [`pack`] for a run of one- and two-byte UTF-8 letters, in `const` evaluation (an
-/// out-of-range index there is a compile error, not a run-time panic).
-#[allow(clippy::indexing_slicing)]
-const fn pack_str(s: &str) -> u64 {
-    let b = s.as_bytes();
-    let mut k = 0u64;
-    let mut i = 0;
-    while i < b.len() {
-        let c = if b[i] < 0x80 {
-            i += 1;
-            b[i - 1] as u64
-        } else {
-            i += 2;
-            ((b[i - 2] as u64 & 0x1F) << 6) | (b[i - 1] as u64 & 0x3F)
-        };
-        k = (k << 16) | c;
-    }
-    k
-}
-
-/// The vowels among `а`..`я` (bit `n` for the letter `а` + `n`): а е и о у ы э ю я.
-const RU_VOWELS: u32 =
-    1 | 1 << 5 | 1 << 8 | 1 << 14 | 1 << 19 | 1 << 27 | 1 << 29 | 1 << 30 | 1 << 31;
-
-#[inline]
-fn is_vowel(c: char) -> bool {
-    let k = u32::from(c).wrapping_sub(0x430);
-    if k < 32 {
-        return RU_VOWELS >> k & 1 == 1;
-    }
-    is_vowel_slow(c)
-}
-
-fn is_vowel_slow(c: char) -> bool {
-    matches!(
-        c,
-        'а' | 'е'
-            | 'ё'
-            | 'и'
-            | 'о'
-            | 'у'
-            | 'ы'
-            | 'э'
-            | 'ю'
-            | 'я'
-            | 'a'
-            | 'e'
-            | 'i'
-            | 'o'
-            | 'u'
-            | 'y'
-    )
-}
 
 /// Whether a token that contains `.`, `@` or `:` is a URL, e-mail address or domain name.
 fn is_link(token: &str) -> bool {
@@ -134,7 +29,10 @@ fn is_link(token: &str) -> bool {
     if token.contains("://") || token.contains('@') {
         return true;
     }
-    if token.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")) {
+    if token
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("www."))
+    {
         return true;
     }
     let core = token.trim_matches(|c: char| !is_alnum(c));
@@ -172,108 +70,9 @@ fn is_link_general(token: &str) -> bool {
     false
 }
 
-/// Whether a lowercased letters-only word looks like keyboard mash.
-pub(crate) fn is_mash(w: &[char]) -> bool {
-    let n = w.len();
-    if n < 4 {
-        return false;
-    }
-    // One pass for: a letter repeated four times, vowels, six consonants in a row.
-    let mut run = 0;
-    let mut prev = None;
-    let mut vowels = 0;
-    let mut cons = 0;
-    for &c in w {
-        run = if prev == Some(c) { run + 1 } else { 1 };
-        if run >= 4 {
-            return true;
-        }
-        prev = Some(c);
-        if is_vowel(c) {
-            vowels += 1;
-            cons = 0;
-        } else if c == 'ь' || c == 'ъ' {
-            cons = 0;
-        } else {
-            cons += 1;
-            if cons >= 6 {
-                return true;
-            }
-        }
-    }
-    if vowels == 0 && n >= 5 {
-        return true;
-    }
-    // keyboard runs: a window whose first two letters (both а–я) start no run is skipped by
-    // one bit test; other windows starting with a letter some run starts with are looked up
-    let hit = w.windows(4).any(|win| {
-        if let [a, b, ..] = win {
-            let (x, y) = (
-                u32::from(*a).wrapping_sub(0x430),
-                u32::from(*b).wrapping_sub(0x430),
-            );
-            if x < 32
-                && y < 32
-                && KEYBOARD_RU_PAIRS
-                    .get(x as usize)
-                    .is_some_and(|m| m >> y & 1 == 0)
-            {
-                return false;
-            }
-        }
-        win.first().is_some_and(|c| {
-            matches!(
-                c,
-                'ф' | 'ы'
-                    | 'о'
-                    | 'л'
-                    | 'й'
-                    | 'ц'
-                    | 'у'
-                    | 'н'
-                    | 'г'
-                    | 'ш'
-                    | 'я'
-                    | 'ч'
-                    | 'т'
-                    | 'ж'
-                    | 'a'..='z'
-            )
-        }) && pack(win).is_some_and(|k| KEYBOARD.binary_search(&k).is_ok())
-    });
-    if hit {
-        return true;
-    }
-    // a short period repeated (ываоываоыва, asdasdasd, фвфвфв)
-    if n >= 6 {
-        for p in 2..=4usize {
-            if n < 2 * p + 1 {
-                continue;
-            }
-            // At least 90 % of the `n - p` pairs equal: stop once more than 10 % differ
-            // (ordinary words differ at once).
-            let mut differ = 0usize;
-            let mut repeated = true;
-            for (a, b) in w.iter().zip(w.iter().skip(p)) {
-                if a != b {
-                    differ += 1;
-                    if differ * 10 > n - p {
-                        repeated = false;
-                        break;
-                    }
-                }
-            }
-            if repeated {
-                return true;
-            }
-        }
-    }
-    false
-}
-
 /// Whether `c` separates tokens (`char::is_whitespace`, with the ASCII and Cyrillic
 /// answers first).
-fn is_space(c: char) -> bool {
+pub(super) fn is_space(c: char) -> bool {
     match c {
         ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' => true,
         '!'..='~' | '\u{0400}'..='\u{04FF}' => false,
@@ -290,160 +89,226 @@ struct Counts {
     real_words: usize,
 }
 
-/// One whitespace-separated token being read.
-#[derive(Default)]
-struct Token {
-    start: usize,
-    chars: usize,
-    letters: usize,
-    cyr: bool,
-    /// Contains `.`, `@` or `:`, so it may be a link.
-    maybe_link: bool,
-    /// How many `.`, `@` and `:` the token has.
-    marks: usize,
-    /// The last character read was `.` or `:`.
-    ends_with_dot_or_colon: bool,
-    /// Letters in mash runs and real words, committed only if the token is not a link.
-    mash: usize,
-    real_words: usize,
-}
-
-impl Token {
-    /// Judges the letter run in `word` (lowercase) and empties it.
-    fn end_run(&mut self, word: &mut Vec<char>) {
-        if is_mash(word) {
-            self.mash += word.len();
-        } else if word.len() >= 2 {
-            self.real_words += 1;
-        }
-        word.clear();
-    }
-
-    /// Adds the finished token `text[self.start..end]` to the counts.
-    fn commit(&self, text: &str, end: usize, counts: &mut Counts) {
-        // A token whose only mark is a final `.` or `:` (`нет.`, `связи:`) is never a link:
-        // no `://` or `@`, no dot inside the trimmed name, and `www.` only as the 4-byte `www.`.
-        let plain_end = self.marks == 1 && self.ends_with_dot_or_colon && end - self.start != 4;
-        if self.maybe_link && !plain_end && text.get(self.start..end).is_some_and(is_link) {
-            // a link reads as letters of neither language
-            counts.letters += self.chars;
-            counts.cyr += self.chars;
-            counts.real_words += 1;
-            return;
-        }
-        counts.letters += self.letters;
-        if self.cyr {
-            counts.cyr += self.letters;
-        }
-        counts.mash += self.mash;
-        counts.real_words += self.real_words;
-    }
-}
-
-/// Returns `(not_russian, unreadable)`.
-#[cfg(test)]
-pub(crate) fn classify(text: &str) -> (bool, bool) {
-    let mut flags = Classifier::new(text);
-    for (i, c) in text.char_indices() {
-        flags.push(i, c);
-    }
-    flags.finish()
-}
-
-/// The flags computed from characters fed one at a time by another pass over the text (the
-/// obscenity scan reads every character anyway, so the text is walked once for all).
+/// The `not_russian` and `unreadable` flags, fed by the walk over the text (`super::walk`),
+/// which reads every character anyway. Only characters in the first 64 KiB are passed.
 ///
 /// Tokens are split at white space, and each token's letter runs are judged for mash as
-/// they end (a run ends at any non-letter, e.g. a digit or a hyphen).
-pub(crate) struct Classifier<'a> {
-    /// The sample: the first 64 KiB of the text, cut on a character boundary.
-    text: &'a str,
+/// they end (a run ends at any non-letter, e.g. a digit or a hyphen). A run is never copied:
+/// the walk gathers its length and the [`run`] bits, and only a run those bits cannot clear
+/// is lowercased from the text and tested in full.
+pub(crate) struct Classifier {
     /// The whole text is empty or white space.
     blank: bool,
     counts: Counts,
-    word: Vec<char>,
-    token: Option<Token>,
+    /// A token is being read.
+    pub(super) t_on: bool,
+    t_start: usize,
+    /// Letters of the token.
+    pub(super) t_letters: usize,
+    /// Characters of the token that are not letters.
+    pub(super) t_other: usize,
+    /// The token has a Cyrillic character.
+    pub(super) t_cyr: bool,
+    /// How many `.`, `@` and `:` the token has (it may be a link when there is one).
+    pub(super) t_marks: usize,
+    /// Letters in mash runs and real words of the token, committed only if it is not a link.
+    t_mash: usize,
+    t_real: usize,
+    /// The letter run being read: first byte, length, [`run`] bits, one bit per letter
+    /// (newest lowest) set for consonants, and the last letter (`а`..`я` index, or
+    /// [`NO_LETTER`]).
+    pub(super) r_start: usize,
+    pub(super) r_n: usize,
+    pub(super) r_flags: u8,
+    pub(super) r_cons: u64,
+    pub(super) r_prev: u8,
 }
 
-impl<'a> Classifier<'a> {
-    /// Flags for `text`; its characters must then be passed in order.
-    pub(crate) fn new(text: &'a str) -> Self {
-        // The flags describe the text as a whole: the first 64 KiB are a faithful sample,
-        // and looking no further keeps a long text cheap.
-        let mut cut = text.len().min(SAMPLE_BYTES);
-        while cut < text.len() && !text.is_char_boundary(cut) {
-            cut += 1;
-        }
+/// [`Classifier::r_prev`] when the last letter is not `а`..`я` or there is none.
+pub(super) const NO_LETTER: u8 = 32;
+
+/// How much of a text the flags look at: the first 64 KiB, cut on a character boundary.
+pub(super) fn sample_len(text: &str) -> usize {
+    let mut cut = text.len().min(SAMPLE_BYTES);
+    while cut < text.len() && !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    cut
+}
+
+impl Classifier {
+    /// Flags for `text`; the characters of its sample must then be passed in order.
+    pub(crate) fn new(text: &str) -> Self {
         Classifier {
-            text: text.get(..cut).unwrap_or(text),
             blank: text.trim().is_empty(),
             counts: Counts::default(),
-            word: Vec::new(),
-            token: None,
+            t_on: false,
+            t_start: 0,
+            t_letters: 0,
+            t_other: 0,
+            t_cyr: false,
+            t_marks: 0,
+            t_mash: 0,
+            t_real: 0,
+            r_start: 0,
+            r_n: 0,
+            r_flags: 0,
+            r_cons: 0,
+            r_prev: NO_LETTER,
         }
     }
 
-    /// The character `c` at byte `i` (characters past the sample are ignored).
+    /// Starts a token at byte `i` unless one is being read.
     #[inline(always)]
-    pub(crate) fn push(&mut self, i: usize, c: char) {
-        if i >= self.text.len() {
-            return;
+    pub(super) fn token_at(&mut self, i: usize) {
+        if !self.t_on {
+            self.t_on = true;
+            self.t_start = i;
+            self.t_letters = 0;
+            self.t_other = 0;
+            self.t_cyr = false;
+            self.t_marks = 0;
+            self.t_mash = 0;
+            self.t_real = 0;
         }
-        // Fast path: a basic Russian letter (А–я) is a Cyrillic letter, lowercased by offset.
-        if let 'А'..='я' = c {
-            let t = self.token.get_or_insert_with(|| Token {
-                start: i,
-                ..Token::default()
-            });
-            t.chars += 1;
-            t.letters += 1;
-            t.cyr = true;
-            t.ends_with_dot_or_colon = false;
-            self.word.push(if c < 'а' {
-                char::from_u32(u32::from(c) + 0x20).unwrap_or(c)
-            } else {
-                c
-            });
-            return;
-        }
-        self.push_other(i, c);
     }
 
-    fn push_other(&mut self, i: usize, c: char) {
+    /// Starts a letter run at byte `i` unless one is being read.
+    #[inline(always)]
+    pub(super) fn run_at(&mut self, i: usize) {
+        if self.r_n == 0 {
+            self.r_start = i;
+        }
+    }
+
+    /// Any character `c` at byte `i` (the walk passes basic Russian letters and ASCII
+    /// characters by the faster methods of the walk itself; they must agree with this).
+    pub(super) fn push(&mut self, text: &str, i: usize, c: char) {
         if is_space(c) {
-            if let Some(mut t) = self.token.take() {
-                t.end_run(&mut self.word);
-                t.commit(self.text, i, &mut self.counts);
-            }
+            self.space(text, i);
             return;
         }
-        let t = self.token.get_or_insert_with(|| Token {
-            start: i,
-            ..Token::default()
-        });
-        t.chars += 1;
+        self.token_at(i);
         if is_letter(c) {
-            t.letters += 1;
-            self.word.push(lower(c));
+            self.t_letters += 1;
+            self.run_at(i);
+            self.r_n += 1;
+            self.r_flags |= run::OTHER;
+            self.r_prev = NO_LETTER;
         } else {
-            let mark = matches!(c, '.' | '@' | ':');
-            t.maybe_link |= mark;
-            t.marks += usize::from(mark);
-            t.end_run(&mut self.word);
+            self.t_other += 1;
+            self.t_marks += usize::from(matches!(c, '.' | '@' | ':'));
+            self.end_run(text, i);
         }
-        t.ends_with_dot_or_colon = matches!(c, '.' | ':');
-        t.cyr |= is_cyrillic(c);
+        self.t_cyr |= is_cyrillic(c);
     }
 
-    /// Returns `(not_russian, unreadable)`.
-    pub(crate) fn finish(mut self) -> (bool, bool) {
+    /// White space at byte `i`: ends the token.
+    #[inline(always)]
+    pub(super) fn space(&mut self, text: &str, i: usize) {
+        if self.t_on {
+            self.end_token(text, i);
+        }
+    }
+
+    /// Ends the token at byte `i`.
+    #[inline]
+    fn end_token(&mut self, text: &str, i: usize) {
+        self.end_run(text, i);
+        self.commit(text, i);
+        self.t_on = false;
+    }
+
+    /// Ends the letter run at byte `end` and judges it: mash, a real word (two or more
+    /// letters), or neither.
+    #[inline]
+    pub(super) fn end_run(&mut self, text: &str, end: usize) {
+        let (start, n, flags, cons) = (self.r_start, self.r_n, self.r_flags, self.r_cons);
+        self.r_n = 0;
+        self.r_flags = 0;
+        self.r_cons = 0;
+        self.r_prev = NO_LETTER;
+        self.judge_run(text, start, n, flags, cons, end);
+    }
+
+    /// Judges the letter run `text[start..end]` of `n` letters with the [`run`] bits
+    /// `flags` and the consonant bits `cons`: mash, a real word (two or more letters), or
+    /// neither.
+    #[inline(always)]
+    pub(super) fn judge_run(
+        &mut self,
+        text: &str,
+        start: usize,
+        n: usize,
+        flags: u8,
+        cons: u64,
+        end: usize,
+    ) {
+        if n < 2 {
+            return;
+        }
+        if is_mash_at(text, start, n, flags, cons, end) {
+            self.t_mash += n;
+        } else {
+            self.t_real += 1;
+        }
+    }
+
+    /// A whole token that is one run of `n` basic Russian letters, `text[start..end]`, with
+    /// the [`run`] bits `flags` and consonant bits `cons`, white space after it: counted
+    /// at once (all letters Cyrillic, not a link), as [`Classifier::end_token`] would.
+    /// No token may be open.
+    #[inline(always)]
+    pub(super) fn russian_token(
+        &mut self,
+        text: &str,
+        start: usize,
+        n: usize,
+        flags: u8,
+        cons: u64,
+        end: usize,
+    ) {
+        self.counts.letters += n;
+        self.counts.cyr += n;
+        if n < 2 {
+            return;
+        }
+        if is_mash_at(text, start, n, flags, cons, end) {
+            self.counts.mash += n;
+        } else {
+            self.counts.real_words += 1;
+        }
+    }
+
+    /// Adds the finished token `text[t_start..end]` to the counts.
+    fn commit(&mut self, text: &str, end: usize) {
+        // A token whose only mark is a final `.` or `:` (`нет.`, `связи:`) is never a link:
+        // no `://` or `@`, no dot inside the trimmed name, and `www.` only as the 4-byte `www.`.
+        let ends_with_dot_or_colon =
+            end > 0 && matches!(text.as_bytes().get(end - 1), Some(b'.' | b':'));
+        let plain_end = self.t_marks == 1 && ends_with_dot_or_colon && end - self.t_start != 4;
+        if self.t_marks > 0 && !plain_end && text.get(self.t_start..end).is_some_and(is_link) {
+            // a link reads as letters of neither language
+            let chars = self.t_letters + self.t_other;
+            self.counts.letters += chars;
+            self.counts.cyr += chars;
+            self.counts.real_words += 1;
+            return;
+        }
+        self.counts.letters += self.t_letters;
+        if self.t_cyr {
+            self.counts.cyr += self.t_letters;
+        }
+        self.counts.mash += self.t_mash;
+        self.counts.real_words += self.t_real;
+    }
+
+    /// Ends the sample at byte `end` and returns `(not_russian, unreadable)`.
+    pub(crate) fn finish(&mut self, text: &str, end: usize) -> (bool, bool) {
         if self.blank {
             return (false, false);
         }
-        if let Some(mut t) = self.token.take() {
-            t.end_run(&mut self.word);
-            t.commit(self.text, self.text.len(), &mut self.counts);
-        }
+        self.space(text, end);
         let Counts {
             letters,
             cyr,
@@ -456,16 +321,16 @@ impl<'a> Classifier<'a> {
     }
 }
 
+/// Returns `(not_russian, unreadable)`.
+#[cfg(test)]
+pub(crate) fn classify(text: &str) -> (bool, bool) {
+    let r = super::scan(text);
+    (r.not_russian, r.unreadable)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keyboard_table_is_sorted() {
-        assert!(KEYBOARD.windows(2).all(|w| w.first() < w.last()));
-        let w: Vec<char> = "фыва".chars().collect();
-        assert!(pack(&w).is_some_and(|k| KEYBOARD.binary_search(&k).is_ok()));
-    }
 
     #[test]
     fn flags() {

@@ -6,16 +6,20 @@
 //! They are pure functions of the text; profiles decide which findings apply.
 //!
 //! How each detector works, its measured precision and recall and its known limits are in
-//! `docs/detectors.md`. The obscenity, medical and language detectors share one hand-written
-//! pass over the characters (the personal-data scanners read the bytes for digits and `@`):
-//! linear in the text length, no allocation per character, and no panics on any input.
+//! `docs/detectors.md`. All detectors share one hand-written walk over the bytes (`walk`),
+//! which also starts the personal-data scanners at each digit group and `@`: linear in the
+//! text length, no allocation per character, and no panics on any input.
 
 mod fingerprint;
 mod language;
+mod lexicon;
+mod mash;
 mod medical;
 mod normalize;
 mod obscenity;
 mod personal;
+mod stack;
+mod walk;
 
 /// What a detector found, with the byte range in the original text.
 #[derive(
@@ -91,16 +95,25 @@ pub struct TextReport {
 /// and always fall on character boundaries. Personal-data numbers inside an e-mail address
 /// are reported as the e-mail only.
 pub fn scan(text: &str) -> TextReport {
+    // One walk over the text feeds every detector; the language flags see only the first
+    // 64 KiB, so the walk stops there once to take them.
+    let mut walk = walk::Walk::new(text);
+    let cut = language::sample_len(text);
+    walk.run::<true>(0, cut);
+    let (not_russian, unreadable) = walk.lang.finish(text, cut);
+    if cut < text.len() {
+        walk.run::<false>(cut, text.len());
+    }
+    walk.end();
+    let walk::Walk {
+        pieces,
+        words,
+        emails,
+        mut numbers,
+        ..
+    } = walk;
     let mut detections = Vec::new();
-    // One walk over the characters feeds the obscenity and medical detectors and the
-    // language flags; the medical detections are appended after the personal data, as when
-    // they ran apart (the sort below is stable, so equal spans keep that order).
-    let mut medical = medical::Words::new(text);
-    let mut flags = language::Classifier::new(text);
-    obscenity::scan_with(text, &mut detections, &mut medical, &mut flags);
-    let emails = personal::emails(text);
-    let mut numbers = Vec::new();
-    personal::numbers(text, &mut numbers);
+    pieces.finish(text, &mut detections);
     // Both lists are in text order: walk them together (linear, not numbers × emails).
     let mut k = 0usize;
     numbers.retain(|n| {
@@ -109,11 +122,12 @@ pub fn scan(text: &str) -> TextReport {
         }
         !matches!(emails.get(k), Some(e) if e.start < n.end)
     });
+    // The medical detections come after the personal data, as when the detectors ran apart
+    // (the sort below is stable, so equal spans keep that order).
     detections.extend(emails);
     detections.extend(numbers);
-    medical.end(&mut detections);
+    words.end(&mut detections);
     detections.sort_by_key(|d| (d.start, d.end));
-    let (not_russian, unreadable) = flags.finish();
     TextReport {
         detections,
         not_russian,

@@ -6,113 +6,208 @@
 //! one or two spaces are glued too (`х у й`). Each candidate is folded (look-alike letters,
 //! digits, `ё`), repeated letters are collapsed (`хууууй` → `хуй`), and the skeleton is
 //! matched against roots with boundary rules and exceptions (see `docs/detectors.md`).
+//!
+//! Most text is ordinary, so two screens run first, each allowed to say "maybe" too often but
+//! never "no" where the root matcher would say yes: while a piece is read, whether two
+//! neighbouring letters form a filter pair (`ху еб пи пе бл му ма га го за`; every root starts
+//! with one); and before the matcher, whether the skeleton has one of the three-letter
+//! triggers ([`may_be_obscene`]).
 
-use super::normalize::{fold_obscene, is_alnum, is_combining, is_cyrillic, is_ru_vowel, WILD};
-use super::language::Classifier;
-use super::medical::Words;
+use super::normalize::{fold_obscene, is_ru_vowel, WILD};
+use super::stack::StackVec;
 use super::{Detection, DetectionKind};
 
-/// One run of word characters, as byte offsets into the original text.
-#[derive(Clone, Copy)]
-struct Piece {
-    start: usize,
-    end: usize,
-    chars: usize,
-    /// Whether any character of the piece is Cyrillic (decides folding or transliteration).
-    cyrillic: bool,
-    /// The piece's folded skeleton, summarised for [`may_be_obscene`] (see [`Skeleton`]).
-    skel: Skeleton,
+/// The code of a folded letter `а`..`я` is its index (0..31); [`WILD`] and every other folded
+/// character have one code each (no filter pair has another character), and [`NONE`] stands
+/// for "no letter yet".
+pub(super) const WILD_CODE: u8 = 32;
+/// The code of a folded character other than `а`..`я` and [`WILD`].
+pub(super) const OTHER: u8 = 33;
+/// No folded letter yet.
+pub(super) const NONE: u8 = 34;
+
+/// The code of a folded character (see [`WILD_CODE`]).
+#[inline]
+pub(super) fn code(f: char) -> u8 {
+    let k = u32::from(f).wrapping_sub(0x430);
+    if k < 32 {
+        k as u8
+    } else if f == WILD {
+        WILD_CODE
+    } else {
+        OTHER
+    }
 }
 
-/// What [`may_be_obscene`] needs of a folded, repeat-collapsed skeleton, gathered while the
-/// characters are read: its first and last letters and whether two neighbouring letters form
-/// one of the filter's pairs. Concatenating skeletons only adds the pair at the seam, so a
-/// glued span's summary comes from its pieces' summaries and the text is not folded again.
-/// `pair` is only ever set too eagerly (a combining breve, which may turn `и` into `й`, sets
-/// it), never missed, so a span whose summary has no pair cannot match.
-#[derive(Clone, Copy, Default)]
-struct Skeleton {
-    first: Option<char>,
-    last: Option<char>,
-    pair: bool,
+/// For each code `a` (masked to 6 bits), the codes `b` that make `a b` a filter pair (bit
+/// `b`), built at compile time from [`is_filter_pair_slow`]. `NONE`, `OTHER` and unused codes
+/// have no pairs, and no code pairs with itself, so a repeat needs no special case.
+pub(super) static PAIR_AFTER: [u64; 64] = PAIR_AFTER_CONST;
+
+/// [`PAIR_AFTER`] for `const` evaluation elsewhere.
+pub(super) const PAIR_AFTER_CONST: [u64; 64] = pair_after();
+
+/// The character a code stands for in [`is_filter_pair_slow`] (`OTHER` and `NONE` as NUL,
+/// which is in no pair).
+const fn code_char(c: u32) -> char {
+    if c < 32 {
+        match char::from_u32(0x430 + c) {
+            Some(x) => x,
+            None => '\0',
+        }
+    } else if c == WILD_CODE as u32 {
+        WILD
+    } else {
+        '\0'
+    }
+}
+
+/// Builds [`PAIR_AFTER`] in `const` evaluation.
+#[allow(clippy::indexing_slicing)]
+const fn pair_after() -> [u64; 64] {
+    let mut out = [0u64; 64];
+    let mut a = 0u32;
+    while a < 34 {
+        let mut b = 0u32;
+        while b < 34 {
+            if is_filter_pair_slow(code_char(a), code_char(b)) {
+                out[a as usize] |= 1 << b;
+            }
+            b += 1;
+        }
+        a += 1;
+    }
+    out
+}
+
+/// Whether the codes `a b` form a filter pair.
+#[inline(always)]
+pub(super) fn is_pair_code(a: u8, b: u8) -> bool {
+    PAIR_AFTER
+        .get(usize::from(a & 63))
+        .is_some_and(|m| m >> (b & 63) & 1 == 1)
+}
+
+/// What the piece screen needs of a folded, repeat-collapsed skeleton, gathered while the
+/// characters are read: the codes of its first and last letters and whether two
+/// neighbouring letters form one of the filter's pairs (every trigger of
+/// [`may_be_obscene`] contains one). Concatenating skeletons only adds
+/// the pair at the seam, so a glued span's summary comes from its pieces' summaries and the
+/// text is not folded again. `pair` is only ever set too eagerly (a combining breve, which
+/// may turn `и` into `й`, sets it), never missed, so a span whose summary has no pair cannot
+/// match.
+#[derive(Clone, Copy)]
+pub(super) struct Skeleton {
+    pub(super) first: u8,
+    pub(super) last: u8,
+    pub(super) pair: bool,
 }
 
 impl Skeleton {
+    /// The summary of an empty skeleton.
+    pub(super) const EMPTY: Skeleton = Skeleton {
+        first: NONE,
+        last: NONE,
+        pair: false,
+    };
+
     /// Adds one character of the text (in a piece) to the summary.
-    #[inline(always)]
-    fn push_char(&mut self, c: char) {
-        // Basic Russian letters (nearly every character) fold to their lowercase.
-        match c {
-            'а'..='я' => return self.push_folded(c),
-            'А'..='Я' => {
-                return self.push_folded(char::from_u32(u32::from(c) + 0x20).unwrap_or(c));
-            }
-            _ => {}
-        }
+    #[inline]
+    pub(super) fn push_char(&mut self, c: char) {
         if c == '\u{0306}' {
             self.pair = true;
             return;
         }
         if let Some(f) = fold_obscene(c) {
-            self.push_folded(f);
+            self.push(code(f));
         }
     }
 
-    #[inline]
-    fn push_folded(&mut self, f: char) {
-        match self.last {
-            Some(l) if l == f => {}
-            Some(l) => {
-                self.pair |= is_filter_pair(l, f);
-                self.last = Some(f);
-            }
-            None => {
-                self.first = Some(f);
-                self.last = Some(f);
-            }
+    /// Adds one folded letter. Equal neighbours collapse; no filter pair has equal letters,
+    /// so the pair test needs no repeat check.
+    #[inline(always)]
+    pub(super) fn push(&mut self, f: u8) {
+        self.pair |= is_pair_code(self.last, f);
+        if self.first == NONE {
+            self.first = f;
         }
+        self.last = f;
     }
 
     /// Appends another skeleton (the text between them folds to nothing).
     fn append(&mut self, other: Skeleton) {
         self.pair |= other.pair;
-        if let Some(f) = other.first {
-            self.push_folded(f);
+        if other.first != NONE {
+            self.push(other.first);
         }
-        if other.last.is_some() {
+        if other.last != NONE {
             self.last = other.last;
         }
     }
 }
 
-/// What separates a piece from the previous one.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Gap {
-    /// Exactly one `.`, `-` or `_`.
-    Join,
-    /// One or two spaces (or joiners) on one line.
-    Short,
+/// One run of word characters, as byte offsets into the original text.
+#[derive(Clone, Copy)]
+pub(super) struct Piece {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The piece is one character.
+    pub(super) one_char: bool,
+    /// Whether any character of the piece is Cyrillic (decides folding or transliteration).
+    pub(super) cyrillic: bool,
+    /// Whether the piece has an ASCII letter (a piece with neither these nor Cyrillic
+    /// characters cannot match).
+    pub(super) latin: bool,
+    /// The piece's folded skeleton, summarised for the piece screen ([`Skeleton`]).
+    pub(super) skel: Skeleton,
+}
+
+/// What separates a piece from the previous one, as a state read character by character:
+/// [`gap::JOIN`] (exactly one `.`, `-` or `_`) glues a compound, [`gap::SHORT`] and
+/// [`gap::SHORT_2`] (one or two spaces or joiners on one line) glue one-letter pieces, and
+/// [`gap::BREAK`] is anything else (also before the first piece).
+pub(super) mod gap {
+    /// No character since the last piece.
+    pub(in super::super) const EMPTY: u8 = 0;
+    /// One joiner.
+    pub(in super::super) const JOIN: u8 = 1;
+    /// One space (not a line break).
+    pub(in super::super) const SHORT: u8 = 2;
+    /// Two spaces or joiners.
+    pub(in super::super) const SHORT_2: u8 = 3;
     /// Anything else.
-    Break,
-}
+    pub(in super::super) const BREAK: u8 = 4;
 
-/// The characters between two pieces, counted while they are read.
-#[derive(Clone, Copy, Default)]
-struct GapCount {
-    len: usize,
-    joiners: usize,
-    newline: bool,
-    other: bool,
-}
+    /// Character classes for [`next`]: a joiner (`. - _ ‐ ‑ –`).
+    pub(in super::super) const C_JOINER: u8 = 0;
+    /// White space other than a line break.
+    pub(in super::super) const C_SPACE: u8 = 1;
+    /// `\n` or `\r`.
+    pub(in super::super) const C_NEWLINE: u8 = 2;
+    /// Anything else.
+    pub(in super::super) const C_OTHER: u8 = 3;
 
-impl GapCount {
-    fn kind(self) -> Gap {
-        if self.len == 1 && self.joiners == 1 {
-            Gap::Join
-        } else if self.len <= 2 && !self.newline && !self.other {
-            Gap::Short
+    /// The state after one more character of class `class`.
+    #[inline(always)]
+    pub(in super::super) fn next(state: u8, class: u8) -> u8 {
+        match (state, class) {
+            (EMPTY, C_JOINER) => JOIN,
+            (EMPTY, C_SPACE) => SHORT,
+            (JOIN | SHORT, C_JOINER | C_SPACE) => SHORT_2,
+            _ => BREAK,
+        }
+    }
+
+    /// The class of `c` for [`next`].
+    pub(in super::super) fn class(c: char) -> u8 {
+        if super::is_joiner(c) {
+            C_JOINER
+        } else if c == '\n' || c == '\r' {
+            C_NEWLINE
+        } else if c.is_whitespace() {
+            C_SPACE
         } else {
-            Gap::Break
+            C_OTHER
         }
     }
 }
@@ -121,224 +216,188 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2013}')
 }
 
-fn is_interior_symbol(c: char) -> bool {
+/// Whether `c` belongs to a piece when a letter or digit follows (`@ ! |`).
+pub(super) fn is_interior_symbol(c: char) -> bool {
     matches!(c, '@' | '!' | '|')
 }
 
-/// Whether the character starting at byte `at` is a letter or digit.
-fn alnum_at(text: &str, at: usize) -> bool {
-    text.get(at..)
-        .and_then(|rest| rest.chars().next())
-        .is_some_and(is_alnum)
-}
-
-/// Finds obscene words and appends their spans.
-#[cfg(test)]
-pub(crate) fn scan(text: &str, out: &mut Vec<Detection>) {
-    scan_with(
-        text,
-        out,
-        &mut super::medical::Words::new(text),
-        &mut super::language::Classifier::new(text),
-    );
-}
-
-/// Finds obscene words and appends their spans, passing every character to the medical
-/// detector `medical` and the language flags `flags` on the way (one walk over the text for
-/// all three).
-pub(crate) fn scan_with(
-    text: &str,
-    out: &mut Vec<Detection>,
-    medical: &mut Words<'_>,
-    flags: &mut Classifier<'_>,
-) {
-    let mut st = State::default();
-    let mut cur: Option<Piece> = None;
-    let mut gap = GapCount::default();
-    let mut prev_piece_seen = false;
-    for (i, c) in text.char_indices() {
-        let len = c.len_utf8();
-        // Most characters are letters; the look-ahead for `@ ! |` is read only when needed.
-        flags.push(i, c);
-        let alnum = matches!(c, 'А'..='я') || is_alnum(c);
-        if alnum {
-            medical.alnum(i, i + len);
-        } else {
-            medical.other(c);
-        }
-        let wordish = alnum
-            || (cur.is_some()
-                && (is_combining(c) || (is_interior_symbol(c) && alnum_at(text, i + len))));
-        if wordish {
-            match cur.as_mut() {
-                Some(p) => {
-                    p.end = i + len;
-                    p.chars += 1;
-                    p.cyrillic |= is_cyrillic(c);
-                    p.skel.push_char(c);
-                }
-                None => {
-                    let mut skel = Skeleton::default();
-                    skel.push_char(c);
-                    cur = Some(Piece {
-                        start: i,
-                        end: i + len,
-                        chars: 1,
-                        cyrillic: is_cyrillic(c),
-                        skel,
-                    });
-                }
-            }
-            continue;
-        }
-        if let Some(p) = cur.take() {
-            let kind = if prev_piece_seen {
-                gap.kind()
-            } else {
-                Gap::Break
-            };
-            st.push(text, p, kind);
-            prev_piece_seen = true;
-            gap = GapCount::default();
-        }
-        gap.len += 1;
-        if is_joiner(c) {
-            gap.joiners += 1;
-        } else if c == '\n' || c == '\r' {
-            gap.newline = true;
-        } else if !c.is_whitespace() {
-            gap.other = true;
-        }
-    }
-    if let Some(p) = cur.take() {
-        let kind = if prev_piece_seen {
-            gap.kind()
-        } else {
-            Gap::Break
-        };
-        st.push(text, p, kind);
-    }
-    st.flush_compound(text);
-    st.flush_singles(text);
-    let mut found = st.found;
-    if found.is_empty() {
-        return;
-    }
-    // Merge overlapping spans (a glued compound and its pieces).
-    found.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
-    for (s, e) in found {
-        match merged.last_mut() {
-            Some(last) if s < last.1 => last.1 = last.1.max(e),
-            _ => merged.push((s, e)),
-        }
-    }
-    out.extend(merged.into_iter().map(|(start, end)| Detection {
-        kind: DetectionKind::Obscenity,
-        start,
-        end,
-    }));
-}
-
-/// Consecutive pieces glued for one check: only the outer span and the count are needed.
+/// Consecutive pieces glued for one check: only the outer span and the count are needed
+/// (`count` 0: none).
 #[derive(Clone, Copy)]
 struct Glued {
     start: usize,
     end: usize,
     cyrillic: bool,
+    latin: bool,
     count: usize,
     skel: Skeleton,
 }
 
 impl Glued {
-    fn extend(this: &mut Option<Glued>, p: Piece) {
-        match this {
-            Some(g) => {
-                g.end = p.end;
-                g.cyrillic |= p.cyrillic;
-                g.count += 1;
-                g.skel.append(p.skel);
-            }
-            None => {
-                *this = Some(Glued {
-                    start: p.start,
-                    end: p.end,
-                    cyrillic: p.cyrillic,
-                    count: 1,
-                    skel: p.skel,
-                })
-            }
+    const NONE: Glued = Glued {
+        start: 0,
+        end: 0,
+        cyrillic: false,
+        latin: false,
+        count: 0,
+        skel: Skeleton::EMPTY,
+    };
+
+    #[inline(always)]
+    fn set(&mut self, p: &Piece) {
+        self.start = p.start;
+        self.end = p.end;
+        self.cyrillic = p.cyrillic;
+        self.latin = p.latin;
+        self.count = 1;
+        self.skel = p.skel;
+    }
+
+    fn extend(&mut self, p: &Piece) {
+        self.end = p.end;
+        self.cyrillic |= p.cyrillic;
+        self.latin |= p.latin;
+        self.count += 1;
+        self.skel.append(p.skel);
+    }
+
+    /// Checks the glued span if it has at least `min` pieces, and empties it.
+    fn flush(&mut self, text: &str, min: usize, found: &mut Vec<(usize, usize)>) {
+        if self.count >= min
+            && may_match(self.cyrillic, self.latin, self.skel)
+            && check(text, self.start, self.end, self.cyrillic)
+        {
+            found.push((self.start, self.end));
         }
+        self.count = 0;
     }
 }
 
-/// The pieces waiting to be glued, the spans found, and the reusable folding buffer.
-#[derive(Default)]
-struct State {
+/// Whether a span can match at all: a Cyrillic span needs a filter pair in its skeleton, any
+/// other span an ASCII letter (`check` says no to the rest without reading them).
+#[inline(always)]
+fn may_match(cyrillic: bool, latin: bool, skel: Skeleton) -> bool {
+    if cyrillic {
+        skel.pair
+    } else {
+        latin
+    }
+}
+
+/// The obscenity detector fed piece by piece by the walk over the text (`super::walk`): the
+/// gap since the last piece, the pieces waiting to be glued, and the spans found.
+pub(crate) struct Pieces {
+    /// The characters since the last piece ended ([`gap`] state; a break before the first).
+    pub(super) gap: u8,
     /// Pieces joined by single `.`, `-`, `_` (each piece is checked on its own when pushed).
-    compound: Option<Glued>,
+    compound: Glued,
     /// Consecutive one-character pieces separated by short gaps.
-    singles: Option<Glued>,
-    buf: Vec<char>,
+    singles: Glued,
     found: Vec<(usize, usize)>,
 }
 
-impl State {
-    fn push(&mut self, text: &str, p: Piece, gap: Gap) {
-        // Every piece is checked by itself; the order of `found` does not matter (it is
-        // sorted before merging).
-        if check(text, p.start, p.end, p.cyrillic, p.skel, &mut self.buf) {
-            self.found.push((p.start, p.end));
-        }
-        if gap != Gap::Join || self.compound.is_none() {
-            self.flush_compound(text);
-        }
-        Glued::extend(&mut self.compound, p);
-        if p.chars == 1 {
-            if gap == Gap::Break || self.singles.is_none() {
-                self.flush_singles(text);
-            }
-            Glued::extend(&mut self.singles, p);
-        } else {
-            self.flush_singles(text);
-        }
-    }
-
-    fn flush_compound(&mut self, text: &str) {
-        if let Some(g) = self.compound.take() {
-            if g.count > 1 && check(text, g.start, g.end, g.cyrillic, g.skel, &mut self.buf) {
-                self.found.push((g.start, g.end));
-            }
-        }
-    }
-
-    fn flush_singles(&mut self, text: &str) {
-        if let Some(g) = self.singles.take() {
-            if g.count >= 3 && check(text, g.start, g.end, g.cyrillic, g.skel, &mut self.buf) {
-                self.found.push((g.start, g.end));
-            }
+impl Default for Pieces {
+    fn default() -> Self {
+        Pieces {
+            gap: gap::BREAK,
+            compound: Glued::NONE,
+            singles: Glued::NONE,
+            found: Vec::new(),
         }
     }
 }
 
-/// Folds `text[start..end]` into `buf` and matches the roots. `cyrillic` says whether the
-/// span has a Cyrillic letter (known from the pieces, so the span is not read twice); a
-/// Cyrillic span whose `skel` has no filter pair is rejected without folding it again.
-fn check(
-    text: &str,
-    start: usize,
-    end: usize,
-    cyrillic: bool,
-    skel: Skeleton,
-    buf: &mut Vec<char>,
-) -> bool {
-    if cyrillic && !skel.pair {
-        return false;
+impl Pieces {
+    /// A piece has ended: checks it, glues it to the waiting ones, and starts a new gap.
+    #[inline(always)]
+    pub(super) fn end_piece(&mut self, text: &str, p: &Piece) {
+        let kind = self.gap;
+        self.gap = gap::EMPTY;
+        // Every piece is checked by itself; the order of `found` does not matter (it is
+        // sorted before merging).
+        if may_match(p.cyrillic, p.latin, p.skel) {
+            self.check_piece(text, p);
+        }
+        // Nearly always: a piece of several characters after a gap that is not a joiner,
+        // nothing glued before it. It only waits to start a compound.
+        if kind != gap::JOIN && self.compound.count <= 1 && self.singles.count == 0 && !p.one_char {
+            self.compound.set(p);
+            return;
+        }
+        self.glue(text, p, kind);
     }
+
+    /// Checks the piece `p` by itself.
+    fn check_piece(&mut self, text: &str, p: &Piece) {
+        if check(text, p.start, p.end, p.cyrillic) {
+            self.found.push((p.start, p.end));
+        }
+    }
+
+    /// Glues the piece `p`, after a gap of `kind`, to the waiting pieces.
+    fn glue(&mut self, text: &str, p: &Piece, kind: u8) {
+        if kind == gap::JOIN && self.compound.count > 0 {
+            self.compound.extend(p);
+        } else {
+            if self.compound.count > 1 {
+                self.compound.flush(text, 2, &mut self.found);
+            }
+            self.compound.set(p);
+        }
+        if p.one_char {
+            if kind == gap::BREAK || self.singles.count == 0 {
+                self.singles.flush(text, 3, &mut self.found);
+                self.singles.set(p);
+            } else {
+                self.singles.extend(p);
+            }
+        } else if self.singles.count > 0 {
+            self.singles.flush(text, 3, &mut self.found);
+        }
+    }
+
+    /// Ends the text (after the last piece) and appends the spans found, overlapping ones
+    /// (a glued compound and its pieces) merged.
+    pub(super) fn finish(mut self, text: &str, out: &mut Vec<Detection>) {
+        self.compound.flush(text, 2, &mut self.found);
+        self.singles.flush(text, 3, &mut self.found);
+        let mut found = self.found;
+        if found.is_empty() {
+            return;
+        }
+        found.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+        for (s, e) in found {
+            match merged.last_mut() {
+                Some(last) if s < last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        out.extend(merged.into_iter().map(|(start, end)| Detection {
+            kind: DetectionKind::Obscenity,
+            start,
+            end,
+        }));
+    }
+}
+
+/// Folds `text[start..end]` and matches the roots. `cyrillic` says whether the span has a
+/// Cyrillic letter (known from the pieces, so the span is not read twice); the caller has
+/// already rejected spans that [`may_match`] says cannot match.
+fn check(text: &str, start: usize, end: usize, cyrillic: bool) -> bool {
     let Some(slice) = text.get(start..end) else {
         return false;
     };
-    buf.clear();
+    if cyrillic && !basic_russian_may_be_obscene(slice.as_bytes()).unwrap_or(true) {
+        return false;
+    }
+    // The skeleton, repeats collapsed.
+    let mut buf: StackVec<char, 64> = StackVec::new('\0');
+    let push = |buf: &mut StackVec<char, 64>, f: char| {
+        if buf.as_slice().last() != Some(&f) {
+            buf.push(f);
+        }
+    };
     if cyrillic {
         for c in slice.chars() {
             if c == '\u{0306}' {
@@ -350,75 +409,143 @@ fn check(
                 continue;
             }
             if let Some(f) = fold_obscene(c) {
-                if buf.last() != Some(&f) {
-                    buf.push(f);
-                }
+                push(&mut buf, f);
             }
         }
-        may_be_obscene(buf) && obscene_cyrillic(buf)
+        let s = buf.as_slice();
+        may_be_obscene(s) && obscene_cyrillic(s)
     } else {
         if !slice.chars().any(|c| c.is_ascii_alphabetic()) {
             return false;
         }
         for c in slice.chars() {
             if c.is_ascii_alphanumeric() {
-                let f = c.to_ascii_lowercase();
-                if buf.last() != Some(&f) {
-                    buf.push(f);
-                }
+                push(&mut buf, c.to_ascii_lowercase());
             }
         }
-        obscene_translit(buf)
+        obscene_translit(buf.as_slice())
     }
 }
 
-/// A quick filter before [`obscene_cyrillic`]: every root it matches starts with one of these
-/// letter pairs (`ху еб пи пе бл му ма га го за`, with the wildcard for `и`/`л`), so a
-/// skeleton without any of them cannot match. Most ordinary words stop here.
+/// A quick filter before [`obscene_cyrillic`]: every root it matches is seen in three
+/// letters of the skeleton (with the wildcard for `и`/`л`): `ман` and `еб` at the start,
+/// `бля пиз пез пид муд ган гон зал ху+й/е/я/ю/и`, and `еб` after a vowel, `ъ` or `ь`
+/// anywhere. A skeleton without any of them cannot match; most ordinary words with a filter
+/// pair (`пе`, `за`, `ма`, `го`) stop here.
 fn may_be_obscene(s: &[char]) -> bool {
-    s.windows(2).any(|w| match w {
-        [a, b] => is_filter_pair(*a, *b),
+    if let [a, b, ..] = s {
+        if (*a, *b) == ('е', 'б') {
+            return true;
+        }
+    }
+    if let [a, b, c, ..] = s {
+        if (*a, *b, *c) == ('м', 'а', 'н') {
+            return true;
+        }
+    }
+    s.windows(3).any(|w| match w {
+        [a, b, c] => is_trigger(*a, *b, *c),
         _ => false,
     })
 }
 
-/// For each first letter `а`..`я`, the second letters `а`..`я` that make a filter pair
-/// (bit `n` for the letter `а` + `n`); [`WILD`] seconds are handled apart.
-static PAIR_BITS: [u32; 32] = pair_bits();
-
-/// Builds [`PAIR_BITS`] from [`is_filter_pair_slow`] at compile time.
-#[allow(clippy::indexing_slicing)]
-const fn pair_bits() -> [u32; 32] {
-    let mut out = [0u32; 32];
-    let mut a = 0u32;
-    while a < 32 {
-        let mut b = 0u32;
-        while b < 32 {
-            if let (Some(x), Some(y)) = (char::from_u32(0x430 + a), char::from_u32(0x430 + b)) {
-                if is_filter_pair_slow(x, y) {
-                    out[a as usize] |= 1 << b;
-                }
-            }
-            b += 1;
+/// [`may_be_obscene`] of a span of basic Russian letters (`А`..`я`, each folding to its
+/// lowercase), read from its bytes; `None` when the span has another character.
+fn basic_russian_may_be_obscene(b: &[u8]) -> Option<bool> {
+    // The skeleton's letters as indices, repeats collapsed: the first three, and the last
+    // two for the triggers found anywhere.
+    let mut first = [u8::MAX; 3];
+    let mut n = 0usize;
+    let (mut a, mut b1) = (u8::MAX, u8::MAX);
+    let mut hit = false;
+    let mut rest = b;
+    while let [x, y, tail @ ..] = rest {
+        let k = (u32::from(*x) << 6 | u32::from(y & 0x3F)).wrapping_sub(0xD0 << 6 | 0x10);
+        if k >= 64 {
+            return None;
         }
-        a += 1;
+        let c = (k & 31) as u8;
+        rest = tail;
+        if c == b1 {
+            continue;
+        }
+        if let Some(slot) = first.get_mut(n) {
+            *slot = c;
+        }
+        n += 1;
+        hit |= a != u8::MAX
+            && TRIGGERS
+                .get(usize::from(a) << 5 | usize::from(b1))
+                .is_some_and(|m| m >> c & 1 == 1);
+        a = b1;
+        b1 = c;
+    }
+    if !rest.is_empty() {
+        return None;
+    }
+    // `еб` and `ман` at the start (е 5, б 1; м 12, а 0, н 13).
+    Some(hit || first[..2] == [5, 1] || first == [12, 0, 13])
+}
+
+/// For two letters `а`..`я` (`a * 32 + b`), the third letters `c` that make `a b c` a
+/// trigger of [`is_trigger`], built at compile time.
+static TRIGGERS: [u32; 1024] = triggers();
+
+/// Builds [`TRIGGERS`] in `const` evaluation from [`is_trigger`]'s rule.
+#[allow(clippy::indexing_slicing)]
+const fn triggers() -> [u32; 1024] {
+    let mut out = [0u32; 1024];
+    let mut i = 0;
+    while i < 1024 {
+        let mut c = 0;
+        while c < 32 {
+            if is_trigger_index((i / 32) as u8, (i % 32) as u8, c) {
+                out[i] |= 1 << c;
+            }
+            c += 1;
+        }
+        i += 1;
     }
     out
 }
 
-/// Whether `a b` is one of the letter pairs every root starts with.
-#[inline]
-fn is_filter_pair(a: char, b: char) -> bool {
-    let (x, y) = (u32::from(a).wrapping_sub(0x430), u32::from(b).wrapping_sub(0x430));
-    if x < 32 && y < 32 {
-        return PAIR_BITS
-            .get(x as usize)
-            .is_some_and(|bits| bits >> y & 1 == 1);
+/// [`is_trigger`] for three letters `а`..`я` given as indices (no wildcard).
+const fn is_trigger_index(a: u8, b: u8, c: u8) -> bool {
+    // а 0, б 1, г 3, д 4, е 5, з 7, и 8, й 9, л 11, м 12, н 13, о 14, п 15, у 19, х 21,
+    // ъ 26, ы 27, ь 28, э 29, ю 30, я 31
+    let vowel = matches!(a, 0 | 5 | 8 | 14 | 19 | 27 | 29 | 30 | 31);
+    match (a, b) {
+        (1, 11) => c == 31,
+        (15, 8) => c == 7 || c == 4,
+        (15, 5) => c == 7,
+        (12, 19) => c == 4,
+        (3, 0) | (3, 14) => c == 13,
+        (7, 0) => c == 11,
+        (21, 19) => matches!(c, 9 | 5 | 31 | 30 | 8),
+        (_, 5) => c == 1 && (vowel || a == 26 || a == 28),
+        _ => false,
     }
-    is_filter_pair_slow(a, b)
 }
 
-/// [`is_filter_pair`] by the list of pairs.
+/// Whether `a b c` is one of the three-letter triggers of [`may_be_obscene`] found anywhere.
+fn is_trigger(a: char, b: char, c: char) -> bool {
+    let il = |x: char| x == 'и' || x == WILD;
+    let l = |x: char| x == 'л' || x == WILD;
+    match (a, b) {
+        ('б', x) if l(x) => c == 'я',
+        ('п', x) if il(x) => c == 'з' || c == 'д',
+        ('п', 'е') => c == 'з',
+        ('м', 'у') => c == 'д',
+        ('г', 'а' | 'о') => c == 'н',
+        ('з', 'а') => l(c),
+        ('х', 'у') => matches!(c, 'й' | 'е' | 'я' | 'ю' | 'и' | WILD),
+        (x, 'е') => c == 'б' && (is_ru_vowel(x) || matches!(x, 'ъ' | 'ь' | WILD)),
+        _ => false,
+    }
+}
+
+/// Whether `a b` is one of the letter pairs every root starts with (the filter the walk
+/// applies while it reads a piece, as [`PAIR_AFTER`]).
 const fn is_filter_pair_slow(a: char, b: char) -> bool {
     matches!(
         (a, b),
@@ -577,9 +704,7 @@ mod tests {
     use super::*;
 
     fn hits(t: &str) -> bool {
-        let mut v = Vec::new();
-        scan(t, &mut v);
-        !v.is_empty()
+        crate::detect::scan(t).has(DetectionKind::Obscenity)
     }
 
     #[test]
@@ -617,6 +742,51 @@ mod tests {
         ] {
             assert!(hits(t), "{t}");
         }
+    }
+
+    #[test]
+    fn byte_screen_agrees_with_the_character_screen() {
+        let words = [
+            "хуй",
+            "застрахуй",
+            "еблан",
+            "заебал",
+            "небо",
+            "манда",
+            "команда",
+            "блядь",
+            "рубля",
+            "пизда",
+            "пезда",
+            "пидор",
+            "мудак",
+            "гандон",
+            "гондон",
+            "залупа",
+            "сказал",
+            "вагон",
+            "переполнены",
+            "мусор",
+            "Мария",
+            "Петровна",
+            "уебок",
+            "съебать",
+            "мандарин",
+            "пе",
+        ];
+        for w in words {
+            for form in [w.to_string(), w.to_uppercase()] {
+                let folded: Vec<char> = form.chars().filter_map(fold_obscene).collect();
+                let mut collapsed = folded.clone();
+                collapsed.dedup();
+                assert_eq!(
+                    basic_russian_may_be_obscene(form.as_bytes()),
+                    Some(may_be_obscene(&collapsed)),
+                    "{form}"
+                );
+            }
+        }
+        assert_eq!(basic_russian_may_be_obscene("ёж".as_bytes()), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! just before the number (`паспорт`, `ИНН`, `СНИЛС`, `тел`, `карт`).
 
 use super::normalize::{is_alnum, is_cyrillic, is_letter, lower};
+use super::stack::StackVec;
 use super::{Detection, DetectionKind};
 
 /// A maximal run of ASCII digits.
@@ -27,66 +28,57 @@ struct Sep {
     paren: bool,
 }
 
-/// Finds e-mail addresses: `local@domain.tld`.
-pub(crate) fn emails(text: &str) -> Vec<Detection> {
+/// The e-mail address around the `@` at byte `at`: `local@domain.tld`, with the local part
+/// starting at `last_end` or later (the end of the previous address). The walk over the
+/// text calls this for every `@` at or after `last_end`.
+pub(super) fn email_at(text: &str, at: usize, last_end: usize) -> Option<Detection> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut last_end = 0usize;
-    for (at, _) in text.match_indices('@') {
-        if at < last_end {
-            continue;
+    // Local part: ASCII letters, digits, . _ % + -
+    let mut s = at;
+    while s > last_end {
+        match b.get(s - 1) {
+            Some(&c) if c.is_ascii_alphanumeric() || b"._%+-".contains(&c) => s -= 1,
+            _ => break,
         }
-        // Local part: ASCII letters, digits, . _ % + -
-        let mut s = at;
-        while s > last_end {
-            match b.get(s - 1) {
-                Some(&c) if c.is_ascii_alphanumeric() || b"._%+-".contains(&c) => s -= 1,
-                _ => break,
-            }
-        }
-        while s < at && b.get(s).is_some_and(|&c| !c.is_ascii_alphanumeric()) {
-            s += 1;
-        }
-        if s == at {
-            continue;
-        }
-        // Domain: letters (any script, for .рф), digits, . and -
-        let mut e = at + 1;
-        let mut dot_seen = false;
-        if let Some(rest) = text.get(at + 1..) {
-            for c in rest.chars() {
-                if is_alnum(c) || c == '-' || c == '.' {
-                    e += c.len_utf8();
-                } else {
-                    break;
-                }
-            }
-        }
-        // Trim trailing dots and dashes.
-        while e > at + 1 && matches!(b.get(e - 1), Some(b'.' | b'-')) {
-            e -= 1;
-        }
-        let Some(domain) = text.get(at + 1..e) else {
-            continue;
-        };
-        if let Some(dot) = domain.rfind('.') {
-            dot_seen = dot > 0;
-            let tld = domain.get(dot + 1..).unwrap_or("");
-            if tld.chars().count() < 2 || !tld.chars().all(is_letter) {
-                dot_seen = false;
-            }
-        }
-        if !dot_seen {
-            continue;
-        }
-        out.push(Detection {
-            kind: DetectionKind::Email,
-            start: s,
-            end: e,
-        });
-        last_end = e;
     }
-    out
+    while s < at && b.get(s).is_some_and(|&c| !c.is_ascii_alphanumeric()) {
+        s += 1;
+    }
+    if s == at {
+        return None;
+    }
+    // Domain: letters (any script, for .рф), digits, . and -
+    let mut e = at + 1;
+    let mut dot_seen = false;
+    if let Some(rest) = text.get(at + 1..) {
+        for c in rest.chars() {
+            if is_alnum(c) || c == '-' || c == '.' {
+                e += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+    }
+    // Trim trailing dots and dashes.
+    while e > at + 1 && matches!(b.get(e - 1), Some(b'.' | b'-')) {
+        e -= 1;
+    }
+    let domain = text.get(at + 1..e)?;
+    if let Some(dot) = domain.rfind('.') {
+        dot_seen = dot > 0;
+        let tld = domain.get(dot + 1..).unwrap_or("");
+        if tld.chars().count() < 2 || !tld.chars().all(is_letter) {
+            dot_seen = false;
+        }
+    }
+    if !dot_seen {
+        return None;
+    }
+    Some(Detection {
+        kind: DetectionKind::Email,
+        start: s,
+        end: e,
+    })
 }
 
 /// Keyword context read just before a number.
@@ -122,12 +114,108 @@ fn context_before(text: &str, pos: usize) -> Context {
         s += 1;
     }
     let raw = text.get(s..pos).unwrap_or("");
-    // Nearly always the window is ASCII and Cyrillic: lowercase it on the stack.
+    // Nearly always the window is ASCII and Cyrillic: lowercase it on the stack and read
+    // the keywords in one pass over its bytes.
     let mut buf = [0u8; 60];
-    match lower_simple(raw, &mut buf) {
-        Some(window) => context_in(window),
+    match lower_window(raw.as_bytes(), &mut buf) {
+        Some(n) => context_in_bytes(buf.get(..n).unwrap_or(&[])),
         None => context_in(&raw.to_lowercase()),
     }
+}
+
+/// [`lower_simple`] by bytes: the lowercase of `raw` (ASCII and Cyrillic characters only,
+/// else `None`) in `buf`, and its length (the same as `raw`'s).
+fn lower_window<const N: usize>(raw: &[u8], buf: &mut [u8; N]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(&x) = raw.get(i) {
+        if x < 0x80 {
+            *buf.get_mut(i)? = x.to_ascii_lowercase();
+            i += 1;
+            continue;
+        }
+        let y = *raw.get(i + 1)?;
+        let (lx, ly) = match (x, y) {
+            // а–п, р–я
+            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => (x, y),
+            // А–П, Р–Я
+            (0xD0, 0x90..=0x9F) => (0xD0, y + 0x20),
+            (0xD0, 0xA0..=0xAF) => (0xD1, y - 0x20),
+            _ => {
+                // Other Cyrillic letters by characters (their lowercase is two bytes too).
+                let c = std::str::from_utf8(raw.get(i..)?.get(..2)?)
+                    .ok()?
+                    .chars()
+                    .next()?;
+                if !is_cyrillic(c) {
+                    return None;
+                }
+                let mut two = [0u8; 4];
+                let l = lower(c).encode_utf8(&mut two).as_bytes();
+                match l {
+                    [a, b] => (*a, *b),
+                    _ => return None,
+                }
+            }
+        };
+        *buf.get_mut(i)? = lx;
+        *buf.get_mut(i + 1)? = ly;
+        i += 2;
+    }
+    Some(i)
+}
+
+/// [`context_in`] for a lowercase window of ASCII and Cyrillic characters, in one pass: at
+/// each character the keywords that start with it are compared.
+fn context_in_bytes(w: &[u8]) -> Context {
+    // `trim_end` (only ASCII white space can occur), then the last 25 characters.
+    let mut trimmed = w.len();
+    while trimmed > 0 && w.get(trimmed - 1).is_some_and(ascii_space) {
+        trimmed -= 1;
+    }
+    let mut tail = trimmed;
+    for _ in 0..25 {
+        if tail == 0 {
+            break;
+        }
+        tail -= 1;
+        while tail > 0 && w.get(tail).is_some_and(|&b| b & 0xC0 == 0x80) {
+            tail -= 1;
+        }
+    }
+    let mut cx = Context::default();
+    let mut p = 0;
+    while let Some(&x) = w.get(p) {
+        let rest = w.get(p..).unwrap_or(&[]);
+        let in_tail =
+            |k: &str| p >= tail && p + k.len() <= trimmed && rest.starts_with(k.as_bytes());
+        match (x, w.get(p + 1).copied().unwrap_or(0)) {
+            (0xD0, 0xBF) => cx.passport |= rest.starts_with("паспорт".as_bytes()),
+            (0xD1, 0x81) => {
+                cx.passport |= in_tail("серия") || in_tail("серии");
+                cx.snils |= in_tail("снилс") || rest.starts_with("страхов".as_bytes());
+                cx.phone |= in_tail("сотов");
+            }
+            (0xD0, 0xB8) => cx.inn |= in_tail("инн"),
+            (b'i', _) => cx.inn |= in_tail("inn"),
+            (0xD1, 0x82) => cx.phone |= in_tail("тел"),
+            (0xD0, 0xB7) => cx.phone |= in_tail("звон"),
+            (0xD0, 0xBC) => cx.phone |= in_tail("моб"),
+            (b'w', _) => cx.phone |= in_tail("whatsapp"),
+            (0xD0, 0xB2) => cx.phone |= in_tail("ватсап") || in_tail("вайбер"),
+            (0xD0, 0xBD) => cx.phone |= in_tail("номер"),
+            (0xD0, 0xBA) => cx.card |= in_tail("карт"),
+            _ => {}
+        }
+        p += 1;
+    }
+    let trimmed = w.get(..trimmed).unwrap_or(&[]);
+    cx.number_sign = trimmed.ends_with(b"#") || trimmed.ends_with(b" n");
+    cx
+}
+
+/// Whether `b` is ASCII white space as `char::is_whitespace` has it (with the vertical tab).
+fn ascii_space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
 /// The keywords in a lowercase window of text just before a number.
@@ -159,6 +247,27 @@ fn context_in(window: &str) -> Context {
 
 fn followed_by_unit(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or("");
+    // Every unit starts with `р т м к ш ₽ %` (lowercase): a first character that is another
+    // ASCII character or another letter `А`..`я` ends the test.
+    let b = rest.as_bytes();
+    let mut k = 0;
+    while b.get(k).is_some_and(ascii_space) {
+        k += 1;
+    }
+    match (b.get(k), b.get(k + 1)) {
+        (None, _) => return false,
+        (Some(&x), _) if x < 0x80 && x != b'%' => return false,
+        (Some(0xD0), Some(&y))
+            if matches!(y, 0x90..=0xBF)
+                && !matches!(y, 0xA0 | 0xA2 | 0x9C | 0x9A | 0xA8 | 0xBC | 0xBA) =>
+        {
+            return false
+        }
+        (Some(0xD1), Some(&y)) if matches!(y, 0x80..=0x8F) && !matches!(y, 0x80 | 0x82 | 0x88) => {
+            return false
+        }
+        _ => {}
+    }
     let rest = rest.trim_start();
     let four = rest
         .char_indices()
@@ -168,7 +277,12 @@ fn followed_by_unit(text: &str, end: usize) -> bool {
     let mut buf = [0u8; 8];
     match lower_simple(four, &mut buf) {
         Some(head) => is_unit(head),
-        None => is_unit(&four.chars().flat_map(char::to_lowercase).collect::<String>()),
+        None => is_unit(
+            &four
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect::<String>(),
+        ),
     }
 }
 
@@ -182,19 +296,34 @@ fn is_unit(head: &str) -> bool {
         || head == "р"
 }
 
-/// Finds phone numbers, СНИЛС, ИНН, passports and bank cards.
-pub(crate) fn numbers(text: &str, out: &mut Vec<Detection>) {
-    let b = text.as_bytes();
-    let mut i = 0usize;
-    let mut chunks: Vec<Chunk> = Vec::new();
-    let mut seps: Vec<Sep> = Vec::new();
-    while i < b.len() {
-        let is_digit = b.get(i).is_some_and(u8::is_ascii_digit);
-        if !is_digit {
-            i += 1;
-            continue;
+/// Reusable buffers for the digit chunks of a group and the separators between them.
+pub(super) struct Groups {
+    chunks: StackVec<Chunk, 16>,
+    seps: StackVec<Sep, 16>,
+}
+
+impl Default for Groups {
+    fn default() -> Self {
+        Groups {
+            chunks: StackVec::new(Chunk {
+                start: 0,
+                end: 0,
+                tainted: false,
+            }),
+            seps: StackVec::new(Sep::default()),
         }
-        // Build one group starting at i.
+    }
+}
+
+impl Groups {
+    /// Reads the group of numbers starting with the digit at byte `i`, appends what it
+    /// classifies as personal data, and returns the byte where the group ends. The walk over
+    /// the text calls this for the first digit at or after the previous group's end (or one
+    /// past its start).
+    pub(super) fn group_at(&mut self, text: &str, i: usize, out: &mut Vec<Detection>) -> usize {
+        let b = text.as_bytes();
+        let chunks = &mut self.chunks;
+        let seps = &mut self.seps;
         chunks.clear();
         seps.clear();
         let mut pos = i;
@@ -216,8 +345,15 @@ pub(crate) fn numbers(text: &str, out: &mut Vec<Detection>) {
             let mut n = 0;
             let mut ok = false;
             while n < 4 {
-                let Some(rest) = text.get(q..) else { break };
-                let Some(c) = rest.chars().next() else { break };
+                let Some(&x) = b.get(q) else { break };
+                let c = if x < 0x80 {
+                    char::from(x)
+                } else {
+                    let Some(c) = text.get(q..).and_then(|rest| rest.chars().next()) else {
+                        break;
+                    };
+                    c
+                };
                 match c {
                     '0'..='9' => {
                         ok = n > 0;
@@ -261,8 +397,8 @@ pub(crate) fn numbers(text: &str, out: &mut Vec<Detection>) {
             seps.push(sep);
             pos = q;
         }
-        classify_group(text, &chunks, &seps, out);
-        i = pos.max(i + 1);
+        classify_group(text, chunks.as_slice(), seps.as_slice(), out);
+        pos
     }
 }
 
@@ -272,7 +408,8 @@ fn word_separator(text: &str, pos: usize) -> Option<usize> {
     let rest = text.get(pos..)?;
     let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
     let lead = rest.len() - trimmed.len();
-    if lead == 0 {
+    // Every word below starts with the byte D0 (н, Н), `N` or E2 (№).
+    if lead == 0 || !matches!(trimmed.as_bytes().first(), Some(0xD0 | b'N' | 0xE2)) {
         return None;
     }
     for w in ["номер", "Номер", "НОМЕР", "ном.", "N", "№"] {
@@ -288,6 +425,10 @@ fn word_separator(text: &str, pos: usize) -> Option<usize> {
 }
 
 fn classify_group(text: &str, chunks: &[Chunk], seps: &[Sep], out: &mut Vec<Detection>) {
+    // Every kind needs at least five digits.
+    if chunks.iter().map(|c| c.end - c.start).sum::<usize>() < 5 {
+        return;
+    }
     let b = text.as_bytes();
     let mut i = 0usize;
     while i < chunks.len() {
@@ -343,10 +484,15 @@ fn classify_group(text: &str, chunks: &[Chunk], seps: &[Sep], out: &mut Vec<Dete
             let dash = seps_in.iter().any(|s| s.dash);
             let paren = seps_in.iter().any(|s| s.paren)
                 || (first.start > 0 && b.get(first.start - 1) == Some(&b'('));
-            let cx = *ctx.get_or_insert_with(|| context_before(text, first.start));
             if followed_by_unit(text, last.end) {
                 continue;
             }
+            // After `+` only the digits count: the keywords are read only when needed.
+            let cx = if plus {
+                Context::default()
+            } else {
+                *ctx.get_or_insert_with(|| context_before(text, first.start))
+            };
             if let Some(kind) = classify(d, l, plus, dash, paren, &cx) {
                 best = Some((j, kind));
                 break;
@@ -547,9 +693,12 @@ mod tests {
     }
 
     fn kinds(t: &str) -> Vec<DetectionKind> {
-        let mut v = emails(t);
-        numbers(t, &mut v);
-        v.into_iter().map(|d| d.kind).collect()
+        crate::detect::scan(t)
+            .detections
+            .into_iter()
+            .map(|d| d.kind)
+            .filter(|k| k.is_personal_data())
+            .collect()
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod replay;
 mod report;
 mod terms;
 pub mod vocabulary;
+mod voters;
 
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
@@ -69,7 +70,7 @@ pub fn replay(
     now: DateTime<FixedOffset>,
 ) -> Result<Replay> {
     check_in_force(profile, zone, message)?;
-    let mut m = replay::Machine::new(profile, message, zone, now);
+    let mut m = replay::Machine::new(profile, message, zone, now, events);
     m.category.clone_from(&message.category);
     for (i, ev) in events.iter().enumerate() {
         m.apply(i, ev);
@@ -81,11 +82,11 @@ pub fn replay(
     } else {
         crate::message::Plan::new()
     };
-    let terms = terms::live_terms(calendar, &m, &plan)?;
+    let terms = terms::live_terms(calendar, &m, plan)?;
     let allowed = m.allowed();
     Ok(Replay {
         profile: profile.id.clone(),
-        now: now.with_timezone(&zone).fixed_offset(),
+        now: m.local_now,
         state: m.state,
         is_final: m.state.is_final(),
         counters: m.counters,

@@ -5,7 +5,7 @@
 //! regulation's guards. The first failure refuses the event with a [`Reason`] and leaves the
 //! machine exactly as it was; nothing reads a clock, so the same log gives the same answer.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
@@ -15,9 +15,10 @@ use super::report::{
     Counters, Effect, EffectStatus, Pending, PendingKind, Reason, Recipient, RefusedEvent, RoleActions,
     StoryStep,
 };
-use super::vocabulary::{Action, Role, State};
+use super::vocabulary::{Action, EffectKind, Guard, Role, State};
+use super::voters::Voters;
 use crate::message::{Channel, Message};
-use crate::profile::{Family, Profile};
+use crate::profile::{Family, Profile, Provision};
 
 /// The machine's memory between events.
 #[derive(Debug, Clone)]
@@ -27,7 +28,16 @@ pub(crate) struct Machine<'a> {
     pub zone: Tz,
     /// Bit `a as u32` set when the profile enables action `a` (looked up once, not per event).
     enabled: u32,
+    /// The provision of each enabled action, by `Action as usize` (read once per replay).
+    actions: [Option<&'a Provision>; Action::ALL.len()],
+    /// The provision of each guard the profile has, by `Guard as usize`.
+    guards: [Option<&'a Provision>; Guard::COUNT],
+    /// The provision of each effect the profile owes, by `EffectKind as usize`.
+    owed: [Option<&'a Provision>; EffectKind::COUNT],
     pub now: DateTime<FixedOffset>,
+    /// `now` in the profile's zone (the replay's `now`; its date is «today» for the terms),
+    /// converted once.
+    pub local_now: DateTime<FixedOffset>,
     pub state: State,
     pub registered_at: Option<DateTime<FixedOffset>>,
     pub published_at: Option<DateTime<FixedOffset>>,
@@ -41,8 +51,9 @@ pub(crate) struct Machine<'a> {
     pub votes_escalated: bool,
     pub taken_by_coordinator: bool,
     pub counters: Counters,
-    /// Who has voted (borrowed from the log: no copies per vote).
-    pub voters: HashSet<&'a str>,
+    /// Who has voted (borrowed from the log: no copies per vote; sized for the log's votes up
+    /// front, so it never grows).
+    pub voters: Voters<'a>,
     pub category: Option<String>,
     pub organisation: Option<String>,
     pub executor: Option<String>,
@@ -52,6 +63,10 @@ pub(crate) struct Machine<'a> {
     pub last_at: Option<DateTime<FixedOffset>>,
     pub effects: Vec<Effect>,
     pub refused: Vec<RefusedEvent>,
+    /// One line per accepted event. Not sized for the whole log up front: with glibc, the
+    /// first allocation of a kilobyte or more in a replay merges the small blocks the previous
+    /// replay freed and sends later small allocations down the slow path, so it should come as
+    /// late as it can (measured: 58 k instructions per 50-event replay reserved, 52 k grown).
     pub story: Vec<StoryStep>,
 }
 
@@ -62,17 +77,83 @@ fn nonempty(s: Option<&String>) -> bool {
     s.is_some_and(|s| !s.trim().is_empty())
 }
 
+/// A provision's citation («Essentuki 34.3»), the same text as
+/// [`crate::profile::Provision::citation`] without going through `format!`.
+///
+/// A replay cites a clause for every effect it records; the formatting machinery cost about a
+/// thousand instructions per citation, more than the rest of the effect. The unit test
+/// `citations_match_the_profile` keeps this equal to the profile's own citation.
+pub(crate) fn citation(
+    regulation: &str,
+    clause: Option<&str>,
+    local_choice: Option<&str>,
+) -> String {
+    const LOCAL: &str = " profile, local choice: ";
+    const PROFILE: &str = " profile";
+    let (sep, tail) = match (clause, local_choice) {
+        (Some(clause), _) => (" ", clause),
+        (None, Some(why)) => (LOCAL, why),
+        (None, None) => (PROFILE, ""),
+    };
+    let mut out = String::with_capacity(regulation.len() + sep.len() + tail.len());
+    out.push_str(regulation);
+    out.push_str(sep);
+    out.push_str(tail);
+    out
+}
+
+/// [`citation`] of a workflow provision.
+fn cite(p: &Provision) -> String {
+    citation(
+        &p.regulation,
+        p.clause.as_deref(),
+        p.local_choice.as_deref(),
+    )
+}
+
 impl<'a> Machine<'a> {
-    pub fn new(profile: &'a Profile, message: &'a Message, zone: Tz, now: DateTime<FixedOffset>) -> Self {
+    pub fn new(
+        profile: &'a Profile,
+        message: &'a Message,
+        zone: Tz,
+        now: DateTime<FixedOffset>,
+        events: &[WorkflowEvent],
+    ) -> Self {
+        // One pass over each of the profile's (short) provision maps instead of a map look-up
+        // by name for every action, guard and effect the replay asks about.
+        let mut enabled = 0u32;
+        let mut actions = [None; Action::ALL.len()];
+        for (name, p) in &profile.workflow.actions {
+            if let Some(a) = Action::from_name(name) {
+                enabled |= 1u32 << (a as u32);
+                if let Some(slot) = actions.get_mut(a as usize) {
+                    *slot = Some(p);
+                }
+            }
+        }
+        let mut guards = [None; Guard::COUNT];
+        for (name, p) in &profile.workflow.guards {
+            if let Some(slot) = Guard::from_name(name).and_then(|g| guards.get_mut(g as usize)) {
+                *slot = Some(p);
+            }
+        }
+        let votes = events.iter().filter(|e| e.action == Action::Vote).count();
+        let mut owed = [None; EffectKind::COUNT];
+        for (name, p) in &profile.workflow.effects {
+            if let Some(slot) = EffectKind::from_name(name).and_then(|e| owed.get_mut(e as usize)) {
+                *slot = Some(p);
+            }
+        }
         Self {
             profile,
             message,
             zone,
-            enabled: Action::ALL
-                .iter()
-                .filter(|a| profile.workflow.action(a.name()).is_some())
-                .fold(0, |mask, a| mask | (1u32 << (*a as u32))),
+            enabled,
+            actions,
+            guards,
+            owed,
             now,
+            local_now: now.with_timezone(&zone).fixed_offset(),
             state: State::Moderation,
             registered_at: None,
             published_at: None,
@@ -86,7 +167,7 @@ impl<'a> Machine<'a> {
             votes_escalated: false,
             taken_by_coordinator: false,
             counters: Counters::default(),
-            voters: HashSet::new(),
+            voters: Voters::with_capacity(votes),
             category: None,
             organisation: None,
             executor: None,
@@ -109,16 +190,25 @@ impl<'a> Machine<'a> {
     }
 
     /// The guard's provision when the profile has the guard (cite it only when it refuses).
-    fn guard_on(&self, name: &str) -> Option<&'a crate::profile::Provision> {
-        self.profile.workflow.guard(name)
+    pub fn guard_on(&self, guard: Guard) -> Option<&'a Provision> {
+        self.guards.get(guard as usize).copied().flatten()
     }
 
-    fn guard(&self, name: &str) -> Option<String> {
-        self.guard_on(name).map(crate::profile::Provision::citation)
+    fn guard(&self, guard: Guard) -> Option<String> {
+        self.guard_on(guard).map(cite)
+    }
+
+    /// The effect's provision when the platform owes it under this profile.
+    pub fn owes(&self, kind: EffectKind) -> Option<&'a Provision> {
+        self.owed.get(kind as usize).copied().flatten()
     }
 
     fn action_clause(&self, action: Action) -> Option<String> {
-        self.profile.workflow.action(action.name()).map(crate::profile::Provision::citation)
+        self.actions
+            .get(action as usize)
+            .copied()
+            .flatten()
+            .map(cite)
     }
 
     /// Whether the current state (and what the machine knows) allows `action` at all.
@@ -154,25 +244,70 @@ impl<'a> Machine<'a> {
         action.roles(self.state).contains(&role)
     }
 
-    /// The actions each role may take now.
+    /// The actions each role may take now, roles in [`Role::ALL`] order and each role's
+    /// actions in [`Action::ALL`] order.
     pub fn allowed(&self) -> Vec<RoleActions> {
-        Role::ALL
-            .iter()
-            .filter_map(|&role| {
-                let actions: Vec<Action> = Action::ALL
-                    .iter()
-                    .copied()
-                    .filter(|&a| self.enabled(a) && self.state_allows(a) && self.role_allows(a, role))
-                    .collect();
-                (!actions.is_empty()).then_some(RoleActions { role, actions })
-            })
-            .collect()
+        // Each action's state check once (not once per role), then a bit per action per role.
+        let mut by_role = [0u32; Role::ALL.len()];
+        for a in Action::ALL {
+            if !self.enabled(a) || !self.state_allows(a) {
+                continue;
+            }
+            for &role in a.roles(self.state) {
+                if self.role_allows(a, role) {
+                    if let Some(mask) = by_role.get_mut(role as usize) {
+                        *mask |= 1u32 << (a as u32);
+                    }
+                }
+            }
+        }
+        // Exactly sized: one allocation per role that may act, and one for the list.
+        let mut out = Vec::with_capacity(by_role.iter().filter(|m| **m != 0).count());
+        for (&role, mask) in Role::ALL.iter().zip(by_role) {
+            if mask == 0 {
+                continue;
+            }
+            let mut actions = Vec::with_capacity(mask.count_ones() as usize);
+            let mut rest = mask;
+            while rest != 0 {
+                // Lowest set bit first: actions come out in `Action::ALL` order.
+                if let Some(&a) = Action::ALL.get(rest.trailing_zeros() as usize) {
+                    actions.push(a);
+                }
+                rest &= rest - 1;
+            }
+            out.push(RoleActions { role, actions });
+        }
+        out
     }
 
-    fn effect(&mut self, kind: &str, to: Recipient, at: DateTime<FixedOffset>, ru: String, en: String, code: Option<String>) {
-        let Some(p) = self.profile.workflow.effect(kind) else { return };
-        let status = if at <= self.now { EffectStatus::Owed } else { EffectStatus::Scheduled };
-        self.effects.push(Effect { kind: kind.to_string(), to, at, status, clause: p.citation(), ru, en, code });
+    /// Records an effect the platform owes, when the profile lists it. Fixed texts stay
+    /// borrowed; callers that format a text check [`Machine::owes`] first.
+    fn effect(
+        &mut self,
+        kind: EffectKind,
+        to: Recipient,
+        at: DateTime<FixedOffset>,
+        ru: impl Into<Cow<'static, str>>,
+        en: impl Into<Cow<'static, str>>,
+        code: Option<String>,
+    ) {
+        let Some(p) = self.owes(kind) else { return };
+        let status = if at <= self.now {
+            EffectStatus::Owed
+        } else {
+            EffectStatus::Scheduled
+        };
+        self.effects.push(Effect {
+            kind: Cow::Borrowed(kind.name()),
+            to,
+            at,
+            status,
+            clause: cite(p),
+            ru: ru.into(),
+            en: en.into(),
+            code,
+        });
     }
 
     /// Applies one event, or refuses it leaving everything as it was.
@@ -220,7 +355,7 @@ impl<'a> Machine<'a> {
                 "not_public",
                 "голосовать можно только за опубликованное публичное сообщение",
                 "only a published public message can be voted for",
-                self.guard("vote_public_only"),
+                self.guard(Guard::VotePublicOnly),
             ));
         }
         if !self.state_allows(action) {
@@ -246,9 +381,9 @@ impl<'a> Machine<'a> {
             }
             Action::Transfer => self.transfer(ev),
             Action::SendToApproval => {
-                let pending = self.draft(ev)?;
+                let result = self.draft(ev)?;
                 self.executor = Some(ev.actor.id.clone());
-                self.send_to_heads(pending, ev.at);
+                self.send_to_heads(drafted(ev, result), ev.at);
                 Ok(())
             }
             Action::Return => {
@@ -342,11 +477,11 @@ impl<'a> Machine<'a> {
         let next = if self.enabled(Action::Accept) { State::Acceptance } else { State::Execution };
         self.enter(next, at);
         self.effect(
-            "route_to_executor",
+            EffectKind::RouteToExecutor,
             Recipient::Organisation,
             at,
-            "сообщение направлено исполнителю".into(),
-            "the message is sent to the executor".into(),
+            "сообщение направлено исполнителю",
+            "the message is sent to the executor",
             None,
         );
     }
@@ -354,7 +489,7 @@ impl<'a> Machine<'a> {
     fn register(&mut self, ev: &WorkflowEvent) -> Step {
         let publish = ev.action == Action::RegisterAndPublish;
         if publish && !self.message.public {
-            if let Some(clause) = self.guard_on("publish_only_public") {
+            if let Some(clause) = self.guard_on(Guard::PublishOnlyPublic) {
                 return Err(Reason::new(
                     "not_public",
                     "пользователь не указал, что сообщение публичное: его нельзя опубликовать",
@@ -367,21 +502,28 @@ impl<'a> Machine<'a> {
         if publish {
             self.publish(ev.at)?;
             self.effect(
-                "notice_published",
+                EffectKind::NoticePublished,
                 Recipient::Applicant,
                 ev.at,
-                "уведомление о регистрации и публикации сообщения".into(),
-                "notice: the message is registered and published".into(),
+                "уведомление о регистрации и публикации сообщения",
+                "notice: the message is registered and published",
                 None,
             );
-            self.effect("publish_message", Recipient::Public, ev.at, "публикация сообщения".into(), "publish the message".into(), None);
+            self.effect(
+                EffectKind::PublishMessage,
+                Recipient::Public,
+                ev.at,
+                "публикация сообщения",
+                "publish the message",
+                None,
+            );
         } else {
             self.effect(
-                "notice_registered",
+                EffectKind::NoticeRegistered,
                 Recipient::Applicant,
                 ev.at,
-                "уведомление о регистрации сообщения".into(),
-                "notice: the message is registered".into(),
+                "уведомление о регистрации сообщения",
+                "notice: the message is registered",
                 None,
             );
         }
@@ -408,7 +550,8 @@ impl<'a> Machine<'a> {
         let Some(code) = ev.code.as_deref() else {
             return Err(missing("code", "код основания отказа", self.action_clause(Action::Refuse)));
         };
-        let Some(ground) = self.profile.refusal(code) else {
+        let profile = self.profile;
+        let Some(ground) = profile.refusal(code) else {
             return Err(Reason::new(
                 "unknown_refusal_code",
                 format!("основания отказа «{code}» нет в перечне регламента"),
@@ -416,16 +559,23 @@ impl<'a> Machine<'a> {
                 self.action_clause(Action::Refuse),
             ));
         };
-        let (ru, en, cite) = (ground.ru.clone(), ground.en.clone(), ground.citation());
         self.enter(State::Refused, ev.at);
-        self.effect(
-            "notice_refused",
-            Recipient::Applicant,
-            ev.at,
-            format!("уведомление об отказе в регистрации: {ru} ({cite}); предложение скорректировать сообщение"),
-            format!("notice: registration refused: {en} ({cite}); the user is invited to correct the message"),
-            Some(code.to_string()),
-        );
+        if self.owes(EffectKind::NoticeRefused).is_some() {
+            let (ru, en) = (&ground.ru, &ground.en);
+            let cite = citation(
+                &ground.regulation,
+                ground.clause.as_deref(),
+                ground.local_choice.as_deref(),
+            );
+            self.effect(
+                EffectKind::NoticeRefused,
+                Recipient::Applicant,
+                ev.at,
+                format!("уведомление об отказе в регистрации: {ru} ({cite}); предложение скорректировать сообщение"),
+                format!("notice: registration refused: {en} ({cite}); the user is invited to correct the message"),
+                Some(code.to_string()),
+            );
+        }
         Ok(())
     }
 
@@ -491,7 +641,14 @@ impl<'a> Machine<'a> {
                 ("вызов зарегистрирован; заведено сообщение для письменного ответа", "call registered; a written message opened")
             }
         };
-        self.effect("call_registered", Recipient::Applicant, ev.at, ru.into(), en.into(), None);
+        self.effect(
+            EffectKind::CallRegistered,
+            Recipient::Applicant,
+            ev.at,
+            ru,
+            en,
+            None,
+        );
         Ok(())
     }
 
@@ -532,7 +689,7 @@ impl<'a> Machine<'a> {
         self.enter(State::Transferred, at);
         let org = pending.organisation.clone().unwrap_or_default();
         self.effect(
-            "notice_redirected",
+            EffectKind::NoticeRedirected,
             Recipient::Applicant,
             at,
             format!("уведомление о перенаправлении сообщения в организацию «{org}»"),
@@ -560,7 +717,7 @@ impl<'a> Machine<'a> {
     }
 
     fn return_not_in_competence(&mut self, ev: &WorkflowEvent) -> Step {
-        if let Some(clause) = self.guard_on("competence_reasons") {
+        if let Some(clause) = self.guard_on(Guard::CompetenceReasons) {
             if !nonempty(ev.reason.as_ref()) {
                 return Err(Reason::new(
                     "reasons_required",
@@ -576,17 +733,27 @@ impl<'a> Machine<'a> {
         Ok(())
     }
 
-    /// Checks an answer against the regulation's guards and returns it as a pending decision.
-    fn draft(&self, ev: &WorkflowEvent) -> std::result::Result<Pending, Reason> {
-        let clause = self.action_clause(ev.action);
+    /// Checks an answer against the regulation's guards and returns its result. The answer
+    /// becomes a [`Pending`] decision (with copies of its text and heads, see [`drafted`]) only
+    /// when it goes to the heads; one delivered at once needs only its result and date.
+    fn draft(&self, ev: &WorkflowEvent) -> std::result::Result<AnswerResult, Reason> {
+        // The clause is cited only when a field is missing (formatting it is not free).
         let Some(result) = ev.result else {
-            return Err(missing("result", "результат рассмотрения", clause));
+            return Err(missing(
+                "result",
+                "результат рассмотрения",
+                self.action_clause(ev.action),
+            ));
         };
         if !nonempty(ev.text.as_ref()) {
-            return Err(missing("text", "текст ответа", clause));
+            return Err(missing(
+                "text",
+                "текст ответа",
+                self.action_clause(ev.action),
+            ));
         }
         if result == AnswerResult::Postponed {
-            if let Some(c) = self.guard_on("postponed_needs_date") {
+            if let Some(c) = self.guard_on(Guard::PostponedNeedsDate) {
                 if ev.planned_date.is_none() {
                     return Err(Reason::new(
                         "postponed_without_date",
@@ -618,7 +785,7 @@ impl<'a> Machine<'a> {
                 ));
             }
         }
-        if let Some(c) = self.guard_on("no_undated_promise") {
+        if let Some(c) = self.guard_on(Guard::NoUndatedPromise) {
             if ev.promise && ev.planned_date.is_none() {
                 return Err(Reason::new(
                     "promise_without_date",
@@ -628,7 +795,7 @@ impl<'a> Machine<'a> {
                 ));
             }
         }
-        if let Some(c) = self.guard_on("one_document") {
+        if let Some(c) = self.guard_on(Guard::OneDocument) {
             if ev.documents.is_some_and(|n| n != 1) {
                 return Err(Reason::new(
                     "one_document",
@@ -638,8 +805,11 @@ impl<'a> Machine<'a> {
                 ));
             }
         }
-        if let Some(c) = self.guard_on("official_required") {
-            let ok = ev.official.as_ref().is_some_and(|o| !o.position.trim().is_empty() && !o.name.trim().is_empty());
+        if let Some(c) = self.guard_on(Guard::OfficialRequired) {
+            let ok = ev
+                .official
+                .as_ref()
+                .is_some_and(|o| !o.position.trim().is_empty() && !o.name.trim().is_empty());
             if !ok {
                 return Err(Reason::new(
                     "official_required",
@@ -649,7 +819,7 @@ impl<'a> Machine<'a> {
                 ));
             }
         }
-        if let Some(c) = self.guard_on("approver_required") {
+        if let Some(c) = self.guard_on(Guard::ApproverRequired) {
             if !nonempty(ev.approver.as_ref()) {
                 return Err(Reason::new(
                     "approver_required",
@@ -659,15 +829,7 @@ impl<'a> Machine<'a> {
                 ));
             }
         }
-        Ok(Pending {
-            kind: PendingKind::Answer,
-            result: Some(result),
-            text: ev.text.clone(),
-            planned_date: ev.planned_date,
-            organisation: None,
-            approvers: ev.co_approvers.clone(),
-            signer: ev.approver.clone(),
-        })
+        Ok(result)
     }
 
     fn answer(&mut self, ev: &WorkflowEvent) -> Step {
@@ -678,60 +840,67 @@ impl<'a> Machine<'a> {
                 }
             }
         }
-        let pending = self.draft(ev)?;
+        let result = self.draft(ev)?;
         if self.executor.is_none() {
             self.executor = Some(ev.actor.id.clone());
         }
         if self.pos() && self.enabled(Action::Approve) {
-            self.send_to_heads(pending, ev.at);
+            self.send_to_heads(drafted(ev, result), ev.at);
         } else {
-            self.deliver(&pending, ev.at);
+            self.deliver(Some(result), ev.planned_date, ev.at);
         }
         Ok(())
     }
 
     /// The answer reaches the applicant.
-    fn deliver(&mut self, pending: &Pending, at: DateTime<FixedOffset>) {
+    fn deliver(&mut self, result: Option<AnswerResult>, planned_date: Option<NaiveDate>, at: DateTime<FixedOffset>) {
         self.pending = None;
         self.answered = true;
         self.in_rework = false;
         self.rated = false;
-        self.result = pending.result;
-        self.planned_date = pending.planned_date;
-        let postponed = pending.result == Some(AnswerResult::Postponed);
+        self.result = result;
+        self.planned_date = planned_date;
+        let postponed = result == Some(AnswerResult::Postponed);
         if postponed {
             self.counters.postponements += 1;
             self.enter(State::Postponed, at);
             if self.pos() {
                 self.effect(
-                    "notice_interim_answer",
+                    EffectKind::NoticeInterimAnswer,
                     Recipient::Applicant,
                     at,
-                    "промежуточный ответ заявителю: рассмотрение отложено".into(),
-                    "interim answer to the applicant: consideration postponed".into(),
+                    "промежуточный ответ заявителю: рассмотрение отложено",
+                    "interim answer to the applicant: consideration postponed",
                     None,
                 );
             }
         } else {
             self.enter(State::Answered, at);
         }
-        if !(postponed && self.pos() && self.profile.workflow.effect("notice_interim_answer").is_some()) {
+        if !(postponed && self.pos() && self.owes(EffectKind::NoticeInterimAnswer).is_some()) {
             self.effect(
-                "notice_answer",
+                EffectKind::NoticeAnswer,
                 Recipient::Applicant,
                 at,
-                "уведомление заявителю: ответ на сообщение готов".into(),
-                "notice: the answer is ready".into(),
+                "уведомление заявителю: ответ на сообщение готов",
+                "notice: the answer is ready",
                 None,
             );
         }
         if self.published_at.is_some() {
-            self.effect("publish_answer", Recipient::Public, at, "публикация ответа на публичное сообщение".into(), "publish the answer to the public message".into(), None);
+            self.effect(
+                EffectKind::PublishAnswer,
+                Recipient::Public,
+                at,
+                "публикация ответа на публичное сообщение",
+                "publish the answer to the public message",
+                None,
+            );
         }
-        if let Some(date) = pending.planned_date {
+        if let Some(date) = planned_date.filter(|_| self.owes(EffectKind::ReminderPlannedDate).is_some()) {
             if let Some(when) = self.start_of(date) {
                 self.effect(
-                    "reminder_planned_date",
+                    EffectKind::ReminderPlannedDate,
                     Recipient::Organisation,
                     when,
                     format!("напоминание исполнителю {date}: подготовить дополнительный ответ"),
@@ -780,7 +949,7 @@ impl<'a> Machine<'a> {
             self.complete_transfer(&pending, ev.at);
             return Ok(());
         }
-        if let Some(c) = self.guard_on("signature_required") {
+        if let Some(c) = self.guard_on(Guard::SignatureRequired) {
             if ev.signature.is_none() {
                 return Err(Reason::new(
                     "signature_required",
@@ -790,7 +959,7 @@ impl<'a> Machine<'a> {
                 ));
             }
         }
-        if let Some(c) = self.guard_on("qualified_signature_59fz") {
+        if let Some(c) = self.guard_on(Guard::QualifiedSignature59fz) {
             if self.message.appeal_59fz && ev.signature != Some(Signature::Ukep) {
                 return Err(Reason::new(
                     "qualified_signature_required",
@@ -800,7 +969,7 @@ impl<'a> Machine<'a> {
                 ));
             }
         }
-        self.deliver(&pending, ev.at);
+        self.deliver(pending.result, pending.planned_date, ev.at);
         Ok(())
     }
 
@@ -861,7 +1030,7 @@ impl<'a> Machine<'a> {
             self.rated = true;
             return Ok(());
         }
-        if let Some(c) = self.guard_on("negative_rating_remarks") {
+        if let Some(c) = self.guard_on(Guard::NegativeRatingRemarks) {
             if !nonempty(ev.remarks.as_ref()) {
                 return Err(Reason::new(
                     "negative_rating_without_remarks",
@@ -888,11 +1057,11 @@ impl<'a> Machine<'a> {
         self.pending = None;
         self.enter(State::Execution, ev.at);
         self.effect(
-            "notice_rework",
+            EffectKind::NoticeRework,
             Recipient::Applicant,
             ev.at,
-            "уведомление о направлении ответа на доработку".into(),
-            "notice: the answer is sent back for rework".into(),
+            "уведомление о направлении ответа на доработку",
+            "notice: the answer is sent back for rework",
             None,
         );
         if let Some(limit) = &self.profile.limits.reworks {
@@ -909,7 +1078,7 @@ impl<'a> Machine<'a> {
                         "reworked three times: the operator puts the matter before the authority",
                     ),
                 };
-                self.effect("escalation_rework_limit", to, ev.at, ru.into(), en.into(), None);
+                self.effect(EffectKind::EscalationReworkLimit, to, ev.at, ru, en, None);
             }
         }
         Ok(())
@@ -926,9 +1095,9 @@ impl<'a> Machine<'a> {
             ));
         }
         // One lookup: a repeat is refused before anything changes; a new voter is recorded.
-        let new_voter = self.voters.insert(ev.actor.id.as_str());
+        let new_voter = self.voters.insert(&ev.actor.id);
         if !new_voter {
-            if let Some(c) = self.guard_on("vote_once") {
+            if let Some(c) = self.guard_on(Guard::VoteOnce) {
                 return Err(Reason::new(
                     "already_voted",
                     "голосовать в поддержку одного сообщения можно только один раз",
@@ -946,7 +1115,7 @@ impl<'a> Machine<'a> {
                 self.votes_escalated = true;
                 let n = threshold.value;
                 self.effect(
-                    "escalation_votes",
+                    EffectKind::EscalationVotes,
                     Recipient::Authority,
                     ev.at,
                     format!("более {n} голосов в течение трех суток с публикации: сообщение передается на рассмотрение органу"),
@@ -959,12 +1128,19 @@ impl<'a> Machine<'a> {
     }
 
     fn block(&mut self, ev: &WorkflowEvent) -> Step {
-        let clause = self.action_clause(Action::BlockUser);
         let Some(user) = ev.user.as_deref().filter(|s| !s.trim().is_empty()) else {
-            return Err(missing("user", "пользователь", clause));
+            return Err(missing(
+                "user",
+                "пользователь",
+                self.action_clause(Action::BlockUser),
+            ));
         };
         let Some(days) = ev.days.filter(|d| *d > 0) else {
-            return Err(missing("days", "срок блокировки в днях", clause));
+            return Err(missing(
+                "days",
+                "срок блокировки в днях",
+                self.action_clause(Action::BlockUser),
+            ));
         };
         if let Some(limit) = &self.profile.limits.block_days {
             if days > limit.value {
@@ -976,9 +1152,15 @@ impl<'a> Machine<'a> {
                 ));
             }
         }
-        let until = ev.at.checked_add_signed(chrono::Duration::days(i64::from(days))).unwrap_or(ev.at);
+        if self.owes(EffectKind::UserBlocked).is_none() {
+            return Ok(());
+        }
+        let until = ev
+            .at
+            .checked_add_signed(chrono::Duration::days(i64::from(days)))
+            .unwrap_or(ev.at);
         self.effect(
-            "user_blocked",
+            EffectKind::UserBlocked,
             Recipient::User,
             ev.at,
             format!("пользователь {user} заблокирован на {days} дн. (до {})", until.to_rfc3339()),
@@ -986,6 +1168,19 @@ impl<'a> Machine<'a> {
             Some(user.to_string()),
         );
         Ok(())
+    }
+}
+
+/// A checked answer as the decision that awaits the heads.
+fn drafted(ev: &WorkflowEvent, result: AnswerResult) -> Pending {
+    Pending {
+        kind: PendingKind::Answer,
+        result: Some(result),
+        text: ev.text.clone(),
+        planned_date: ev.planned_date,
+        organisation: None,
+        approvers: ev.co_approvers.clone(),
+        signer: ev.approver.clone(),
     }
 }
 
@@ -1005,4 +1200,38 @@ fn not_the(role: &str, ru: &str, who: &str) -> Reason {
         format!("only the {role} ({who}) may do this"),
         None,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`citation`] writes exactly what the profile's own `citation` methods write, for every
+    /// provision, term and refusal ground of every built-in profile and for each combination of
+    /// clause and local choice.
+    #[test]
+    fn citations_match_the_profile() {
+        for name in ["essentuki", "kislovodsk", "mikhailovka", "mamadysh", "tynda"] {
+            let p = Profile::builtin(name).unwrap();
+            let w = &p.workflow;
+            for prov in w.actions.values().chain(w.guards.values()).chain(w.effects.values()).chain(w.unbounded.values()) {
+                assert_eq!(cite(prov), prov.citation());
+            }
+            for t in p.terms.values().chain(p.fast_track.values()) {
+                assert_eq!(citation(&t.regulation, t.clause.as_deref(), t.local_choice.as_deref()), t.citation());
+            }
+            for g in &p.refusals {
+                assert_eq!(citation(&g.regulation, g.clause.as_deref(), g.local_choice.as_deref()), g.citation());
+            }
+        }
+        for (clause, local_choice) in [(None, None), (None, Some("why")), (Some("3.5"), None), (Some("3.5"), Some("why"))] {
+            let prov = Provision {
+                clause: clause.map(String::from),
+                local_choice: local_choice.map(String::from),
+                note: None,
+                regulation: "Тында".to_string(),
+            };
+            assert_eq!(cite(&prov), prov.citation());
+        }
+    }
 }

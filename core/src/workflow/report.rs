@@ -1,5 +1,7 @@
 //! What a replay answers: where the message stands, who may act, what is due and what is owed.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -156,10 +158,13 @@ pub enum EffectStatus {
 }
 
 /// Something the platform owes: a notice, a publication, a reminder, an escalation.
+// The name and most texts are fixed strings of the library, so they are borrowed (`Cow`) rather
+// than copied for every effect of every replay; they serialise as plain strings, and the JSON
+// schema is the same. (A plain comment: doc comments here end up in the bindings' types.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Effect {
     /// Effect name (`notice_registered`, `notice_refused`, `escalation_votes`, ...).
-    pub kind: String,
+    pub kind: Cow<'static, str>,
     /// To whom.
     pub to: Recipient,
     /// When it is owed.
@@ -169,9 +174,9 @@ pub struct Effect {
     /// The clause that makes the platform owe it.
     pub clause: String,
     /// Russian text.
-    pub ru: String,
+    pub ru: Cow<'static, str>,
     /// English text.
-    pub en: String,
+    pub en: Cow<'static, str>,
     /// A code that goes with it (the refusal ground of `notice_refused`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,

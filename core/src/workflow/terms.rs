@@ -8,9 +8,9 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
-use super::replay::Machine;
+use super::replay::{citation, Machine};
 use super::report::{LiveTerm, PendingKind, TermStatus};
-use super::vocabulary::State;
+use super::vocabulary::{EffectKind, Guard, State};
 use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::message::{Plan, PlannedTerm};
@@ -62,24 +62,34 @@ fn standing(
     if window {
         return Ok((if now <= due { TermStatus::Open } else { TermStatus::Closed }, None));
     }
+    let today = m.local_now.date_naive();
     if now > due {
-        let today = now.with_timezone(&m.zone).date_naive();
         let n = calendar.working_days_between(due_date, today)?;
         return Ok((TermStatus::Overdue, Some(n.max(0))));
     }
-    let today = now.with_timezone(&m.zone).date_naive();
     Ok((if today == due_date { TermStatus::DueToday } else { TermStatus::OnTime }, None))
 }
 
-fn resolve(calendar: &Calendar, m: &Machine<'_>, name: &str, rule: &TermRule, start: DateTime<FixedOffset>) -> Result<Option<LiveTerm>> {
-    let Some(term) = rule.to_term() else { return Ok(None) };
-    let clause = rule.citation();
-    let sources = TermSources {
-        term: Some(clause.clone()),
+fn resolve(
+    calendar: &Calendar,
+    m: &Machine<'_>,
+    name: &str,
+    rule: &TermRule,
+    start: DateTime<FixedOffset>,
+) -> Result<Option<LiveTerm>> {
+    let Some(term) = rule.to_term() else {
+        return Ok(None);
+    };
+    let clause = citation(&rule.regulation, rule.clause.as_deref(), rule.local_choice.as_deref());
+    let mut sources = TermSources {
         start: term.start_on_working_day.then(|| clause.clone()),
         cutoff: term.cutoff.map(|_| clause.clone()),
+        term: Some(clause),
     };
     let r = resolve_term(calendar, m.zone, start, &term, &sources)?;
+    // The explanation keeps its own copy of the sources; the term's citation moves on into the
+    // live term instead of being copied once more.
+    let clause = sources.term.take().unwrap_or_default();
     let (status, overdue) = standing(calendar, m, r.due, r.due_date, name == "vote_window")?;
     Ok(Some(LiveTerm {
         name: name.to_string(),
@@ -96,8 +106,9 @@ fn resolve(calendar: &Calendar, m: &Machine<'_>, name: &str, rule: &TermRule, st
     }))
 }
 
-/// A term that runs from the sending, as `plan` resolved it, with its standing at `now`.
-fn from_plan(calendar: &Calendar, m: &Machine<'_>, name: &str, p: &PlannedTerm) -> Result<LiveTerm> {
+/// A term that runs from the sending, as `plan` resolved it, with its standing at `now`
+/// (moved out of the plan: each planned term is live at most once).
+fn from_plan(calendar: &Calendar, m: &Machine<'_>, name: &str, p: PlannedTerm) -> Result<LiveTerm> {
     let (status, overdue) = standing(calendar, m, p.due, p.due_date, false)?;
     Ok(LiveTerm {
         name: name.to_string(),
@@ -106,23 +117,28 @@ fn from_plan(calendar: &Calendar, m: &Machine<'_>, name: &str, p: &PlannedTerm) 
         due_date: p.due_date,
         amount: p.amount,
         unit: p.unit,
-        clause: p.clause.clone(),
+        clause: p.clause,
         status,
         overdue_working_days: overdue,
-        provisional: p.provisional.clone(),
-        explanation: Some(p.explanation.clone()),
+        provisional: p.provisional,
+        explanation: Some(p.explanation),
     })
 }
 
-/// Every term running in the machine's state at `now`.
-pub(crate) fn live_terms(calendar: &Calendar, m: &Machine<'_>, plan: &Plan) -> Result<Vec<LiveTerm>> {
+/// Every term running in the machine's state at `now`; `plan` is [`crate::message::plan`] of
+/// the message, worked out whenever the answer term can be live (empty otherwise).
+pub(crate) fn live_terms(
+    calendar: &Calendar,
+    m: &Machine<'_>,
+    mut plan: Plan,
+) -> Result<Vec<LiveTerm>> {
     let mut out = Vec::new();
     for (name, rule) in &m.profile.terms {
         if rule.unset || name == "answer" || !applies(rule, m) || !is_live(m, name) {
             continue;
         }
         if rule.from == TermStart::Sending {
-            if let Some(p) = plan.get(name) {
+            if let Some(p) = plan.remove(name) {
                 out.push(from_plan(calendar, m, name, p)?);
             }
             continue;
@@ -136,15 +152,18 @@ pub(crate) fn live_terms(calendar: &Calendar, m: &Machine<'_>, plan: &Plan) -> R
     // The answer term (a fast-track level replaces it), until the first answer; a rework
     // term replaces it after a negative rating.
     if !m.answered && !m.in_rework && m.state.in_processing() {
-        let (rule, _) = crate::message::answer_rule(m.profile, m.message)?;
-        if let Some(rule) = rule {
-            if rule.from == TermStart::Sending {
-                if let Some(p) = plan.get("answer") {
-                    out.push(from_plan(calendar, m, "answer", p)?);
-                }
-            } else if let Some(start) = start_of(m, rule.from) {
-                if let Some(t) = resolve(calendar, m, "answer", rule, start)? {
-                    out.push(t);
+        // The plan was worked out (the message is being processed and not yet answered), and
+        // it holds `answer` exactly when the answer rule runs from the sending: then the rule
+        // need not be looked up again.
+        if let Some(p) = plan.remove("answer") {
+            out.push(from_plan(calendar, m, "answer", p)?);
+        } else if let (Some(rule), _) = crate::message::answer_rule(m.profile, m.message)? {
+            // A rule from the sending that gives no term is in neither the plan nor here.
+            if rule.from != TermStart::Sending {
+                if let Some(start) = start_of(m, rule.from) {
+                    if let Some(t) = resolve(calendar, m, "answer", rule, start)? {
+                        out.push(t);
+                    }
                 }
             }
         }
@@ -157,11 +176,12 @@ pub(crate) fn live_terms(calendar: &Calendar, m: &Machine<'_>, plan: &Plan) -> R
                 let due = due.fixed_offset();
                 let (status, overdue) = standing(calendar, m, due, date, false)?;
                 let clause = m
-                    .profile
-                    .workflow
-                    .effect("reminder_planned_date")
-                    .or_else(|| m.profile.workflow.guard("postponed_needs_date"))
-                    .map_or_else(|| m.profile.regulation.short_en.clone(), crate::profile::Provision::citation);
+                    .owes(EffectKind::ReminderPlannedDate)
+                    .or_else(|| m.guard_on(Guard::PostponedNeedsDate))
+                    .map_or_else(
+                        || m.profile.regulation.short_en.clone(),
+                        crate::profile::Provision::citation,
+                    );
                 out.push(LiveTerm {
                     name: "planned_date".to_string(),
                     start: m.stage_at,

@@ -276,6 +276,37 @@ impl Action {
         }
     }
 
+    /// The action called `name` in events and profiles; `None` for any other name.
+    ///
+    /// The replay reads a profile's enabled actions once per replay by this match instead of
+    /// looking each action's name up in the profile's map.
+    pub(crate) fn from_name(name: &str) -> Option<Action> {
+        Some(match name {
+            "register" => Action::Register,
+            "register_and_publish" => Action::RegisterAndPublish,
+            "refuse" => Action::Refuse,
+            "change_category" => Action::ChangeCategory,
+            "change_organisation" => Action::ChangeOrganisation,
+            "register_call" => Action::RegisterCall,
+            "assign" => Action::Assign,
+            "take_into_work" => Action::TakeIntoWork,
+            "transfer" => Action::Transfer,
+            "send_to_approval" => Action::SendToApproval,
+            "return" => Action::Return,
+            "accept" => Action::Accept,
+            "return_not_in_competence" => Action::ReturnNotInCompetence,
+            "answer" => Action::Answer,
+            "approve" => Action::Approve,
+            "decline" => Action::Decline,
+            "delegate" => Action::Delegate,
+            "return_for_review" => Action::ReturnForReview,
+            "rate" => Action::Rate,
+            "vote" => Action::Vote,
+            "block_user" => Action::BlockUser,
+            _ => return None,
+        })
+    }
+
     /// The roles that may take the action in `state` (heads act by stage: approver at
     /// согласование, signer at утверждение).
     pub fn roles(self, state: State) -> &'static [Role] {
@@ -300,6 +331,115 @@ impl Action {
             Action::Rate => &[Role::Applicant],
             Action::Vote => &[Role::User, Role::Guest],
         }
+    }
+}
+
+/// A guard of [`GUARDS`], as the replay engine indexes it (no name look-ups per event).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Guard {
+    NegativeRatingRemarks,
+    PostponedNeedsDate,
+    VoteOnce,
+    VotePublicOnly,
+    SignatureRequired,
+    QualifiedSignature59fz,
+    OfficialRequired,
+    ApproverRequired,
+    OneDocument,
+    NoUndatedPromise,
+    PublishOnlyPublic,
+    CompetenceReasons,
+}
+
+impl Guard {
+    /// How many guards there are (the length of [`GUARDS`]).
+    pub(crate) const COUNT: usize = 12;
+
+    /// The guard called `name` in profiles; `None` for any other name.
+    pub(crate) fn from_name(name: &str) -> Option<Guard> {
+        Some(match name {
+            "negative_rating_remarks" => Guard::NegativeRatingRemarks,
+            "postponed_needs_date" => Guard::PostponedNeedsDate,
+            "vote_once" => Guard::VoteOnce,
+            "vote_public_only" => Guard::VotePublicOnly,
+            "signature_required" => Guard::SignatureRequired,
+            "qualified_signature_59fz" => Guard::QualifiedSignature59fz,
+            "official_required" => Guard::OfficialRequired,
+            "approver_required" => Guard::ApproverRequired,
+            "one_document" => Guard::OneDocument,
+            "no_undated_promise" => Guard::NoUndatedPromise,
+            "publish_only_public" => Guard::PublishOnlyPublic,
+            "competence_reasons" => Guard::CompetenceReasons,
+            _ => return None,
+        })
+    }
+}
+
+/// An effect of [`EFFECTS`], as the replay engine indexes it (no name look-ups per effect).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EffectKind {
+    NoticeRegistered,
+    NoticePublished,
+    NoticeRefused,
+    NoticeRedirected,
+    NoticeAnswer,
+    NoticeInterimAnswer,
+    NoticeRework,
+    PublishMessage,
+    PublishAnswer,
+    RouteToExecutor,
+    ReminderPlannedDate,
+    EscalationReworkLimit,
+    EscalationVotes,
+    UserBlocked,
+    CallRegistered,
+}
+
+impl EffectKind {
+    /// How many effects there are (the length of [`EFFECTS`]).
+    pub(crate) const COUNT: usize = 15;
+
+    /// The name in profiles and in [`super::Effect::kind`].
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            EffectKind::NoticeRegistered => "notice_registered",
+            EffectKind::NoticePublished => "notice_published",
+            EffectKind::NoticeRefused => "notice_refused",
+            EffectKind::NoticeRedirected => "notice_redirected",
+            EffectKind::NoticeAnswer => "notice_answer",
+            EffectKind::NoticeInterimAnswer => "notice_interim_answer",
+            EffectKind::NoticeRework => "notice_rework",
+            EffectKind::PublishMessage => "publish_message",
+            EffectKind::PublishAnswer => "publish_answer",
+            EffectKind::RouteToExecutor => "route_to_executor",
+            EffectKind::ReminderPlannedDate => "reminder_planned_date",
+            EffectKind::EscalationReworkLimit => "escalation_rework_limit",
+            EffectKind::EscalationVotes => "escalation_votes",
+            EffectKind::UserBlocked => "user_blocked",
+            EffectKind::CallRegistered => "call_registered",
+        }
+    }
+
+    /// The effect called `name` in profiles; `None` for any other name.
+    pub(crate) fn from_name(name: &str) -> Option<EffectKind> {
+        Some(match name {
+            "notice_registered" => EffectKind::NoticeRegistered,
+            "notice_published" => EffectKind::NoticePublished,
+            "notice_refused" => EffectKind::NoticeRefused,
+            "notice_redirected" => EffectKind::NoticeRedirected,
+            "notice_answer" => EffectKind::NoticeAnswer,
+            "notice_interim_answer" => EffectKind::NoticeInterimAnswer,
+            "notice_rework" => EffectKind::NoticeRework,
+            "publish_message" => EffectKind::PublishMessage,
+            "publish_answer" => EffectKind::PublishAnswer,
+            "route_to_executor" => EffectKind::RouteToExecutor,
+            "reminder_planned_date" => EffectKind::ReminderPlannedDate,
+            "escalation_rework_limit" => EffectKind::EscalationReworkLimit,
+            "escalation_votes" => EffectKind::EscalationVotes,
+            "user_blocked" => EffectKind::UserBlocked,
+            "call_registered" => EffectKind::CallRegistered,
+            _ => return None,
+        })
     }
 }
 
@@ -377,3 +517,36 @@ pub const STATES: &[&str] = &[
     "transferred",
     "referred",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The indexed vocabulary is the named one: every name maps to its variant and back, in the
+    /// order of the public lists, and nothing else maps.
+    #[test]
+    fn indexed_names_match_the_lists() {
+        assert_eq!(ACTIONS.len(), Action::ALL.len());
+        for (i, name) in ACTIONS.iter().enumerate() {
+            let a = Action::from_name(name).unwrap();
+            assert_eq!(a, Action::ALL[i]);
+            assert_eq!(a as usize, i);
+            assert_eq!(a.name(), *name);
+        }
+        assert_eq!(GUARDS.len(), Guard::COUNT);
+        for (i, name) in GUARDS.iter().enumerate() {
+            assert_eq!(Guard::from_name(name).unwrap() as usize, i);
+        }
+        assert_eq!(EFFECTS.len(), EffectKind::COUNT);
+        for (i, name) in EFFECTS.iter().enumerate() {
+            let e = EffectKind::from_name(name).unwrap();
+            assert_eq!(e as usize, i);
+            assert_eq!(e.name(), *name);
+        }
+        for bogus in ["", "Register", "vote ", "notice", "vote_once_"] {
+            assert!(Action::from_name(bogus).is_none());
+            assert!(Guard::from_name(bogus).is_none());
+            assert!(EffectKind::from_name(bogus).is_none());
+        }
+    }
+}

@@ -1,0 +1,896 @@
+//! The medical detector's word lists, as one table sorted at compile time by the first two
+//! letters of each word, with bit sets that reject nearly every word of a text by its first
+//! letters: a word is lowercased and compared only with the few entries it can match.
+
+use super::normalize::{lower_ru, lower_ru_bytes};
+
+const STRONG_PREFIX: &[&str] = &[
+    "диагноз",
+    "диагностировал",
+    "химиотерап",
+    "химиотерапи",
+    "гемодиализ",
+    "инсулинозависим",
+    "госпитализир",
+    "онкобольн",
+    "вичинфиц",
+];
+
+const STRONG_EXACT: &[&str] = &[
+    "беременна",
+    "беременной",
+    "вич",
+    "лечусь",
+    "лечится",
+    "диабетик",
+    "диабетиком",
+    "астматик",
+    "эпилептик",
+    "колясочник",
+    "колясочница",
+    "колясочником",
+    "инвалидность",
+    "инвалидности",
+    "инвалидностью",
+];
+
+const WEAK_PREFIX: &[&str] = &[
+    "диабет",
+    "инсульт",
+    "инфаркт",
+    "астм",
+    "эпилепси",
+    "шизофрени",
+    "туберкулез",
+    "гепатит",
+    "цирроз",
+    "деменци",
+    "альцгеймер",
+    "паркинсон",
+    "аутизм",
+    "гипертони",
+    "ковид",
+    "коронавирус",
+    "опухол",
+    "перелом",
+    "операци",
+    "беременн",
+    "аллерги",
+    "болезн",
+    "инвалид",
+    "онкологи",
+    "инсулин",
+    "слепот",
+    "незряч",
+    "слабовидящ",
+    "глухот",
+    "лейкоз",
+    "лейкеми",
+];
+
+const WEAK_EXACT: &[&str] = &[
+    "рак",
+    "рака",
+    "раком",
+    "раке",
+    "раку",
+    "спид",
+    "спида",
+    "спидом",
+    "дцп",
+    "орви",
+    "грипп",
+    "гриппом",
+    "депрессия",
+    "депрессии",
+    "депрессией",
+    "депрессию",
+    "химия",
+    "химию",
+    "химии",
+    "онкология",
+    "онкологию",
+    "онкологией",
+    "covid",
+];
+
+/// Forms that are about people in general, not a person («пандус для инвалидов»).
+const WEAK_NOT: &[&str] = &[
+    "инвалидов",
+    "инвалидам",
+    "инвалидами",
+    "инвалидных",
+    "инвалидная",
+    "инвалидную",
+    "инвалидной",
+    "инвалидного",
+    "онкологический",
+    "онкологическая",
+    "онкологического",
+    "онкологическом",
+    "онкологической",
+    "беременных",
+    "беременным",
+    "болезней",
+    "перелома",
+    "переломов",
+];
+
+const ANCHOR: &[&str] = &[
+    "я",
+    "мне",
+    "меня",
+    "мной",
+    "мой",
+    "моя",
+    "мое",
+    "моего",
+    "моей",
+    "моему",
+    "мою",
+    "мои",
+    "моих",
+    "моим",
+    "мама",
+    "маме",
+    "мамы",
+    "маму",
+    "мамой",
+    "мать",
+    "матери",
+    "папа",
+    "папе",
+    "папы",
+    "отец",
+    "отца",
+    "отцу",
+    "сын",
+    "сына",
+    "сыну",
+    "сыном",
+    "дочь",
+    "дочка",
+    "дочки",
+    "дочке",
+    "дочери",
+    "ребенок",
+    "ребенка",
+    "ребенку",
+    "ребенком",
+    "бабушка",
+    "бабушке",
+    "бабушки",
+    "бабушку",
+    "дедушка",
+    "дедушке",
+    "дедушки",
+    "дедушку",
+    "муж",
+    "мужа",
+    "мужу",
+    "жена",
+    "жены",
+    "жене",
+    "супруг",
+    "супруга",
+    "супруги",
+    "сестра",
+    "сестры",
+    "брат",
+    "брата",
+    "соседка",
+    "соседки",
+    "сосед",
+    "соседа",
+    "болею",
+    "болеет",
+    "болен",
+    "больна",
+    "болела",
+    "болел",
+    "болеют",
+    "страдаю",
+    "страдает",
+    "перенес",
+    "перенесла",
+    "перенесли",
+    "заболел",
+    "заболела",
+    "после",
+    "сделали",
+    "нашли",
+    "обнаружили",
+    "него",
+    "нее",
+    "свекровь",
+    "теща",
+];
+
+const LIE: &[&str] = &[
+    "лежал",
+    "лежала",
+    "лежу",
+    "лежит",
+    "лежали",
+    "лежим",
+    "положили",
+    "выписали",
+    "попал",
+    "попала",
+    "попали",
+    "увезли",
+    "забрали",
+];
+const HOSPITAL: &[&str] = &[
+    "больниц",
+    "стационар",
+    "реанимаци",
+    "госпитал",
+    "роддом",
+    "хоспис",
+];
+const ASSIGN: &[&str] = &["назначил", "назначен", "назначают", "прописал", "выписал"];
+const TREATMENT: &[&str] = &[
+    "лечени",
+    "терапи",
+    "препарат",
+    "таблетк",
+    "укол",
+    "капельниц",
+    "химию",
+    "химия",
+    "антибиотик",
+    "инсулин",
+    "операци",
+    "обследовани",
+    "реабилитаци",
+    "диализ",
+];
+const REGISTER: &[&str] = &["учет", "учете", "учета"];
+const SPECIALIST: &[&str] = &[
+    "психиатр",
+    "нарколог",
+    "онколог",
+    "фтизиатр",
+    "эндокринолог",
+    "кардиолог",
+    "невролог",
+    "психоневролог",
+    "диспансер",
+    "гинеколог",
+];
+const UNDERGO: &[&str] = &["прохож", "проход", "прошел", "прошла"];
+const GROUP: &[&str] = &["группы", "группа", "группу", "гр", "группой"];
+const GROUP_NUMBER: &[&str] = &[
+    "1",
+    "2",
+    "3",
+    "i",
+    "ii",
+    "iii",
+    "первой",
+    "второй",
+    "третьей",
+];
+
+/// Every word list with its match rule (`true`: whole word only) and role.
+const LISTS: &[(&[&str], bool, Role)] = &[
+    (STRONG_PREFIX, false, Role::Strong),
+    (STRONG_EXACT, true, Role::Strong),
+    (WEAK_PREFIX, false, Role::Weak),
+    (WEAK_EXACT, true, Role::Weak),
+    (ANCHOR, true, Role::Anchor),
+    (LIE, true, Role::Lie),
+    (HOSPITAL, false, Role::Hospital),
+    (ASSIGN, false, Role::Assign),
+    (TREATMENT, false, Role::Treatment),
+    (REGISTER, true, Role::Register),
+    (SPECIALIST, false, Role::Specialist),
+    (UNDERGO, false, Role::Undergo),
+    (GROUP, true, Role::Group),
+    (GROUP_NUMBER, true, Role::GroupNumber),
+    (&["инвалид"], false, Role::Disabled),
+    (&["рецепт"], false, Role::Recipe),
+    (&["на"], true, Role::Na),
+];
+
+/// The lexicon as one table sorted by [`Key`], built at compile time from [`LISTS`]: a word
+/// is compared only with the few entries whose first two letters are its own.
+static LEXICON: [Entry; build::LEN] = build::build();
+
+/// Which first-two-letter keys occur in [`LEXICON`]: most words are rejected by one bit test.
+static KEYS_USED: [u128; build::SYMBOLS] = build::keys_used(&LEXICON);
+
+/// The first three letters of the entries of three letters or more, hashed
+/// ([`build::tri_bit`]): a word of three letters or more whose bit is clear has no role.
+static TRI_USED: [u64; 64] = build::tri_used();
+
+/// For words of basic Russian letters, which entries a word of its first letters can match:
+/// one-letter entries (bit of the letter), two-letter entries (by the first letter, bit of
+/// the second), and entries of three letters or more (by the first two, bit of the third),
+/// all `а`..`я` indices. Exact where [`TRI_USED`] is a hash.
+static RU_WORDS: build::RuWords = build::ru_words();
+
+/// Where each key's entries start in [`LEXICON`] (they end where the next key's start).
+static KEY_START: [u16; build::KEYS + 1] = build::key_start(&LEXICON);
+
+/// One lexicon entry.
+#[derive(Clone, Copy)]
+struct Entry {
+    key: u16,
+    pattern: &'static str,
+    exact: bool,
+    role: Role,
+}
+
+/// Compile-time construction of [`LEXICON`] and [`KEYS_USED`]. Written with `while` loops
+/// because it runs in `const` evaluation: an out-of-range index or a failed check there is a
+/// compile error, never a run-time panic (only `symbol` and `key` are called at run time,
+/// and they neither index nor panic).
+#[allow(clippy::indexing_slicing, clippy::panic)]
+mod build {
+    use super::{Entry, Role, LISTS};
+
+    /// Symbols a key is made of: `а`–`я` (0–31), `a`–`z` (32–57), `0`–`9` (58–67), and
+    /// [`END`] for a one-letter word.
+    pub(super) const SYMBOLS: usize = 69;
+    /// The second symbol of a one-letter word.
+    pub(super) const END: u8 = 68;
+
+    /// The number of entries in all lists.
+    pub(super) const LEN: usize = {
+        let mut n = 0;
+        let mut l = 0;
+        while l < LISTS.len() {
+            n += LISTS[l].0.len();
+            l += 1;
+        }
+        n
+    };
+
+    /// The symbol of a lowercase letter or digit that can start a lexicon entry.
+    pub(super) const fn symbol(c: char) -> Option<u8> {
+        match c {
+            'а'..='я' => Some((c as u32 - 'а' as u32) as u8),
+            'a'..='z' => Some(32 + (c as u32 - 'a' as u32) as u8),
+            '0'..='9' => Some(58 + (c as u32 - '0' as u32) as u8),
+            _ => None,
+        }
+    }
+
+    /// The key of a word from its first two characters (`None` for the second of a
+    /// one-letter word); `None` when no entry can have it.
+    pub(super) const fn key(first: char, second: Option<char>) -> Option<u16> {
+        let Some(a) = symbol(first) else { return None };
+        let b = match second {
+            Some(c) => match symbol(c) {
+                Some(b) => b,
+                None => return None,
+            },
+            None => END,
+        };
+        Some(a as u16 * SYMBOLS as u16 + b as u16)
+    }
+
+    /// Decodes the first one or two characters of a lowercase entry (two-byte UTF-8 at most).
+    const fn first_two(s: &str) -> (char, Option<char>, usize) {
+        let b = s.as_bytes();
+        let (c1, n1) = decode(b, 0);
+        if n1 >= b.len() {
+            return (c1, None, 1);
+        }
+        let (c2, n2) = decode(b, n1);
+        let chars = if n2 >= b.len() { 2 } else { 3 };
+        (c1, Some(c2), chars)
+    }
+
+    const fn decode(b: &[u8], i: usize) -> (char, usize) {
+        let x = b[i];
+        if x < 0x80 {
+            (x as char, i + 1)
+        } else {
+            assert!(
+                x & 0xE0 == 0xC0,
+                "lexicon entries use one- and two-byte letters only"
+            );
+            let code = ((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
+            match char::from_u32(code) {
+                Some(c) => (c, i + 2),
+                None => panic!("invalid letter in the lexicon"),
+            }
+        }
+    }
+
+    pub(super) const fn build() -> [Entry; LEN] {
+        let mut out = [Entry {
+            key: 0,
+            pattern: "",
+            exact: true,
+            role: Role::Na,
+        }; LEN];
+        let mut n = 0;
+        let mut l = 0;
+        while l < LISTS.len() {
+            let (list, exact, role) = LISTS[l];
+            let mut w = 0;
+            while w < list.len() {
+                let pattern = list[w];
+                let (c1, c2, chars) = first_two(pattern);
+                // A one-letter entry must be whole-word: its key is that of one-letter words.
+                assert!(chars > 1 || exact, "one-letter entries must be whole-word");
+                // A prefix entry has three letters or more, so [`super::TRI_USED`] can screen
+                // every word of three letters or more.
+                assert!(
+                    chars > 2 || exact,
+                    "prefix entries have three letters or more"
+                );
+                let Some(key) = key(c1, c2) else {
+                    panic!("lexicon entries are lowercase а–я, a–z, 0–9");
+                };
+                out[n] = Entry {
+                    key,
+                    pattern,
+                    exact,
+                    role,
+                };
+                n += 1;
+                w += 1;
+            }
+            l += 1;
+        }
+        // Insertion sort by key, stable: entries with one key keep the lists' order.
+        let mut i = 1;
+        while i < LEN {
+            let mut j = i;
+            while j > 0 && out[j - 1].key > out[j].key {
+                let t = out[j - 1];
+                out[j - 1] = out[j];
+                out[j] = t;
+                j -= 1;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// See [`super::RU_WORDS`].
+    pub(super) struct RuWords {
+        pub(super) one: u32,
+        pub(super) two: [u32; 32],
+        pub(super) three: [u32; 1024],
+    }
+
+    /// Builds [`super::RU_WORDS`] from the entries whose first letters are `а`..`я`.
+    pub(super) const fn ru_words() -> RuWords {
+        let mut out = RuWords {
+            one: 0,
+            two: [0; 32],
+            three: [0; 1024],
+        };
+        let mut l = 0;
+        while l < LISTS.len() {
+            let list = LISTS[l].0;
+            let mut w = 0;
+            while w < list.len() {
+                let b = list[w].as_bytes();
+                let (c1, n1) = decode(b, 0);
+                let x = ru(c1);
+                if n1 >= b.len() {
+                    if x < 32 {
+                        out.one |= 1 << x;
+                    }
+                } else {
+                    let (c2, n2) = decode(b, n1);
+                    let y = ru(c2);
+                    if n2 >= b.len() {
+                        if x < 32 && y < 32 {
+                            out.two[x as usize] |= 1 << y;
+                        }
+                    } else {
+                        let (c3, _) = decode(b, n2);
+                        let z = ru(c3);
+                        if x < 32 && y < 32 && z < 32 {
+                            out.three[(x * 32 + y) as usize] |= 1 << z;
+                        }
+                    }
+                }
+                w += 1;
+            }
+            l += 1;
+        }
+        out
+    }
+
+    /// The `а`..`я` index of `c`, or 32.
+    const fn ru(c: char) -> u32 {
+        let k = (c as u32).wrapping_sub('а' as u32);
+        if k < 32 {
+            k
+        } else {
+            32
+        }
+    }
+
+    /// The number of keys.
+    pub(super) const KEYS: usize = SYMBOLS * SYMBOLS;
+
+    /// For each key, the index of its first entry in the sorted `entries` (or of the first
+    /// entry with a larger key); one more slot holds `LEN`.
+    pub(super) const fn key_start(entries: &[Entry; LEN]) -> [u16; KEYS + 1] {
+        assert!(LEN < u16::MAX as usize, "the lexicon fits u16 indices");
+        let mut out = [0u16; KEYS + 1];
+        let mut k = 0;
+        let mut i = 0;
+        while k <= KEYS {
+            while i < LEN && (entries[i].key as usize) < k {
+                i += 1;
+            }
+            out[k] = i as u16;
+            k += 1;
+        }
+        out
+    }
+
+    /// The bit of a word's first three symbols in [`super::TRI_USED`] (a hash: words with
+    /// other letters may share it, which only costs a look-up).
+    pub(super) const fn tri_bit(a: u16, b: u16, c: u16) -> usize {
+        ((a as usize * SYMBOLS + b as usize) * SYMBOLS + c as usize) & 4095
+    }
+
+    /// The bits of the first three symbols of every entry of three letters or more.
+    pub(super) const fn tri_used() -> [u64; 64] {
+        let mut bits = [0u64; 64];
+        let mut l = 0;
+        while l < LISTS.len() {
+            let list = LISTS[l].0;
+            let mut w = 0;
+            while w < list.len() {
+                let b = list[w].as_bytes();
+                let (c1, n1) = decode(b, 0);
+                if n1 < b.len() {
+                    let (c2, n2) = decode(b, n1);
+                    if n2 < b.len() {
+                        let (c3, _) = decode(b, n2);
+                        let (Some(x), Some(y), Some(z)) = (symbol(c1), symbol(c2), symbol(c3))
+                        else {
+                            panic!("lexicon entries are lowercase а–я, a–z, 0–9");
+                        };
+                        let k = tri_bit(x as u16, y as u16, z as u16);
+                        bits[k / 64] |= 1 << (k % 64);
+                    }
+                }
+                w += 1;
+            }
+            l += 1;
+        }
+        bits
+    }
+
+    pub(super) const fn keys_used(entries: &[Entry; LEN]) -> [u128; SYMBOLS] {
+        let mut bits = [0u128; SYMBOLS];
+        let mut i = 0;
+        while i < LEN {
+            let k = entries[i].key as usize;
+            bits[k / SYMBOLS] |= 1u128 << (k % SYMBOLS);
+            i += 1;
+        }
+        bits
+    }
+}
+
+/// The roles a word can have at once: at most one per [`Role`].
+pub(super) type Roles = ([Role; ROLES], usize);
+
+/// The number of [`Role`]s.
+pub(super) const ROLES: usize = 15;
+
+/// Adds `role` to `out` unless it is there.
+fn add_role(out: &mut Roles, role: Role) {
+    let (list, n) = out;
+    if list.get(..*n).is_some_and(|l| l.contains(&role)) {
+        return;
+    }
+    if let Some(slot) = list.get_mut(*n) {
+        *slot = role;
+        *n += 1;
+    }
+}
+
+/// Removes the roles `drop` says so.
+fn retain_roles(out: &mut Roles, keep: impl Fn(Role) -> bool) {
+    let (list, n) = out;
+    let mut k = 0;
+    for i in 0..*n {
+        if let Some(&r) = list.get(i) {
+            if keep(r) {
+                if let Some(slot) = list.get_mut(k) {
+                    *slot = r;
+                }
+                k += 1;
+            }
+        }
+    }
+    *n = k;
+}
+
+/// The lexicon key of `raw`'s first two characters (lowercase, `ё`→`е`).
+fn key_of(raw: &str) -> Option<u16> {
+    let mut chars = raw.chars().map(lower_ru);
+    let first = chars.next()?;
+    build::key(first, chars.next())
+}
+
+/// The key symbol and byte length of the character at `b[i..]` of a simple word (ASCII
+/// letters and digits, `А`..`я`).
+#[inline(always)]
+fn simple_symbol(b: &[u8], i: usize) -> Option<(u16, usize)> {
+    let x = *b.get(i)?;
+    if x < 0x80 {
+        let l = x.to_ascii_lowercase();
+        return match l {
+            b'a'..=b'z' => Some((32 + u16::from(l - b'a'), 1)),
+            b'0'..=b'9' => Some((58 + u16::from(l - b'0'), 1)),
+            _ => None,
+        };
+    }
+    // `А`..`я` is U+0410..U+044F: its index is the code point's offset, modulo 32.
+    let y = *b.get(i + 1)?;
+    let k = (u16::from(x & 1) << 6 | u16::from(y & 0x3F)).wrapping_sub(0x10);
+    Some((k & 31, 2))
+}
+
+/// The lowercase form of the two-byte letter `x y` of `А`..`я`.
+#[inline(always)]
+fn lower_pair(x: u8, y: u8) -> (u8, u8) {
+    match (x, y) {
+        (0xD0, 0x90..=0x9F) => (0xD0, y + 0x20),
+        (0xD0, 0xA0..=0xAF) => (0xD1, y - 0x20),
+        _ => (x, y),
+    }
+}
+
+/// Whether the simple word `raw` (ASCII letters and digits, `А`..`я`), lowercased, equals
+/// (`exact`) or starts with the lowercase `pattern`, comparing from byte `from` (a character
+/// boundary of both; the bytes before are known to match).
+fn lower_matches(raw: &[u8], pattern: &[u8], exact: bool, from: usize) -> bool {
+    let fits = if exact {
+        raw.len() == pattern.len()
+    } else {
+        raw.len() >= pattern.len()
+    };
+    if !fits {
+        return false;
+    }
+    let mut i = from;
+    while let Some(&p) = pattern.get(i) {
+        let Some(&x) = raw.get(i) else { return false };
+        if x < 0x80 {
+            if x.to_ascii_lowercase() != p {
+                return false;
+            }
+            i += 1;
+        } else {
+            let Some(&y) = raw.get(i + 1) else {
+                return false;
+            };
+            let (lx, ly) = lower_pair(x, y);
+            if lx != p || pattern.get(i + 1) != Some(&ly) {
+                return false;
+            }
+            i += 2;
+        }
+    }
+    true
+}
+
+/// Whether the key of the simple word `b[start..end]` (ASCII letters and digits, `А`..`я`)
+/// starts some entry.
+#[inline(always)]
+pub(super) fn key_used(b: &[u8], start: usize, end: usize) -> bool {
+    let Some((s1, n1)) = simple_symbol(b, start) else {
+        return false;
+    };
+    let s2 = if start + n1 >= end {
+        u16::from(build::END)
+    } else {
+        match simple_symbol(b, start + n1) {
+            Some((s2, _)) => s2,
+            None => return false,
+        }
+    };
+    matches!(KEYS_USED.get(usize::from(s1)), Some(bits) if bits >> s2 & 1 == 1)
+}
+
+/// The entries of the lexicon with `key`, if any word can have it.
+#[inline]
+fn entries_of(key: u16) -> Option<&'static [Entry]> {
+    let (row, bit) = (
+        usize::from(key) / build::SYMBOLS,
+        usize::from(key) % build::SYMBOLS,
+    );
+    entries_at(row, bit)
+}
+
+/// [`entries_of`] the key of the symbols `row` and `bit`.
+#[inline]
+fn entries_at(row: usize, bit: usize) -> Option<&'static [Entry]> {
+    if !matches!(KEYS_USED.get(row), Some(bits) if bits >> bit & 1 == 1) {
+        return None;
+    }
+    let key = row * build::SYMBOLS + bit;
+    let from = *KEY_START.get(key)?;
+    let to = *KEY_START.get(key + 1)?;
+    LEXICON.get(usize::from(from)..usize::from(to))
+}
+
+/// The roles of the word `text[start..end]` (letters and digits only), in `out`. `simple`
+/// says that every character is ASCII or `А`..`я`: then lowercasing keeps every byte
+/// offset, so the word is compared with the entries of its key where it is, without a
+/// lowercase copy.
+pub(super) fn roles(text: &str, start: usize, end: usize, simple: bool, out: &mut Roles) {
+    out.1 = 0;
+    let Some(raw) = text.get(start..end) else {
+        return;
+    };
+    if !simple {
+        roles_general(raw, out);
+        return;
+    }
+    let b = raw.as_bytes();
+    let Some((s1, n1)) = simple_symbol(b, 0) else {
+        return;
+    };
+    let (s2, n2) = if n1 == b.len() {
+        (u16::from(build::END), 0)
+    } else {
+        match simple_symbol(b, n1) {
+            Some(s) => s,
+            None => return,
+        }
+    };
+    if n1 + n2 < b.len() {
+        let Some((s3, _)) = simple_symbol(b, n1 + n2) else {
+            return;
+        };
+        let k = build::tri_bit(s1, s2, s3);
+        if !matches!(TRI_USED.get(k / 64), Some(m) if m >> (k % 64) & 1 == 1) {
+            return;
+        }
+    }
+    let Some(entries) = entries_at(usize::from(s1), usize::from(s2)) else {
+        return;
+    };
+    let from = n1 + n2;
+    for e in entries {
+        if lower_matches(b, e.pattern.as_bytes(), e.exact, from) {
+            add_role(out, e.role);
+        }
+    }
+    let (list, n) = *out;
+    let has = |r: Role| list.get(..n).is_some_and(|l| l.contains(&r));
+    if (has(Role::Weak) || has(Role::Disabled))
+        && WEAK_NOT
+            .iter()
+            .any(|p| lower_matches(b, p.as_bytes(), true, 0))
+    {
+        retain_roles(out, |r| !matches!(r, Role::Weak | Role::Disabled));
+    }
+    if has(Role::Specialist) && lower_matches(b, "онкологи".as_bytes(), false, 0) {
+        retain_roles(out, |r| r != Role::Specialist);
+    }
+}
+
+/// [`roles`] for a word with characters other than ASCII and `А`..`я`, on a lowercase copy.
+#[cold]
+fn roles_general(raw: &str, out: &mut Roles) {
+    let Some(entries) = key_of(raw).and_then(entries_of) else {
+        return;
+    };
+    // The lowercase form goes to a stack buffer (every lexicon word fits); a longer word or
+    // one with letters beyond ASCII and basic Russian is lowercased by characters.
+    let mut stack = [0u8; 64];
+    let heap: String;
+    let w: &[u8] = match lower_ru_bytes(raw.as_bytes(), &mut stack) {
+        Some(n) => stack.get(..n).unwrap_or(&[]),
+        None => {
+            heap = raw.chars().map(lower_ru).collect();
+            heap.as_bytes()
+        }
+    };
+    for e in entries {
+        let hit = if e.exact {
+            w == e.pattern.as_bytes()
+        } else {
+            w.starts_with(e.pattern.as_bytes())
+        };
+        if hit {
+            add_role(out, e.role);
+        }
+    }
+    if out.1 == 0 {
+        return;
+    }
+    if WEAK_NOT.iter().any(|p| p.as_bytes() == w) {
+        retain_roles(out, |r| !matches!(r, Role::Weak | Role::Disabled));
+    }
+    if w.starts_with("онкологи".as_bytes()) {
+        retain_roles(out, |r| r != Role::Specialist);
+    }
+}
+
+/// What a word does in a sentence (see `medical`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Strong,
+    Weak,
+    Anchor,
+    Lie,
+    Hospital,
+    Assign,
+    Treatment,
+    Register,
+    Specialist,
+    Undergo,
+    Disabled,
+    Group,
+    GroupNumber,
+    Recipe,
+    Na,
+}
+
+/// Whether the word of `letters` basic Russian letters (`А`..`я`) at byte `start` of `b`
+/// can have a role: an exact test by its first letters ([`RU_WORDS`]) that nearly every
+/// word fails.
+#[inline(always)]
+pub(super) fn russian_word_may_have_role(b: &[u8], start: usize, letters: usize) -> bool {
+    // A letter's `а`..`я` index from its second byte (code point U+0410 + index, mod 32).
+    let at = |k: usize| {
+        b.get(start + 2 * k + 1)
+            .map_or(0, |&y| y.wrapping_add(0x10) & 31)
+    };
+    let bit = |m: u32, k: u8| m >> k & 1 == 1;
+    match letters {
+        1 => bit(RU_WORDS.one, at(0)),
+        2 => RU_WORDS
+            .two
+            .get(usize::from(at(0)))
+            .is_some_and(|&m| bit(m, at(1))),
+        _ => RU_WORDS
+            .three
+            .get(usize::from(at(0)) << 5 | usize::from(at(1)))
+            .is_some_and(|&m| bit(m, at(2))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn screens_pass_every_entry() {
+        for (list, _, _) in LISTS {
+            for w in *list {
+                let b = w.as_bytes();
+                assert!(key_used(b, 0, b.len()), "{w}");
+                let letters = w.chars().count();
+                if w.chars().all(|c| ('а'..='я').contains(&c)) {
+                    assert!(russian_word_may_have_role(b, 0, letters), "{w}");
+                    let upper = w.to_uppercase();
+                    assert!(
+                        russian_word_may_have_role(upper.as_bytes(), 0, letters),
+                        "{upper}"
+                    );
+                }
+                let mut out: Roles = ([Role::Na; ROLES], 0);
+                roles(
+                    w,
+                    0,
+                    w.len(),
+                    w.is_ascii() || w.chars().all(|c| ('а'..='я').contains(&c)),
+                    &mut out,
+                );
+                assert!(out.1 > 0 || WEAK_NOT.contains(w), "{w}");
+            }
+        }
+    }
+}
