@@ -9,8 +9,7 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use reglament::term::{self, TermSources};
-use reglament::{Calendar, Message, Rules, Term, TermUnit, WorkflowEvent};
-use serde_json::json;
+use reglament::{Calendar, Message, Rules, Term, TermUnit};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -38,15 +37,11 @@ fn main() {
         "message",
     )
     .unwrap();
-    // The workflow bench's inputs (benches/benches/workflow.rs), built the same way.
-    let (wf_message, wf_events) = workflow_log();
+    // The workflow bench's inputs (benches/benches/workflow.rs).
+    let (wf_message, wf_events) = reglament_benches::workflow_log().unwrap();
     let now = chrono::DateTime::parse_from_rfc3339("2026-03-20T12:00:00+03:00").unwrap();
     let tynda = Rules::builtin("tynda").unwrap();
-    let tynda_message: Message = reglament::input::from_value(
-        &json!({"channel": "epgu", "author": {"id": "u1"}, "sent_at": "2026-03-02T10:00:00+09:00", "text": "x", "category": "other"}),
-        "message",
-    )
-    .unwrap();
+    let tynda_message = reglament_benches::tynda_message().unwrap();
     for _ in 0..n {
         match op {
             "add" => drop(black_box(cal.add_working_days(black_box(d), black_box(10)))),
@@ -62,23 +57,4 @@ fn main() {
             other => panic!("unknown op {other}"),
         }
     }
-}
-
-/// The 50-event Essentuki log of `benches/workflow.rs`: registered and published, 44 votes (one
-/// twice, refused), an answer, a negative rating, a rework answer and a positive rating.
-fn workflow_log() -> (Message, Vec<WorkflowEvent>) {
-    let message = json!({"id": "e1", "channel": "web", "author": {"id": "u1"}, "sent_at": "2026-03-07T11:00:00+03:00",
-        "text": "Третью неделю не вывозят мусор", "category": "all", "public": true});
-    let mut events = vec![json!({"at": "2026-03-10T09:00:00+03:00", "actor": {"id": "op", "roles": ["operator"]}, "action": "register_and_publish"})];
-    for i in 0..44 {
-        let voter = if i == 43 { 0 } else { i };
-        events.push(json!({"at": format!("2026-03-10T10:{:02}:00+03:00", i), "actor": {"id": format!("v{voter}"), "roles": ["user"]}, "action": "vote"}));
-    }
-    events.push(json!({"at": "2026-03-12T10:00:00+03:00", "actor": {"id": "ex", "roles": ["executor"]}, "action": "answer", "result": "solved", "text": "Вывезли"}));
-    events.push(json!({"at": "2026-03-13T10:00:00+03:00", "actor": {"id": "u1", "roles": ["applicant"]}, "action": "rate", "rating": "negative", "remarks": "Не вывезли"}));
-    events.push(json!({"at": "2026-03-14T10:00:00+03:00", "actor": {"id": "ex", "roles": ["executor"]}, "action": "answer", "result": "postponed", "text": "По графику", "planned_date": "2026-04-15"}));
-    events.push(json!({"at": "2026-03-15T10:00:00+03:00", "actor": {"id": "u1", "roles": ["applicant"]}, "action": "rate", "rating": "negative", "remarks": "Не вывезли опять"}));
-    events.push(json!({"at": "2026-03-16T10:00:00+03:00", "actor": {"id": "ex", "roles": ["executor"]}, "action": "answer", "result": "solved", "text": "Вывезли"}));
-    assert_eq!(events.len(), 50);
-    (reglament::input::from_value(&message, "message").unwrap(), reglament::input::from_value(&json!(events), "events").unwrap())
 }
