@@ -14,7 +14,7 @@
 //! to a stack buffer that is handed to the hash (or to a `String`) when full, so the
 //! fingerprint allocates nothing but its 64-character answer.
 
-use super::normalize::{fold_fingerprint, is_combining};
+use super::normalize::{fold_fingerprint, is_combining, lower_ru_pair};
 use sha2::{Digest, Sha256};
 
 /// The normalised form the fingerprint hashes (exposed for tests and debugging).
@@ -73,12 +73,10 @@ fn normalize_into(text: &str, sink: impl FnMut(&[u8])) {
             continue;
         }
         if let Some(&b2) = bytes.get(i + 1) {
-            let basic = match (b, b2) {
-                // А–П → а–п, Р–Я → р–я.
-                (0xD0, 0x90..=0x9F) => Some([0xD0, b2 + 0x20]),
-                (0xD0, 0xA0..=0xAF) => Some([0xD1, b2 - 0x20]),
+            let basic = match (lower_ru_pair(b, b2), b, b2) {
+                (Some((x, y)), _, _) => Some([x, y]),
                 // Ё, ё → е.
-                (0xD0, 0x81) | (0xD1, 0x91) => Some([0xD0, 0xB5]),
+                (None, 0xD0, 0x81) | (None, 0xD1, 0x91) => Some([0xD0, 0xB5]),
                 _ => None,
             };
             if let Some(x) = basic {

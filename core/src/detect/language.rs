@@ -188,19 +188,34 @@ impl Classifier {
             self.space(text, i);
             return;
         }
-        self.token_at(i);
         if is_letter(c) {
-            self.t_letters += 1;
-            self.run_at(i);
-            self.r_n += 1;
-            self.r_flags |= run::OTHER;
-            self.r_prev = NO_LETTER;
+            self.other_letter(i);
         } else {
-            self.t_other += 1;
-            self.t_marks += usize::from(matches!(c, '.' | '@' | ':'));
-            self.end_run(text, i);
+            self.non_letter(text, i, matches!(c, '.' | '@' | ':'));
         }
         self.t_cyr |= is_cyrillic(c);
+    }
+
+    /// A letter other than basic Russian at byte `i`: part of the token and of a letter run
+    /// that [`is_mash`](super::mash) judges in full.
+    #[inline(always)]
+    pub(super) fn other_letter(&mut self, i: usize) {
+        self.token_at(i);
+        self.t_letters += 1;
+        self.run_at(i);
+        self.r_n += 1;
+        self.r_flags |= run::OTHER;
+        self.r_prev = NO_LETTER;
+    }
+
+    /// A character that is neither a letter nor white space at byte `i` (`mark`: `.`, `@`
+    /// or `:`, which may make the token a link): part of the token, ends the letter run.
+    #[inline(always)]
+    pub(super) fn non_letter(&mut self, text: &str, i: usize, mark: bool) {
+        self.token_at(i);
+        self.t_other += 1;
+        self.t_marks += usize::from(mark);
+        self.end_run(text, i);
     }
 
     /// White space at byte `i`: ends the token.

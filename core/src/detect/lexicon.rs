@@ -2,7 +2,7 @@
 //! letters of each word, with bit sets that reject nearly every word of a text by its first
 //! letters: a word is lowercased and compared only with the few entries it can match.
 
-use super::normalize::{lower_ru, lower_ru_bytes};
+use super::normalize::{lower_ru, lower_ru_bytes, lower_ru_pair};
 
 const STRONG_PREFIX: &[&str] = &[
     "диагноз",
@@ -639,16 +639,6 @@ fn simple_symbol(b: &[u8], i: usize) -> Option<(u16, usize)> {
     Some((k & 31, 2))
 }
 
-/// The lowercase form of the two-byte letter `x y` of `А`..`я`.
-#[inline(always)]
-fn lower_pair(x: u8, y: u8) -> (u8, u8) {
-    match (x, y) {
-        (0xD0, 0x90..=0x9F) => (0xD0, y + 0x20),
-        (0xD0, 0xA0..=0xAF) => (0xD1, y - 0x20),
-        _ => (x, y),
-    }
-}
-
 /// Whether the simple word `raw` (ASCII letters and digits, `А`..`я`), lowercased, equals
 /// (`exact`) or starts with the lowercase `pattern`, comparing from byte `from` (a character
 /// boundary of both; the bytes before are known to match).
@@ -673,7 +663,7 @@ fn lower_matches(raw: &[u8], pattern: &[u8], exact: bool, from: usize) -> bool {
             let Some(&y) = raw.get(i + 1) else {
                 return false;
             };
-            let (lx, ly) = lower_pair(x, y);
+            let (lx, ly) = lower_ru_pair(x, y).unwrap_or((x, y));
             if lx != p || pattern.get(i + 1) != Some(&ly) {
                 return false;
             }

@@ -132,6 +132,23 @@ pub(crate) fn lower_ru(c: char) -> char {
     }
 }
 
+/// The lowercase of a basic Russian letter `А`–`я` given as its two UTF-8 bytes, by byte
+/// arithmetic; `None` for any other pair (`Ё`/`ё` included, which callers fold their own way).
+/// The detectors and the fingerprint read bytes, and this is the one place that knows how
+/// the alphabet's cases are laid out in UTF-8.
+#[inline(always)]
+pub(crate) fn lower_ru_pair(x: u8, y: u8) -> Option<(u8, u8)> {
+    match (x, y) {
+        // а–п, р–я: already lowercase
+        (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => Some((x, y)),
+        // А–П → а–п
+        (0xD0, 0x90..=0x9F) => Some((0xD0, y + 0x20)),
+        // Р–Я → р–я
+        (0xD0, 0xA0..=0xAF) => Some((0xD1, y - 0x20)),
+        _ => None,
+    }
+}
+
 /// [`lower_ru`] of every character of `raw` (UTF-8), written to `out` by byte arithmetic:
 /// returns the length written, or `None` when `raw` has a character other than ASCII,
 /// `А`–`я`, `Ё`, `ё` or does not fit (the caller then lowercases by characters).
@@ -146,15 +163,10 @@ pub(crate) fn lower_ru_bytes<const N: usize>(raw: &[u8], out: &mut [u8; N]) -> O
             continue;
         }
         let b2 = *raw.get(i + 1)?;
-        let (x, y) = match (b, b2) {
-            // а–п, р–я: already lowercase
-            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => (b, b2),
-            // А–П → а–п
-            (0xD0, 0x90..=0x9F) => (0xD0, b2 + 0x20),
-            // Р–Я → р–я
-            (0xD0, 0xA0..=0xAF) => (0xD1, b2 - 0x20),
+        let (x, y) = match (lower_ru_pair(b, b2), b, b2) {
+            (Some(pair), _, _) => pair,
             // Ё, ё → е
-            (0xD0, 0x81) | (0xD1, 0x91) => (0xD0, 0xB5),
+            (None, 0xD0, 0x81) | (None, 0xD1, 0x91) => (0xD0, 0xB5),
             _ => return None,
         };
         *out.get_mut(n)? = x;

@@ -8,7 +8,7 @@
 //! count, the chunk shape (`3-3-3 2`, `4 6`, `2 2 6`, …), check digits and a few keywords
 //! just before the number (`паспорт`, `ИНН`, `СНИЛС`, `тел`, `карт`).
 
-use super::normalize::{is_alnum, is_cyrillic, is_letter, lower};
+use super::normalize::{is_alnum, is_cyrillic, is_letter, lower, lower_ru_pair};
 use super::stack::StackVec;
 use super::{Detection, DetectionKind};
 
@@ -134,13 +134,9 @@ fn lower_window<const N: usize>(raw: &[u8], buf: &mut [u8; N]) -> Option<usize> 
             continue;
         }
         let y = *raw.get(i + 1)?;
-        let (lx, ly) = match (x, y) {
-            // а–п, р–я
-            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => (x, y),
-            // А–П, Р–Я
-            (0xD0, 0x90..=0x9F) => (0xD0, y + 0x20),
-            (0xD0, 0xA0..=0xAF) => (0xD1, y - 0x20),
-            _ => {
+        let (lx, ly) = match lower_ru_pair(x, y) {
+            Some(pair) => pair,
+            None => {
                 // Other Cyrillic letters by characters (their lowercase is two bytes too).
                 let c = std::str::from_utf8(raw.get(i..)?.get(..2)?)
                     .ok()?

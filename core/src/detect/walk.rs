@@ -462,17 +462,10 @@ impl<'a> Walk<'a> {
         }
         if class & (LETTER | DIGIT) != 0 {
             if LANG {
-                let l = &mut self.lang;
-                l.token_at(i);
                 if class & LETTER != 0 {
-                    l.t_letters += 1;
-                    l.run_at(i);
-                    l.r_n += 1;
-                    l.r_flags |= run::OTHER;
-                    l.r_prev = NO_LETTER;
+                    self.lang.other_letter(i);
                 } else {
-                    l.t_other += 1;
-                    l.end_run(text, i);
+                    self.lang.non_letter(text, i, false);
                 }
             }
             self.start_word(i);
