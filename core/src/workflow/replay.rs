@@ -77,40 +77,6 @@ fn nonempty(s: Option<&String>) -> bool {
     s.is_some_and(|s| !s.trim().is_empty())
 }
 
-/// A provision's citation («Essentuki 34.3»), the same text as
-/// [`crate::profile::Provision::citation`] without going through `format!`.
-///
-/// A replay cites a clause for every effect it records; the formatting machinery cost about a
-/// thousand instructions per citation, more than the rest of the effect. The unit test
-/// `citations_match_the_profile` keeps this equal to the profile's own citation.
-pub(crate) fn citation(
-    regulation: &str,
-    clause: Option<&str>,
-    local_choice: Option<&str>,
-) -> String {
-    const LOCAL: &str = " profile, local choice: ";
-    const PROFILE: &str = " profile";
-    let (sep, tail) = match (clause, local_choice) {
-        (Some(clause), _) => (" ", clause),
-        (None, Some(why)) => (LOCAL, why),
-        (None, None) => (PROFILE, ""),
-    };
-    let mut out = String::with_capacity(regulation.len() + sep.len() + tail.len());
-    out.push_str(regulation);
-    out.push_str(sep);
-    out.push_str(tail);
-    out
-}
-
-/// [`citation`] of a workflow provision.
-fn cite(p: &Provision) -> String {
-    citation(
-        &p.regulation,
-        p.clause.as_deref(),
-        p.local_choice.as_deref(),
-    )
-}
-
 impl<'a> Machine<'a> {
     pub fn new(
         profile: &'a Profile,
@@ -195,7 +161,7 @@ impl<'a> Machine<'a> {
     }
 
     fn guard(&self, guard: Guard) -> Option<String> {
-        self.guard_on(guard).map(cite)
+        self.guard_on(guard).map(Provision::citation)
     }
 
     /// The effect's provision when the platform owes it under this profile.
@@ -208,7 +174,7 @@ impl<'a> Machine<'a> {
             .get(action as usize)
             .copied()
             .flatten()
-            .map(cite)
+            .map(Provision::citation)
     }
 
     /// Whether the current state (and what the machine knows) allows `action` at all.
@@ -303,7 +269,7 @@ impl<'a> Machine<'a> {
             to,
             at,
             status,
-            clause: cite(p),
+            clause: p.citation(),
             ru: ru.into(),
             en: en.into(),
             code,
@@ -562,11 +528,7 @@ impl<'a> Machine<'a> {
         self.enter(State::Refused, ev.at);
         if self.owes(EffectKind::NoticeRefused).is_some() {
             let (ru, en) = (&ground.ru, &ground.en);
-            let cite = citation(
-                &ground.regulation,
-                ground.clause.as_deref(),
-                ground.local_choice.as_deref(),
-            );
+            let cite = ground.citation();
             self.effect(
                 EffectKind::NoticeRefused,
                 Recipient::Applicant,
@@ -1200,38 +1162,4 @@ fn not_the(role: &str, ru: &str, who: &str) -> Reason {
         format!("only the {role} ({who}) may do this"),
         None,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// [`citation`] writes exactly what the profile's own `citation` methods write, for every
-    /// provision, term and refusal ground of every built-in profile and for each combination of
-    /// clause and local choice.
-    #[test]
-    fn citations_match_the_profile() {
-        for name in ["essentuki", "kislovodsk", "mikhailovka", "mamadysh", "tynda"] {
-            let p = Profile::builtin(name).unwrap();
-            let w = &p.workflow;
-            for prov in w.actions.values().chain(w.guards.values()).chain(w.effects.values()).chain(w.unbounded.values()) {
-                assert_eq!(cite(prov), prov.citation());
-            }
-            for t in p.terms.values().chain(p.fast_track.values()) {
-                assert_eq!(citation(&t.regulation, t.clause.as_deref(), t.local_choice.as_deref()), t.citation());
-            }
-            for g in &p.refusals {
-                assert_eq!(citation(&g.regulation, g.clause.as_deref(), g.local_choice.as_deref()), g.citation());
-            }
-        }
-        for (clause, local_choice) in [(None, None), (None, Some("why")), (Some("3.5"), None), (Some("3.5"), Some("why"))] {
-            let prov = Provision {
-                clause: clause.map(String::from),
-                local_choice: local_choice.map(String::from),
-                note: None,
-                regulation: "Тында".to_string(),
-            };
-            assert_eq!(cite(&prov), prov.citation());
-        }
-    }
 }

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
-use super::replay::{citation, Machine};
+use super::replay::Machine;
 use super::report::{LiveTerm, PendingKind, TermStatus};
 use super::vocabulary::{EffectKind, Guard, State};
 use crate::calendar::Calendar;
@@ -80,7 +80,7 @@ fn resolve(
     let Some(term) = rule.to_term() else {
         return Ok(None);
     };
-    let clause = citation(&rule.regulation, rule.clause.as_deref(), rule.local_choice.as_deref());
+    let clause = rule.citation();
     let mut sources = TermSources {
         start: term.start_on_working_day.then(|| clause.clone()),
         cutoff: term.cutoff.map(|_| clause.clone()),
