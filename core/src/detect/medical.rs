@@ -16,7 +16,7 @@
 //!    *person anchor* (я, мне, моя, мама, сын, болеет, перенесла, после …) within six words.
 
 use super::lexicon::{key_used, roles, russian_word_may_have_role, Role, Roles, ROLES};
-use super::stack::StackVec;
+use smallvec::SmallVec;
 use super::{Detection, DetectionKind};
 
 #[derive(Clone, Copy)]
@@ -33,7 +33,8 @@ struct Word {
 /// Only words with a role are kept for the sentence; the lowercase form of a word is built
 /// only when its first two letters start some lexicon entry of a length it can have.
 pub(crate) struct Words {
-    sentence: StackVec<Word, 16>,
+    /// Short enough to stay inline for nearly every sentence (no allocation per scan).
+    sentence: SmallVec<[Word; 16]>,
     /// Whether a word of the sentence can start a detection (not only an anchor, a number or
     /// another word that needs a partner).
     trigger: bool,
@@ -44,12 +45,7 @@ pub(crate) struct Words {
 impl Default for Words {
     fn default() -> Self {
         Words {
-            sentence: StackVec::new(Word {
-                index: 0,
-                start: 0,
-                end: 0,
-                role: Role::Na,
-            }),
+            sentence: SmallVec::new(),
             trigger: false,
             index: 0,
             found: Vec::new(),

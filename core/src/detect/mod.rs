@@ -18,7 +18,6 @@ mod medical;
 mod normalize;
 mod obscenity;
 mod personal;
-mod stack;
 mod walk;
 
 /// What a detector found, with the byte range in the original text.

@@ -14,7 +14,7 @@
 //! triggers ([`may_be_obscene`]).
 
 use super::normalize::{fold_obscene, is_ru_vowel, WILD};
-use super::stack::StackVec;
+use smallvec::SmallVec;
 use super::{Detection, DetectionKind};
 
 /// The code of a folded letter `а`..`я` is its index (0..31); [`WILD`] and every other folded
@@ -392,8 +392,8 @@ fn check(text: &str, start: usize, end: usize, cyrillic: bool) -> bool {
         return false;
     }
     // The skeleton, repeats collapsed.
-    let mut buf: StackVec<char, 64> = StackVec::new('\0');
-    let push = |buf: &mut StackVec<char, 64>, f: char| {
+    let mut buf: SmallVec<[char; 64]> = SmallVec::new();
+    let push = |buf: &mut SmallVec<[char; 64]>, f: char| {
         if buf.as_slice().last() != Some(&f) {
             buf.push(f);
         }

@@ -9,7 +9,7 @@
 //! just before the number (`паспорт`, `ИНН`, `СНИЛС`, `тел`, `карт`).
 
 use super::normalize::{is_alnum, is_cyrillic, is_letter, lower, lower_ru_pair};
-use super::stack::StackVec;
+use smallvec::SmallVec;
 use super::{Detection, DetectionKind};
 
 /// A maximal run of ASCII digits.
@@ -294,19 +294,15 @@ fn is_unit(head: &str) -> bool {
 
 /// Reusable buffers for the digit chunks of a group and the separators between them.
 pub(super) struct Groups {
-    chunks: StackVec<Chunk, 16>,
-    seps: StackVec<Sep, 16>,
+    chunks: SmallVec<[Chunk; 16]>,
+    seps: SmallVec<[Sep; 16]>,
 }
 
 impl Default for Groups {
     fn default() -> Self {
         Groups {
-            chunks: StackVec::new(Chunk {
-                start: 0,
-                end: 0,
-                tainted: false,
-            }),
-            seps: StackVec::new(Sep::default()),
+            chunks: SmallVec::new(),
+            seps: SmallVec::new(),
         }
     }
 }
