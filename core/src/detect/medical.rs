@@ -32,6 +32,7 @@ struct Word {
 ///
 /// Only words with a role are kept for the sentence; the lowercase form of a word is built
 /// only when its first two letters start some lexicon entry of a length it can have.
+#[derive(Default)]
 pub(crate) struct Words {
     /// Short enough to stay inline for nearly every sentence (no allocation per scan).
     sentence: SmallVec<[Word; 16]>,
@@ -40,17 +41,6 @@ pub(crate) struct Words {
     trigger: bool,
     index: usize,
     found: Vec<Detection>,
-}
-
-impl Default for Words {
-    fn default() -> Self {
-        Words {
-            sentence: SmallVec::new(),
-            trigger: false,
-            index: 0,
-            found: Vec::new(),
-        }
-    }
 }
 
 impl Words {

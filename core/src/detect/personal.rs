@@ -293,18 +293,10 @@ fn is_unit(head: &str) -> bool {
 }
 
 /// Reusable buffers for the digit chunks of a group and the separators between them.
+#[derive(Default)]
 pub(super) struct Groups {
     chunks: SmallVec<[Chunk; 16]>,
     seps: SmallVec<[Sep; 16]>,
-}
-
-impl Default for Groups {
-    fn default() -> Self {
-        Groups {
-            chunks: SmallVec::new(),
-            seps: SmallVec::new(),
-        }
-    }
 }
 
 impl Groups {
