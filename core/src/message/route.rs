@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::Message;
 use crate::error::{Error, Result};
-use crate::profile::{Profile, TermRule};
+use crate::profile::{Cited, Profile, TermRule};
 use crate::term::TermUnit;
 
 /// An organisation in a route.
@@ -88,24 +88,54 @@ fn organisation(profile: &Profile, id: &str) -> RoutedOrganisation {
 /// The answer term rule for a message and the fast-track level that chose it (convention 10: a
 /// fast-track term replaces the base answer term; a 59-FZ appeal has its own term).
 pub(crate) fn answer_rule<'p>(profile: &'p Profile, message: &Message) -> Result<(Option<&'p TermRule>, Option<RoutedFastTrack>)> {
-    let from_message = match message.fast_track.as_deref() {
-        Some(level) => {
-            let rule = profile.fast_track.get(level).ok_or_else(|| {
-                let known: Vec<&str> = profile.fast_track.keys().map(String::as_str).collect();
-                Error::input("fast_track", format!("unknown fast-track level `{level}`; known: {}", known.join(", ")))
-            })?;
-            Some((rule, RoutedFastTrack { level: level.to_string(), source: FastTrackSource::Message, clause: rule.citation() }))
-        }
-        None => None,
-    };
-    let from_category = || {
+    let (rule, level) = answer_level(profile, message, || {
         let cat = message.subcategory.as_deref().or(message.category.as_deref())?;
-        let ft = profile.routing(cat)?.fast_track?;
-        let rule = profile.fast_track.get(&ft.value)?;
-        Some((rule, RoutedFastTrack { level: ft.value.clone(), source: FastTrackSource::Category, clause: ft.citation() }))
-    };
-    if let Some((rule, ft)) = from_message.or_else(from_category) {
-        return Ok((Some(rule), Some(ft)));
+        profile.routing_walk(cat)?.fast_track
+    })?;
+    Ok((rule, level.map(ChosenLevel::routed)))
+}
+
+/// The fast-track level that chose the answer term, still borrowed from the profile: `route`
+/// writes it out, `plan` only needs the rule.
+pub(crate) enum ChosenLevel<'p, 'm> {
+    /// The message's own `fast_track`, and the level's rule.
+    Message(&'m str, &'p TermRule),
+    /// The category's routing.
+    Category(&'p Cited<String>),
+}
+
+impl ChosenLevel<'_, '_> {
+    /// The level as `route` reports it.
+    fn routed(self) -> RoutedFastTrack {
+        match self {
+            Self::Message(level, rule) => {
+                RoutedFastTrack { level: level.to_string(), source: FastTrackSource::Message, clause: rule.citation() }
+            }
+            Self::Category(ft) => {
+                RoutedFastTrack { level: ft.value.clone(), source: FastTrackSource::Category, clause: ft.citation() }
+            }
+        }
+    }
+}
+
+/// [`answer_rule`] with the category's fast-track level supplied by the caller (`route` has
+/// already walked the category tree), and the level left borrowed.
+pub(crate) fn answer_level<'p, 'm>(
+    profile: &'p Profile,
+    message: &'m Message,
+    category_level: impl FnOnce() -> Option<&'p Cited<String>>,
+) -> Result<(Option<&'p TermRule>, Option<ChosenLevel<'p, 'm>>)> {
+    if let Some(level) = message.fast_track.as_deref() {
+        let rule = profile.fast_track.get(level).ok_or_else(|| {
+            let known: Vec<&str> = profile.fast_track.keys().map(String::as_str).collect();
+            Error::input("fast_track", format!("unknown fast-track level `{level}`; known: {}", known.join(", ")))
+        })?;
+        return Ok((Some(rule), Some(ChosenLevel::Message(level, rule))));
+    }
+    if let Some(ft) = category_level() {
+        if let Some(rule) = profile.fast_track.get(&ft.value) {
+            return Ok((Some(rule), Some(ChosenLevel::Category(ft))));
+        }
     }
     let appeal = message.appeal_59fz.then(|| {
         profile.terms.values().find(|t| !t.unset && t.name.starts_with("answer") && t.applies_to == crate::profile::AppliesTo::Appeal59fz)
@@ -126,19 +156,26 @@ pub fn route(profile: &Profile, message: &Message) -> Result<Route> {
         .ok_or_else(|| Error::input("category", "a message needs a category to be routed"))?;
     let field = if message.subcategory.is_some() { "subcategory" } else { "category" };
     let routing = profile
-        .routing(category)
+        .routing_walk(category)
         .ok_or_else(|| Error::input(field, format!("unknown category `{category}` in profile `{}`", profile.id)))?;
-    let (rule, fast_track) = answer_rule(profile, message)?;
+    let (rule, level) = answer_level(profile, message, || routing.fast_track)?;
+    let mut path = Vec::with_capacity(routing.depth);
+    path.extend(profile.lineage(routing.first).map(|c| c.id.clone()));
+    let co_executors = match routing.co_executors {
+        Some(c) => {
+            let mut orgs = Vec::with_capacity(c.value.len());
+            orgs.extend(c.value.iter().map(|id| organisation(profile, id)));
+            orgs
+        }
+        None => Vec::new(),
+    };
     Ok(Route {
         category: category.to_string(),
-        path: routing.path.iter().map(|id| (*id).to_string()).collect(),
+        path,
         organisation: organisation(profile, &routing.org.value),
-        co_executors: routing
-            .co_executors
-            .map(|c| c.value.iter().map(|id| organisation(profile, id)).collect())
-            .unwrap_or_default(),
+        co_executors,
         clause: routing.org.citation(),
-        fast_track,
+        fast_track: level.map(ChosenLevel::routed),
         answer_term: rule.and_then(summary),
     })
 }

@@ -111,6 +111,20 @@ fn drop_null(value: &mut serde_json::Value) {
     }
 }
 
+/// What a category inherits, found without collecting its path ([`Profile::routing_walk`]).
+pub(crate) struct RoutingWalk<'p> {
+    /// The category asked about.
+    pub(crate) first: &'p Category,
+    /// How many categories the path holds (the category and its ancestors).
+    pub(crate) depth: usize,
+    /// Responsible organisation.
+    pub(crate) org: &'p Cited<String>,
+    /// Co-executors, if any.
+    pub(crate) co_executors: Option<&'p Cited<Vec<String>>>,
+    /// Fast-track level id, if any.
+    pub(crate) fast_track: Option<&'p Cited<String>>,
+}
+
 fn unknown(name: &str) -> Error {
     Error::UnknownProfile(name.to_string(), builtin::CONCRETE.join(", "))
 }
@@ -174,28 +188,51 @@ impl Profile {
     /// from the category itself or, for each that it does not set, its nearest ancestor.
     /// `None` for an unknown category (a loaded profile routes every category somewhere).
     pub fn routing(&self, id: &str) -> Option<Routing<'_>> {
+        let walk = self.routing_walk(id)?;
+        let mut path = Vec::with_capacity(walk.depth);
+        path.extend(self.lineage(walk.first).map(|c| c.id.as_str()));
+        Some(Routing {
+            category: walk.first.id.as_str(),
+            path,
+            org: walk.org,
+            co_executors: walk.co_executors,
+            fast_track: walk.fast_track,
+        })
+    }
+
+    /// [`Profile::routing`] without collecting the path: routing is asked for every message
+    /// (twice by `route`), and most callers only need what the category inherits.
+    pub(crate) fn routing_walk(&self, id: &str) -> Option<RoutingWalk<'_>> {
         let first = self.category(id)?;
         let mut current = Some(first);
-        let mut path = Vec::new();
+        let mut depth = 0;
         let (mut org, mut co_executors, mut fast_track) = (None, None, None);
         while let Some(cat) = current {
-            if path.len() > self.categories.len() {
+            // The same guard against a parent cycle as a path longer than the tree.
+            if depth > self.categories.len() {
                 return None;
             }
-            path.push(cat.id.as_str());
+            depth += 1;
             org = org.or(cat.org.as_ref());
             co_executors = co_executors.or(cat.co_executors.as_ref());
             fast_track = fast_track.or(cat.fast_track.as_ref());
             current = cat.parent.as_deref().and_then(|p| self.category(p));
         }
-        Some(Routing { category: first.id.as_str(), path, org: org?, co_executors, fast_track })
+        Some(RoutingWalk { first, depth, org: org?, co_executors, fast_track })
+    }
+
+    /// A category and its ancestors, nearest first. Only for a category whose
+    /// [`Profile::routing_walk`] succeeded (no parent cycle), which bounds the walk.
+    pub(crate) fn lineage<'p>(&'p self, first: &'p Category) -> impl Iterator<Item = &'p Category> + 'p {
+        std::iter::successors(Some(first), move |c| c.parent.as_deref().and_then(|p| self.category(p)))
+            .take(self.categories.len() + 1)
     }
 
     /// The answer term for a message in `category` (convention 10: a fast-track level replaces
     /// the base answer term). `None` when the regulation gives neither.
     pub fn answer_term(&self, category: Option<&str>) -> Option<&TermRule> {
         let level = category
-            .and_then(|c| self.routing(c))
+            .and_then(|c| self.routing_walk(c))
             .and_then(|r| r.fast_track)
             .and_then(|ft| self.fast_track.get(&ft.value));
         level.or_else(|| self.terms.get("answer").filter(|t| !t.unset))
