@@ -7,11 +7,11 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::model::Message;
-use super::route::answer_rule;
+use super::route::answer_level;
 use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::profile::{AppliesTo, Profile, TermRule, TermStart};
-use crate::term::{resolve_cited_term, Explanation, TermSources, TermUnit};
+use crate::term::{resolve_local, Citations, Explanation, TermUnit};
 
 /// One planned term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -43,15 +43,16 @@ fn applies(rule: &TermRule, message: &Message) -> bool {
     }
 }
 
-fn resolve(calendar: &Calendar, zone: Tz, start: DateTime<FixedOffset>, rule: &TermRule) -> Result<Option<PlannedTerm>> {
+fn resolve(calendar: &Calendar, local: DateTime<Tz>, rule: &TermRule) -> Result<Option<PlannedTerm>> {
     let Some(term) = rule.to_term() else { return Ok(None) };
     let clause = rule.citation();
-    let sources = TermSources {
-        term: Some(clause.clone()),
-        start: term.start_on_working_day.then(|| rule.start_citation()),
-        cutoff: term.cutoff.map(|_| clause.clone()),
-    };
-    let r = resolve_cited_term(calendar, zone, start, &term, sources)?;
+    let start = term.start_on_working_day.then(|| rule.start_citation_parts());
+    let sources = Citations::new(
+        Some(&clause),
+        start.as_ref().map(|s| &s[..]),
+        term.cutoff.map(|_| clause.as_str()),
+    );
+    let r = resolve_local(calendar, local, &term, sources)?;
     Ok(Some(PlannedTerm {
         due: r.due,
         due_date: r.due_date,
@@ -67,18 +68,22 @@ fn resolve(calendar: &Calendar, zone: Tz, start: DateTime<FixedOffset>, rule: &T
 /// (acceptance, rework, the vote window) come from the workflow's replay.
 pub fn plan(profile: &Profile, calendar: &Calendar, zone: Tz, message: &Message) -> Result<Plan> {
     let mut plan = Plan::new();
-    let start = message.sent_at;
+    // The sending in local time, found once for every term.
+    let local = message.sent_at.with_timezone(&zone);
     for (name, rule) in &profile.terms {
         if rule.from != TermStart::Sending || !applies(rule, message) || name.starts_with("answer") {
             continue;
         }
-        if let Some(t) = resolve(calendar, zone, start, rule)? {
+        if let Some(t) = resolve(calendar, local, rule)? {
             plan.insert(name.clone(), t);
         }
     }
-    let (answer, _) = answer_rule(profile, message)?;
+    let (answer, _) = answer_level(profile, message, || {
+        let cat = message.subcategory.as_deref().or(message.category.as_deref())?;
+        profile.routing_walk(cat)?.fast_track
+    })?;
     if let Some(rule) = answer.filter(|r| r.from == TermStart::Sending) {
-        if let Some(t) = resolve(calendar, zone, start, rule)? {
+        if let Some(t) = resolve(calendar, local, rule)? {
             plan.insert("answer".to_string(), t);
         }
     }

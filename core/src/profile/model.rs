@@ -46,12 +46,17 @@ impl<T> Cited<T> {
 pub(crate) fn citation(regulation: &str, clause: Option<&str>, local_choice: Option<&str>) -> String {
     // Citations are written for every finding, route and planned term: concatenation rather
     // than `format!`, which costs several times more on these short strings.
-    let parts: [&str; 3] = match (clause, local_choice) {
+    citation_parts(regulation, clause, local_choice).concat()
+}
+
+/// The pieces a citation is the concatenation of, for callers that write it into a buffer of
+/// their own (a planned term's explanation keeps its citations in one).
+pub(crate) fn citation_parts<'a>(regulation: &'a str, clause: Option<&'a str>, local_choice: Option<&'a str>) -> [&'a str; 3] {
+    match (clause, local_choice) {
         (Some(clause), _) => [regulation, " ", clause],
         (None, Some(why)) => [regulation, " profile, local choice: ", why],
         (None, None) => [regulation, " profile", ""],
-    };
-    parts.concat()
+    }
 }
 
 /// A value the regulation does not give, recorded so that nobody mistakes its absence for an
@@ -356,9 +361,14 @@ impl TermRule {
     /// Citation of the clause moving a non-working start («Essentuki 34.10»), falling back to
     /// the term's own citation.
     pub fn start_citation(&self) -> String {
+        self.start_citation_parts().concat()
+    }
+
+    /// The pieces of [`TermRule::start_citation`], for writing it into a caller's buffer.
+    pub(crate) fn start_citation_parts(&self) -> [&str; 3] {
         match &self.start_clause {
-            Some(c) => citation(&self.regulation, Some(c), None),
-            None => self.citation(),
+            Some(c) => citation_parts(&self.regulation, Some(c), None),
+            None => citation_parts(&self.regulation, self.clause.as_deref(), self.local_choice.as_deref()),
         }
     }
 }

@@ -7,9 +7,89 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use smallvec::SmallVec;
+
 use super::explain::{self, Step};
 use super::model::{OnNonWorking, TermSources, TermUnit};
 use crate::calendar::Calendar;
+
+/// The most steps one term records: the start, a start move or cutoff, the count, the skipped
+/// days, a moved last day, the closing and the provisional note.
+const MAX_STEPS: usize = 7;
+
+/// The recorded steps of one term, kept inline: a resolved term allocates nothing for them.
+pub(super) type Steps = SmallVec<[StepData; MAX_STEPS]>;
+
+/// The clauses a term's steps cite ([`TermSources`]), held in one buffer: a plan writes two or
+/// three citations per term and most are the same text, so they share one allocation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Citations {
+    text: String,
+    term: Option<(u32, u32)>,
+    start: Option<(u32, u32)>,
+    cutoff: Option<(u32, u32)>,
+}
+
+impl Citations {
+    /// The clauses of the term's length, of moving a non-working start (written as the
+    /// concatenation of `start`'s parts) and of the cutoff; a repeated text is stored once.
+    pub(crate) fn new(term: Option<&str>, start: Option<&[&str]>, cutoff: Option<&str>) -> Self {
+        let start_len: usize = start.map_or(0, |parts| parts.iter().map(|p| p.len()).sum());
+        let len = term.map_or(0, str::len) + start_len + cutoff.map_or(0, str::len);
+        let mut c = Self { text: String::with_capacity(len), term: None, start: None, cutoff: None };
+        c.term = term.map(|t| c.push(&[t]));
+        c.start = start.map(|parts| c.push(parts));
+        c.cutoff = cutoff.map(|t| c.push(&[t]));
+        c
+    }
+
+    /// [`Citations::new`] from the public form.
+    pub(crate) fn from_sources(sources: &TermSources) -> Self {
+        let start = sources.start.as_deref().map(|s| [s]);
+        Self::new(sources.term.as_deref(), start.as_ref().map(|s| &s[..]), sources.cutoff.as_deref())
+    }
+
+    /// Appends `parts` as one text and returns its span, or the span of an earlier equal text.
+    fn push(&mut self, parts: &[&str]) -> (u32, u32) {
+        let begin = self.text.len();
+        for p in parts {
+            self.text.push_str(p);
+        }
+        let end = self.text.len();
+        let span = (to_u32(begin), to_u32(end));
+        let new = self.text.get(begin..end).unwrap_or_default();
+        for earlier in [self.term, self.start, self.cutoff].into_iter().flatten() {
+            if self.get(Some(earlier)) == Some(new) {
+                self.text.truncate(begin);
+                return earlier;
+            }
+        }
+        span
+    }
+
+    fn get(&self, span: Option<(u32, u32)>) -> Option<&str> {
+        let (a, b) = span?;
+        self.text.get(a as usize..b as usize)
+    }
+
+    fn term(&self) -> Option<&str> {
+        self.get(self.term)
+    }
+
+    fn start(&self) -> Option<&str> {
+        self.get(self.start)
+    }
+
+    fn cutoff(&self) -> Option<&str> {
+        self.get(self.cutoff)
+    }
+}
+
+/// Citations are short texts; a span past `u32` cannot occur, and saturating keeps the type
+/// total.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
 
 /// What one step recorded; rendered by [`explain`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,12 +103,13 @@ pub(super) enum StepData {
     LastDay { counted: NaiveDate, moved: NaiveDate, rule: OnNonWorking },
     Closes { day: NaiveDate, at: NaiveTime, explicit: bool },
     Rolling { hours: i64, due: NaiveDateTime },
-    Provisional { days: Vec<NaiveDate> },
+    /// Provisional days between the two dates, read back from the calendar when written out.
+    Provisional { from: NaiveDate, to: NaiveDate },
 }
 
 #[derive(Clone)]
 enum Inner {
-    Recorded { calendar: Calendar, zone: &'static str, sources: TermSources, steps: Vec<StepData> },
+    Recorded { calendar: Calendar, zone: &'static str, sources: Citations, steps: Steps },
     Rendered(Vec<Step>),
 }
 
@@ -41,7 +122,7 @@ pub struct Explanation {
 }
 
 impl Explanation {
-    pub(super) fn recorded(calendar: &Calendar, zone: &'static str, sources: TermSources, steps: Vec<StepData>) -> Self {
+    pub(super) fn recorded(calendar: &Calendar, zone: &'static str, sources: Citations, steps: Steps) -> Self {
         Self { inner: Inner::Recorded { calendar: calendar.clone(), zone, sources, steps } }
     }
 
@@ -80,21 +161,21 @@ fn code(s: &StepData) -> &'static str {
     }
 }
 
-fn render(cal: &Calendar, zone: &str, src: &TermSources, s: &StepData) -> Option<Step> {
-    let term = src.term.as_deref();
+fn render(cal: &Calendar, zone: &str, src: &Citations, s: &StepData) -> Option<Step> {
+    let term = src.term();
     Some(match s {
         StepData::Start { at } => explain::started(*at, zone),
-        StepData::StartMoved { sent, to } => explain::start_moved(cal, *sent, *to, src.start.as_deref()),
-        StepData::BeforeCutoff { day, cutoff } => explain::before_cutoff(*day, *cutoff, src.cutoff.as_deref()),
+        StepData::StartMoved { sent, to } => explain::start_moved(cal, *sent, *to, src.start()),
+        StepData::BeforeCutoff { day, cutoff } => explain::before_cutoff(*day, *cutoff, src.cutoff()),
         StepData::AfterCutoff { day, working, cutoff, next } => {
-            explain::after_cutoff(cal, *day, *working, *cutoff, *next, src.cutoff.as_deref())
+            explain::after_cutoff(cal, *day, *working, *cutoff, *next, src.cutoff())
         }
         StepData::Counted { amount, unit, from, last } => explain::counted(*amount, *unit, *from, *last, term),
         StepData::Skipped { from, to } => return explain::skipped(cal, *from, *to),
         StepData::LastDay { counted, moved, rule } => explain::last_day_nonworking(cal, *counted, *moved, *rule),
         StepData::Closes { day, at, explicit } => explain::closes(*day, *at, *explicit, zone),
         StepData::Rolling { hours, due } => explain::rolling(*hours, *due, term),
-        StepData::Provisional { days } => explain::provisional(days),
+        StepData::Provisional { from, to } => explain::provisional(&cal.provisional_days(*from, *to).unwrap_or_default()),
     })
 }
 

@@ -13,11 +13,12 @@ mod request;
 
 pub use explain::Step;
 pub use explanation::Explanation;
-use explanation::StepData;
+pub(crate) use explanation::Citations;
+use explanation::{StepData, Steps};
 pub use model::{OnNonWorking, Term, TermSources, TermUnit};
 pub use request::DeadlineRequest;
 
-use chrono::{DateTime, Days, FixedOffset, LocalResult, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, Days, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -77,7 +78,7 @@ pub fn resolve_term(
     term: &Term,
     sources: &TermSources,
 ) -> Result<TermResult> {
-    resolve_cited_term(calendar, zone, start, term, sources.clone())
+    resolve_local(calendar, start.with_timezone(&zone), term, Citations::from_sources(sources))
 }
 
 /// [`resolve_term`] taking the citations by value: plans and replays write them per term and
@@ -89,14 +90,27 @@ pub fn resolve_cited_term(
     term: &Term,
     sources: TermSources,
 ) -> Result<TermResult> {
+    resolve_term(calendar, zone, start, term, &sources)
+}
+
+/// [`resolve_term`] from a start already in the municipality's zone, with the citations in the
+/// explanation's own compact form: a plan converts the sending once for all its terms and
+/// writes each term's citations straight into one buffer.
+pub(crate) fn resolve_local(
+    calendar: &Calendar,
+    local: DateTime<Tz>,
+    term: &Term,
+    sources: Citations,
+) -> Result<TermResult> {
+    let zone = local.timezone();
     let zone_name = zone.name();
     if term.amount < 0 {
         return Err(Error::input("amount", format!("a term cannot be negative ({})", term.amount)));
     }
-    let local = start.with_timezone(&zone);
-    let sent_date = local.date_naive();
-    let mut steps = Vec::with_capacity(5);
-    steps.push(StepData::Start { at: local.naive_local() });
+    let local_naive = local.naive_local();
+    let sent_date = local_naive.date();
+    let mut steps = Steps::new();
+    steps.push(StepData::Start { at: local_naive });
 
     if term.unit == TermUnit::Hours {
         let due = local
@@ -115,7 +129,7 @@ pub fn resolve_cited_term(
     // Where counting starts (rules 5 and 9).
     let counts_from = if let Some(cutoff) = term.cutoff {
         let working = calendar.is_working_day(sent_date)?;
-        if working && local.time() < cutoff {
+        if working && local_naive.time() < cutoff {
             steps.push(StepData::BeforeCutoff { day: sent_date, cutoff });
             sent_date
         } else {
@@ -131,16 +145,18 @@ pub fn resolve_cited_term(
         sent_date
     };
 
-    // Counting (rules 1 and 2).
-    let counted = match term.unit {
-        TermUnit::WorkingDays => calendar.add_working_days(counts_from, term.amount)?,
+    // Counting (rules 1 and 2); whether the counted day is working is asked once.
+    let (counted, counted_working) = match term.unit {
+        TermUnit::WorkingDays => {
+            let counted = calendar.add_working_days(counts_from, term.amount)?;
+            (counted, calendar.is_working_day(counted)?)
+        }
         _ => {
             let days = u64::try_from(term.amount).unwrap_or(0);
             let last = counts_from.checked_add_days(Days::new(days)).ok_or_else(|| {
                 Error::input("amount", format!("{} days is past the representable dates", term.amount))
             })?;
-            calendar.is_working_day(last)?;
-            last
+            (last, calendar.is_working_day(last)?)
         }
     };
     steps.push(StepData::Counted { amount: term.amount, unit: term.unit, from: counts_from, last: counted });
@@ -151,7 +167,7 @@ pub fn resolve_cited_term(
     }
 
     // A last day that is not working (rule 3).
-    let last_day = if calendar.is_working_day(counted)? {
+    let last_day = if counted_working {
         counted
     } else {
         let moved = match term.on_nonworking {
@@ -165,26 +181,39 @@ pub fn resolve_cited_term(
 
     // The closing instant (rule 4).
     let closing = term.closing_time.unwrap_or_else(end_of_day);
-    let due = match zone.from_local_datetime(&last_day.and_time(closing)) {
-        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
-        LocalResult::None => {
-            return Err(Error::input(
-                "closing_time",
-                format!("{closing} does not exist on {last_day} in {}", zone.name()),
-            ))
-        }
-    };
+    let due = local_instant(zone, &last_day.and_time(closing)).ok_or_else(|| {
+        Error::input("closing_time", format!("{closing} does not exist on {last_day} in {}", zone.name()))
+    })?;
     steps.push(StepData::Closes { day: last_day, at: closing, explicit: term.closing_time.is_some() });
 
     let provisional = calendar.provisional_days(sent_date, last_day)?;
     if !provisional.is_empty() {
-        steps.push(StepData::Provisional { days: provisional.clone() });
+        steps.push(StepData::Provisional { from: sent_date, to: last_day });
     }
     Ok(TermResult {
-        due: due.fixed_offset(),
+        due,
         due_date: last_day,
         counts_from,
         provisional,
         explanation: Explanation::recorded(calendar, zone_name, sources, steps),
+    })
+}
+
+/// A local wall-clock instant in `zone` with the offset it has there: the earlier of two when
+/// the clock was turned back, `None` when the clock skipped it. The same as
+/// `zone.from_local_datetime(local)` taken as `Single(t) | Ambiguous(t, _)`, without building
+/// the zone-aware values of both candidates.
+fn local_instant(zone: Tz, local: &NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+    let quick = match zone.offset_from_local_datetime(local) {
+        LocalResult::Single(o) | LocalResult::Ambiguous(o, _) => {
+            let fix = o.fix();
+            local.checked_sub_offset(fix).map(|utc| DateTime::from_naive_utc_and_offset(utc, fix))
+        }
+        LocalResult::None => None,
+    };
+    // Past the representable range the general conversion decides, as it always has.
+    quick.or_else(|| match zone.from_local_datetime(local) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Some(t.fixed_offset()),
+        LocalResult::None => None,
     })
 }
