@@ -43,8 +43,11 @@ fn applies(rule: &TermRule, message: &Message) -> bool {
     }
 }
 
-fn resolve(calendar: &Calendar, local: DateTime<Tz>, rule: &TermRule) -> Result<Option<PlannedTerm>> {
-    let Some(term) = rule.to_term() else { return Ok(None) };
+/// Resolves `rule` from the local sending and files it under `name`; a rule the regulation
+/// leaves unset is skipped. The term goes straight into the plan: it is a large value, and every
+/// hand-over is a copy.
+fn resolve_into(plan: &mut Plan, name: &str, calendar: &Calendar, local: DateTime<Tz>, rule: &TermRule) -> Result<()> {
+    let Some(term) = rule.to_term() else { return Ok(()) };
     let clause = rule.citation();
     let start = term.start_on_working_day.then(|| rule.start_citation_parts());
     let sources = Citations::new(
@@ -53,15 +56,19 @@ fn resolve(calendar: &Calendar, local: DateTime<Tz>, rule: &TermRule) -> Result<
         term.cutoff.map(|_| clause.as_str()),
     );
     let r = resolve_local(calendar, local, &term, sources)?;
-    Ok(Some(PlannedTerm {
-        due: r.due,
-        due_date: r.due_date,
-        amount: term.amount,
-        unit: term.unit,
-        clause,
-        provisional: r.provisional,
-        explanation: r.explanation,
-    }))
+    plan.insert(
+        name.to_string(),
+        PlannedTerm {
+            due: r.due,
+            due_date: r.due_date,
+            amount: term.amount,
+            unit: term.unit,
+            clause,
+            provisional: r.provisional,
+            explanation: r.explanation,
+        },
+    );
+    Ok(())
 }
 
 /// Resolves every term that runs from the sending. Terms that start at later events
@@ -74,18 +81,14 @@ pub fn plan(profile: &Profile, calendar: &Calendar, zone: Tz, message: &Message)
         if rule.from != TermStart::Sending || !applies(rule, message) || name.starts_with("answer") {
             continue;
         }
-        if let Some(t) = resolve(calendar, local, rule)? {
-            plan.insert(name.clone(), t);
-        }
+        resolve_into(&mut plan, name, calendar, local, rule)?;
     }
     let (answer, _) = answer_level(profile, message, || {
         let cat = message.subcategory.as_deref().or(message.category.as_deref())?;
         profile.routing_walk(cat)?.fast_track
     })?;
     if let Some(rule) = answer.filter(|r| r.from == TermStart::Sending) {
-        if let Some(t) = resolve(calendar, local, rule)? {
-            plan.insert("answer".to_string(), t);
-        }
+        resolve_into(&mut plan, "answer", calendar, local, rule)?;
     }
     Ok(plan)
 }

@@ -13,9 +13,11 @@ use super::explain::{self, Step};
 use super::model::{OnNonWorking, TermSources, TermUnit};
 use crate::calendar::Calendar;
 
-/// The most steps one term records: the start, a start move or cutoff, the count, the skipped
-/// days, a moved last day, the closing and the provisional note.
-const MAX_STEPS: usize = 7;
+/// Steps kept inline. A term records at most seven (the start, a start move or cutoff, the
+/// count, the skipped days, a moved last day, the closing, the provisional note) and in practice
+/// at most six, since a working-day count only ends on a non-working day when it counts none;
+/// a seventh spills to the heap.
+const MAX_STEPS: usize = 6;
 
 /// The recorded steps of one term, kept inline: a resolved term allocates nothing for them.
 pub(super) type Steps = SmallVec<[StepData; MAX_STEPS]>;
@@ -32,39 +34,41 @@ pub(crate) struct Citations {
 
 impl Citations {
     /// The clauses of the term's length, of moving a non-working start (written as the
-    /// concatenation of `start`'s parts) and of the cutoff; a repeated text is stored once.
+    /// concatenation of `start`'s parts) and of the cutoff; a text equal to an earlier one is
+    /// stored once (a plan's cutoff clause is its term clause).
     pub(crate) fn new(term: Option<&str>, start: Option<&[&str]>, cutoff: Option<&str>) -> Self {
         let start_len: usize = start.map_or(0, |parts| parts.iter().map(|p| p.len()).sum());
-        let len = term.map_or(0, str::len) + start_len + cutoff.map_or(0, str::len);
-        let mut c = Self { text: String::with_capacity(len), term: None, start: None, cutoff: None };
-        c.term = term.map(|t| c.push(&[t]));
-        c.start = start.map(|parts| c.push(parts));
-        c.cutoff = cutoff.map(|t| c.push(&[t]));
-        c
+        let start_is_term = matches!((term, start), (Some(t), Some(parts)) if t.len() == start_len && spells(t, parts));
+        let cutoff_is_term = matches!((term, cutoff), (Some(t), Some(c)) if t == c);
+        let cutoff_is_start =
+            matches!((start, cutoff), (Some(parts), Some(c)) if c.len() == start_len && spells(c, parts));
+        let mut len = term.map_or(0, str::len);
+        if !start_is_term {
+            len += start_len;
+        }
+        if !cutoff_is_term && !cutoff_is_start {
+            len += cutoff.map_or(0, str::len);
+        }
+        let mut text = String::with_capacity(len);
+        let term_span = term.map(|t| push(&mut text, &[t]));
+        let start_span = match start {
+            Some(_) if start_is_term => term_span,
+            Some(parts) => Some(push(&mut text, parts)),
+            None => None,
+        };
+        let cutoff_span = match cutoff {
+            Some(_) if cutoff_is_term => term_span,
+            Some(_) if cutoff_is_start => start_span,
+            Some(c) => Some(push(&mut text, &[c])),
+            None => None,
+        };
+        Self { text, term: term_span, start: start_span, cutoff: cutoff_span }
     }
 
     /// [`Citations::new`] from the public form.
     pub(crate) fn from_sources(sources: &TermSources) -> Self {
         let start = sources.start.as_deref().map(|s| [s]);
         Self::new(sources.term.as_deref(), start.as_ref().map(|s| &s[..]), sources.cutoff.as_deref())
-    }
-
-    /// Appends `parts` as one text and returns its span, or the span of an earlier equal text.
-    fn push(&mut self, parts: &[&str]) -> (u32, u32) {
-        let begin = self.text.len();
-        for p in parts {
-            self.text.push_str(p);
-        }
-        let end = self.text.len();
-        let span = (to_u32(begin), to_u32(end));
-        let new = self.text.get(begin..end).unwrap_or_default();
-        for earlier in [self.term, self.start, self.cutoff].into_iter().flatten() {
-            if self.get(Some(earlier)) == Some(new) {
-                self.text.truncate(begin);
-                return earlier;
-            }
-        }
-        span
     }
 
     fn get(&self, span: Option<(u32, u32)>) -> Option<&str> {
@@ -83,6 +87,27 @@ impl Citations {
     fn cutoff(&self) -> Option<&str> {
         self.get(self.cutoff)
     }
+}
+
+/// Whether `text` is the concatenation of `parts` (lengths already known to agree).
+fn spells(text: &str, parts: &[&str]) -> bool {
+    let mut rest = text.as_bytes();
+    parts.iter().all(|p| match rest.split_at_checked(p.len()) {
+        Some((head, tail)) if head == p.as_bytes() => {
+            rest = tail;
+            true
+        }
+        _ => false,
+    })
+}
+
+/// Appends `parts` as one text and returns its span.
+fn push(text: &mut String, parts: &[&str]) -> (u32, u32) {
+    let begin = text.len();
+    for p in parts {
+        text.push_str(p);
+    }
+    (to_u32(begin), to_u32(text.len()))
 }
 
 /// Citations are short texts; a span past `u32` cannot occur, and saturating keeps the type
@@ -107,6 +132,10 @@ pub(super) enum StepData {
     Provisional { from: NaiveDate, to: NaiveDate },
 }
 
+// The recorded steps are kept inline on purpose: every resolved term records them and few are
+// ever read, so an allocation per term costs more than the larger value. `Rendered` only comes
+// from deserialising.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone)]
 enum Inner {
     Recorded { calendar: Calendar, zone: &'static str, sources: Citations, steps: Steps },
