@@ -13,7 +13,7 @@
 //! * `not_russian`: readable, at least three letters, and fewer than half of them Cyrillic.
 //! * Empty or blank text is neither. Only the first 64 KiB of a longer text are looked at.
 
-use super::mash::{is_mash_at, run};
+use super::mash::{may_be_mash, run, run_is_mash};
 use super::normalize::{is_alnum, is_cyrillic, is_letter, lower};
 
 /// How much of a text the flags look at.
@@ -85,17 +85,27 @@ pub(super) fn is_space(c: char) -> bool {
 struct Counts {
     letters: usize,
     cyr: usize,
-    mash: usize,
+    /// Real words: runs of two or more letters that are certainly not mash.
     real_words: usize,
+}
+
+/// A letter run of a counted token that [`may_be_mash`] could not clear, kept to be decided
+/// by [`run_is_mash`] only if the flags depend on it (see [`Classifier::finish`]).
+struct MaybeMash {
+    start: usize,
+    n: usize,
+    flags: u8,
+    cons: u64,
+    end: usize,
 }
 
 /// The `not_russian` and `unreadable` flags, fed by the walk over the text (`super::walk`),
 /// which reads every character anyway. Only characters in the first 64 KiB are passed.
 ///
-/// Tokens are split at white space, and each token's letter runs are judged for mash as
+/// Tokens are split at white space, and each token's letter runs are screened for mash as
 /// they end (a run ends at any non-letter, e.g. a digit or a hyphen). A run is never copied:
-/// the walk gathers its length and the [`run`] bits, and only a run those bits cannot clear
-/// is lowercased from the text and tested in full.
+/// the walk gathers its length and the [`run`] bits; a run those bits cannot clear is kept
+/// aside and tested in full at the end, and only if a flag depends on it.
 pub(crate) struct Classifier {
     /// The whole text is empty or white space.
     blank: bool,
@@ -111,9 +121,12 @@ pub(crate) struct Classifier {
     pub(super) t_cyr: bool,
     /// How many `.`, `@` and `:` the token has (it may be a link when there is one).
     pub(super) t_marks: usize,
-    /// Letters in mash runs and real words of the token, committed only if it is not a link.
-    t_mash: usize,
+    /// Real words of the token, committed only if it is not a link.
     t_real: usize,
+    /// Where the token's runs start in `maybe_mash` (dropped if it is a link).
+    t_maybe: usize,
+    /// Runs that may be mash, of every token counted so far and of the token being read.
+    maybe_mash: Vec<MaybeMash>,
     /// The letter run being read: first byte, length, [`run`] bits, one bit per letter
     /// (newest lowest) set for consonants, and the last letter (`а`..`я` index, or
     /// [`NO_LETTER`]).
@@ -148,8 +161,9 @@ impl Classifier {
             t_other: 0,
             t_cyr: false,
             t_marks: 0,
-            t_mash: 0,
             t_real: 0,
+            t_maybe: 0,
+            maybe_mash: Vec::new(),
             r_start: 0,
             r_n: 0,
             r_flags: 0,
@@ -168,8 +182,8 @@ impl Classifier {
             self.t_other = 0;
             self.t_cyr = false;
             self.t_marks = 0;
-            self.t_mash = 0;
             self.t_real = 0;
+            self.t_maybe = self.maybe_mash.len();
         }
     }
 
@@ -234,7 +248,7 @@ impl Classifier {
         self.t_on = false;
     }
 
-    /// Ends the letter run at byte `end` and judges it: mash, a real word (two or more
+    /// Ends the letter run at byte `end` and judges it: may be mash, a real word (two or more
     /// letters), or neither.
     #[inline]
     pub(super) fn end_run(&mut self, text: &str, end: usize) {
@@ -247,8 +261,8 @@ impl Classifier {
     }
 
     /// Judges the letter run `text[start..end]` of `n` letters with the [`run`] bits
-    /// `flags` and the consonant bits `cons`: mash, a real word (two or more letters), or
-    /// neither.
+    /// `flags` and the consonant bits `cons`: may be mash (kept aside), a real word (two or
+    /// more letters), or neither.
     #[inline(always)]
     pub(super) fn judge_run(
         &mut self,
@@ -262,8 +276,8 @@ impl Classifier {
         if n < 2 {
             return;
         }
-        if is_mash_at(text, start, n, flags, cons, end) {
-            self.t_mash += n;
+        if may_be_mash(text, start, n, flags, cons) {
+            self.maybe_mash.push(MaybeMash { start, n, flags, cons, end });
         } else {
             self.t_real += 1;
         }
@@ -288,8 +302,8 @@ impl Classifier {
         if n < 2 {
             return;
         }
-        if is_mash_at(text, start, n, flags, cons, end) {
-            self.counts.mash += n;
+        if may_be_mash(text, start, n, flags, cons) {
+            self.maybe_mash.push(MaybeMash { start, n, flags, cons, end });
         } else {
             self.counts.real_words += 1;
         }
@@ -305,6 +319,7 @@ impl Classifier {
         if self.t_marks > 0 && !plain_end && text.get(self.t_start..end).is_some_and(is_link) {
             // a link reads as letters of neither language
             let chars = self.t_letters + self.t_other;
+            self.maybe_mash.truncate(self.t_maybe);
             self.counts.letters += chars;
             self.counts.cyr += chars;
             self.counts.real_words += 1;
@@ -314,7 +329,6 @@ impl Classifier {
         if self.t_cyr {
             self.counts.cyr += self.t_letters;
         }
-        self.counts.mash += self.t_mash;
         self.counts.real_words += self.t_real;
     }
 
@@ -327,9 +341,22 @@ impl Classifier {
         let Counts {
             letters,
             cyr,
-            mash,
-            real_words,
+            mut real_words,
         } = self.counts;
+        // The runs kept aside hold every mash letter there can be: when a real word is known
+        // and they are fewer than half the letters, neither flag depends on which of them
+        // are mash (an ordinary message), so none is tested.
+        let mut mash = 0usize;
+        let bound: usize = self.maybe_mash.iter().map(|r| r.n).sum();
+        if real_words == 0 || bound * 2 >= letters {
+            for r in &self.maybe_mash {
+                if run_is_mash(text, r.start, r.n, r.flags, r.cons, r.end) {
+                    mash += r.n;
+                } else {
+                    real_words += 1;
+                }
+            }
+        }
         let unreadable = letters == 0 || real_words == 0 || mash * 2 >= letters;
         let not_russian = !unreadable && letters >= 3 && cyr * 2 < letters;
         (not_russian, unreadable)

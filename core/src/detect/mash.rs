@@ -4,9 +4,9 @@
 //! text unreadable).
 //!
 //! [`is_mash`] is the rule, on a lowercase run. The walk over the text gathers a few bits per
-//! run of basic Russian letters ([`run`]); from them and the run's bytes, [`is_mash_at`]
-//! answers exactly as [`is_mash`] would, without a lowercase copy, and for nearly every word
-//! from the bits alone.
+//! run of basic Russian letters ([`run`]); from them and the run's bytes, [`may_be_mash`]
+//! clears nearly every word from the bits alone, and [`run_is_mash`] answers for the rest
+//! exactly as [`is_mash`] would, without a lowercase copy.
 
 use super::normalize::lower;
 
@@ -224,20 +224,13 @@ pub(super) mod run {
     /// The run has a letter other than `А`..`я` (judged by [`super::is_mash`] in full).
     pub(in super::super) const OTHER: u8 = 32;
 }
-/// Whether the run `text[start..end]` of `n >= 2` letters with the [`run`] bits `flags` and
-/// consonant bits `cons` is mash.
+/// Whether the run `text[start..]` of `n >= 2` letters with the [`run`] bits `flags` and
+/// consonant bits `cons` may be mash: `false` means it certainly is not (nearly every word),
+/// `true` that [`run_is_mash`] must decide. The language flags keep such runs aside and
+/// decide them only when the answer could change a flag.
 #[inline(always)]
-pub(super) fn is_mash_at(
-    text: &str,
-    start: usize,
-    n: usize,
-    flags: u8,
-    cons: u64,
-    end: usize,
-) -> bool {
-    n >= 4
-        && !surely_not_mash(text, start, n, flags, cons)
-        && run_is_mash(text, start, n, flags, cons, end)
+pub(super) fn may_be_mash(text: &str, start: usize, n: usize, flags: u8, cons: u64) -> bool {
+    n >= 4 && !surely_not_mash(text, start, n, flags, cons)
 }
 /// A quick answer for most runs of at least four letters: `true` when the run
 /// `text[start..]` of `n` letters with the [`run`] bits `f` and consonant bits `x` is
@@ -268,7 +261,7 @@ fn surely_not_mash(text: &str, start: usize, n: usize, f: u8, x: u64) -> bool {
 /// each test exactly as [`is_mash`] does it; any other run is lowercased and passed to
 /// [`is_mash`].
 #[inline]
-fn run_is_mash(text: &str, start: usize, n: usize, f: u8, x: u64, end: usize) -> bool {
+pub(super) fn run_is_mash(text: &str, start: usize, n: usize, f: u8, x: u64, end: usize) -> bool {
     if f & run::OTHER != 0 || n > 64 {
         return is_mash_run(text.get(start..end).unwrap_or(""), n);
     }
