@@ -364,6 +364,7 @@ impl<'b, F: FnMut(&[u8])> Writer<'b, F> {
         }
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
