@@ -4,6 +4,8 @@
 //! the regulation says nothing, so nothing is checked), and each finding cites the clause the
 //! profile gives for that value.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::finding::{Finding, FindingSeverity};
@@ -77,25 +79,43 @@ fn is_blank(s: Option<&str>) -> bool {
 
 /// The registered media type for common aliases and file extensions, so that `image/jpg`, a
 /// `.jpeg` file with no type, and `image/jpeg` are one format (regulations name formats by
-/// extension: «*jpg, *png, tiff», Essentuki 23).
-fn canonical_media_type(media_type: &str, name: &str) -> String {
-    let t = media_type.trim().to_ascii_lowercase();
-    let from_alias = match t.as_str() {
-        "image/jpg" | "image/pjpeg" => Some("image/jpeg"),
-        "image/x-png" => Some("image/png"),
-        "image/tif" | "image/x-tiff" => Some("image/tiff"),
-        "" | "application/octet-stream" => None,
-        _ => return t,
-    };
-    if let Some(t) = from_alias {
-        return t.to_string();
+/// extension: «*jpg, *png, tiff», Essentuki 23). Borrowed unless the type has capitals:
+/// every attachment is checked against every allowed format on each validation.
+fn canonical_media_type<'a>(media_type: &'a str, name: &str) -> Cow<'a, str> {
+    let t = media_type.trim();
+    let is = |x: &str| t.eq_ignore_ascii_case(x);
+    if is("image/jpg") || is("image/pjpeg") {
+        return Cow::Borrowed("image/jpeg");
     }
-    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    match ext.as_str() {
-        "jpg" | "jpeg" | "jpe" => "image/jpeg".to_string(),
-        "png" => "image/png".to_string(),
-        "tif" | "tiff" => "image/tiff".to_string(),
-        _ => t,
+    if is("image/x-png") {
+        return Cow::Borrowed("image/png");
+    }
+    if is("image/tif") || is("image/x-tiff") {
+        return Cow::Borrowed("image/tiff");
+    }
+    if t.is_empty() || is("application/octet-stream") {
+        if let Some(m) = name.rsplit_once('.').and_then(|(_, ext)| media_for_extension(ext)) {
+            return Cow::Borrowed(m);
+        }
+    }
+    if t.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(t.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(t)
+    }
+}
+
+/// The media type a file extension names, for the formats regulations list.
+fn media_for_extension(ext: &str) -> Option<&'static str> {
+    let is = |x: &str| ext.eq_ignore_ascii_case(x);
+    if is("jpg") || is("jpeg") || is("jpe") {
+        Some("image/jpeg")
+    } else if is("png") {
+        Some("image/png")
+    } else if is("tif") || is("tiff") {
+        Some("image/tiff")
+    } else {
+        None
     }
 }
 
@@ -107,7 +127,9 @@ fn media_allowed(allowed: &[String], media_type: &str, name: &str) -> bool {
         if a.contains('/') {
             canonical_media_type(a, "") == canonical
         } else {
-            canonical_media_type("", &format!(".{a}")) == canonical
+            // The part after the last dot, as of a file named `.{a}`.
+            let ext = a.rsplit('.').next().unwrap_or(a);
+            media_for_extension(ext).unwrap_or("") == canonical
         }
     })
 }
