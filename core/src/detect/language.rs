@@ -273,14 +273,23 @@ impl Classifier {
         cons: u64,
         end: usize,
     ) {
+        if self.real_word(text, start, n, flags, cons, end) {
+            self.t_real += 1;
+        }
+    }
+
+    /// Whether the letter run `text[start..end]` (as for [`Classifier::judge_run`]) is
+    /// certainly a real word; a run that may be mash is kept aside in `maybe_mash` instead.
+    #[inline(always)]
+    fn real_word(&mut self, text: &str, start: usize, n: usize, flags: u8, cons: u64, end: usize) -> bool {
         if n < 2 {
-            return;
+            return false;
         }
         if may_be_mash(text, start, n, flags, cons) {
             self.maybe_mash.push(MaybeMash { start, n, flags, cons, end });
-        } else {
-            self.t_real += 1;
+            return false;
         }
+        true
     }
 
     /// A whole token that is one run of `n` basic Russian letters, `text[start..end]`, with
@@ -299,12 +308,7 @@ impl Classifier {
     ) {
         self.counts.letters += n;
         self.counts.cyr += n;
-        if n < 2 {
-            return;
-        }
-        if may_be_mash(text, start, n, flags, cons) {
-            self.maybe_mash.push(MaybeMash { start, n, flags, cons, end });
-        } else {
+        if self.real_word(text, start, n, flags, cons, end) {
             self.counts.real_words += 1;
         }
     }
