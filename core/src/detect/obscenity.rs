@@ -10,8 +10,8 @@
 //! Most text is ordinary, so two screens run first, each allowed to say "maybe" too often but
 //! never "no" where the root matcher would say yes: while a piece is read, whether two
 //! neighbouring letters form a filter pair (`ху еб пи пе бл му ма га го за`; every root starts
-//! with one); and before the matcher, whether the skeleton has one of the three-letter
-//! triggers ([`may_be_obscene`]).
+//! with one) and whether two form the end of a trigger ([`TAIL_AFTER`]); and before the
+//! matcher, whether the skeleton has one of the three-letter triggers ([`may_be_obscene`]).
 
 use super::normalize::{fold_obscene, is_ru_vowel, WILD};
 use smallvec::SmallVec;
@@ -96,11 +96,18 @@ pub(super) fn is_pair_code(a: u8, b: u8) -> bool {
 /// text is not folded again. `pair` is only ever set too eagerly (a combining breve, which
 /// may turn `и` into `й`, sets it), never missed, so a span whose summary has no pair cannot
 /// match.
+///
+/// `tail` is the second screen's half: whether two neighbouring letters are the last two of a
+/// trigger ([`TAIL_AFTER`]). The walk's fast path for a word of basic Russian letters reads it
+/// from its letter pairs, which holds because collapsing repeats keeps every pair of
+/// different neighbours; every other way of building a summary sets it, so it too is only
+/// ever set too eagerly.
 #[derive(Clone, Copy)]
 pub(super) struct Skeleton {
     pub(super) first: u8,
     pub(super) last: u8,
     pub(super) pair: bool,
+    pub(super) tail: bool,
 }
 
 impl Skeleton {
@@ -109,6 +116,7 @@ impl Skeleton {
         first: NONE,
         last: NONE,
         pair: false,
+        tail: false,
     };
 
     /// Adds one character of the text (in a piece) to the summary.
@@ -116,6 +124,7 @@ impl Skeleton {
     pub(super) fn push_char(&mut self, c: char) {
         if c == '\u{0306}' {
             self.pair = true;
+            self.tail = true;
             return;
         }
         if let Some(f) = fold_obscene(c) {
@@ -128,6 +137,8 @@ impl Skeleton {
     #[inline(always)]
     pub(super) fn push(&mut self, f: u8) {
         self.pair |= is_pair_code(self.last, f);
+        // Letters read one by one (look-alikes, the wildcard) are not screened by tails.
+        self.tail = true;
         if self.first == NONE {
             self.first = f;
         }
@@ -273,12 +284,13 @@ impl Glued {
     }
 }
 
-/// Whether a span can match at all: a Cyrillic span needs a filter pair in its skeleton, any
-/// other span an ASCII letter (`check` says no to the rest without reading them).
+/// Whether a span can match at all: a Cyrillic span needs a filter pair and a trigger's tail
+/// in its skeleton, any other span an ASCII letter (`check` says no to the rest without
+/// reading them).
 #[inline(always)]
 fn may_match(cyrillic: bool, latin: bool, skel: Skeleton) -> bool {
     if cyrillic {
-        skel.pair
+        skel.pair && skel.tail
     } else {
         latin
     }
@@ -505,6 +517,37 @@ const fn triggers() -> [u32; 1024] {
             c += 1;
         }
         i += 1;
+    }
+    out
+}
+
+/// For a letter `а`..`я` (index `b`), the letters `c` (bit `c`) such that `b c` ends a
+/// trigger of [`may_be_obscene`]: the last two letters of a three-letter trigger, or of `еб`
+/// and `ман` at the start. Every skeleton that passes [`may_be_obscene`] has such a pair of
+/// neighbours; built at compile time from [`is_trigger_index`].
+pub(super) const TAIL_AFTER: [u32; 32] = tail_after();
+
+/// Builds [`TAIL_AFTER`] in `const` evaluation.
+#[allow(clippy::indexing_slicing)]
+const fn tail_after() -> [u32; 32] {
+    let mut out = [0u32; 32];
+    // `еб` (е 5, б 1) and `ан` of `ман` (а 0, н 13) at the start.
+    out[5] |= 1 << 1;
+    out[0] |= 1 << 13;
+    let mut a = 0u8;
+    while a < 32 {
+        let mut b = 0u8;
+        while b < 32 {
+            let mut c = 0u8;
+            while c < 32 {
+                if is_trigger_index(a, b, c) {
+                    out[b as usize] |= 1 << c;
+                }
+                c += 1;
+            }
+            b += 1;
+        }
+        a += 1;
     }
     out
 }
@@ -742,6 +785,28 @@ mod tests {
         ] {
             assert!(hits(t), "{t}");
         }
+    }
+
+    /// Every skeleton of up to four basic Russian letters that the trigger screen lets
+    /// through has a trigger's tail between two different neighbours, so the walk may screen
+    /// by tails before reading the piece again.
+    #[test]
+    fn every_trigger_has_a_tail_pair() {
+        let letter = |i: u32| char::from_u32(0x430 + i).unwrap();
+        let mut through = 0;
+        for n in 2..=4u32 {
+            for k in 0..32u32.pow(n) {
+                let w: Vec<u32> = (0..n).map(|d| k / 32u32.pow(d) % 32).collect();
+                let s: String = w.iter().map(|&i| letter(i)).collect();
+                if basic_russian_may_be_obscene(s.as_bytes()) != Some(true) {
+                    continue;
+                }
+                through += 1;
+                let tail = w.windows(2).any(|p| p[0] != p[1] && TAIL_AFTER[p[0] as usize] >> p[1] & 1 == 1);
+                assert!(tail, "{s}");
+            }
+        }
+        assert!(through > 1000, "{through}");
     }
 
     #[test]

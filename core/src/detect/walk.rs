@@ -17,10 +17,14 @@ use super::Detection;
 
 /// [`PAIRS`] bit: the letter pair starts an obscene root (`obscenity` filter pair).
 const OBSCENE: u8 = 4;
+/// [`PAIRS`] bit: the letter pair ends a trigger of the obscenity screen
+/// (`obscenity::TAIL_AFTER`).
+const TAIL: u8 = 64;
 
 /// For a letter `а`..`я` (lowercase index `cur`) after the letter `prev` (index, or
 /// [`NO_LETTER`] at the start of a run), at `prev * 32 + cur`: the [`run`] bits of the
-/// language flags and the obscenity filter's [`OBSCENE`] bit. Built at compile time.
+/// language flags and the obscenity screen's [`OBSCENE`] and [`TAIL`] bits. Built at compile
+/// time.
 static PAIRS: [u8; 2048] = pairs();
 
 /// Builds [`PAIRS`] in `const` evaluation.
@@ -41,6 +45,9 @@ const fn pairs() -> [u8; 2048] {
             if prev < 32 {
                 if obscenity::PAIR_AFTER_CONST[prev] >> cur & 1 == 1 {
                     bits |= OBSCENE;
+                }
+                if obscenity::TAIL_AFTER[prev] >> cur & 1 == 1 {
+                    bits |= TAIL;
                 }
                 if mash::KEYBOARD_RU_PAIRS[prev] >> cur & 1 == 1 {
                     bits |= run::KEYBOARD;
@@ -406,6 +413,7 @@ impl<'a> Walk<'a> {
                         first: idx,
                         last,
                         pair: acc & OBSCENE != 0,
+                        tail: acc & TAIL != 0,
                     },
                 },
             );
