@@ -673,16 +673,15 @@ mod build {
         t
     }
 
-    /// One node of [`super::RU_TRIE`]: its letter, its children
-    /// (`first..first + children`), and the roles of a word that leaves the trie after it
-    /// (`pre`) or ends at it (`fin`).
+    /// One node of [`super::RU_TRIE`]: its letter, its children (`first..end`), and the
+    /// roles of a word that leaves the trie after it (`pre`) or ends at it (`fin`).
     #[derive(Clone, Copy)]
     pub(super) struct Node {
-        pub(super) letter: u8,
-        pub(super) children: u8,
         pub(super) first: u16,
+        pub(super) end: u16,
         pub(super) pre: Roles,
         pub(super) fin: Roles,
+        pub(super) letter: u8,
     }
 
     /// The number of nodes of [`super::RU_TRIE`].
@@ -693,11 +692,11 @@ mod build {
     pub(super) const fn ru_trie() -> [Node; RU_NODES] {
         let t = linked();
         let mut out = [Node {
-            letter: 0,
-            children: 0,
             first: 0,
+            end: 0,
             pre: 0,
             fin: 0,
+            letter: 0,
         }; RU_NODES];
         // `order[i]`: the linked node that becomes node `i`.
         let mut order = [0usize; RU_NODES];
@@ -712,13 +711,12 @@ mod build {
                 next += 1;
                 k = t.sibling[k] as usize;
             }
-            assert!(next - first < 256, "children fit u8");
             out[i] = Node {
-                letter: t.letter[old],
-                children: (next - first) as u8,
                 first: first as u16,
+                end: next as u16,
                 pre: t.pre[old],
                 fin: t.fin[old],
+                letter: t.letter[old],
             };
             i += 1;
         }
@@ -731,10 +729,10 @@ mod build {
         let mut out = [0u16; 1024];
         let root = trie[0];
         let mut a = root.first as usize;
-        while a < (root.first + root.children as u16) as usize {
+        while a < root.end as usize {
             let one = trie[a];
             let mut b = one.first as usize;
-            while b < (one.first + one.children as u16) as usize {
+            while b < one.end as usize {
                 out[one.letter as usize * 32 + trie[b].letter as usize] = b as u16;
                 b += 1;
             }
@@ -748,7 +746,7 @@ mod build {
         let mut out = [0; 32];
         let root = trie[0];
         let mut a = root.first as usize;
-        while a < (root.first + root.children as u16) as usize {
+        while a < root.end as usize {
             out[trie[a].letter as usize] = trie[a].fin;
             a += 1;
         }
@@ -1098,34 +1096,37 @@ pub(super) fn russian_word_may_have_role(b: &[u8], start: usize, letters: usize)
 
 /// The roles of the word of `letters` basic Russian letters (`А`..`я`) at byte `start` of
 /// `b`, by [`RU_TRIE`]: the same as [`roles`] gives it.
+#[inline]
 pub(super) fn russian_roles(b: &[u8], start: usize, letters: usize) -> Roles {
-    // A letter's `а`..`я` index from its second byte (code point U+0410 + index, mod 32).
-    let at = |k: usize| {
-        b.get(start + 2 * k + 1)
-            .map(|&y| usize::from(y.wrapping_add(0x10) & 31))
+    let Some(word) = b.get(start..start + 2 * letters) else {
+        return 0;
     };
-    let Some(x) = at(0) else { return 0 };
-    if letters == 1 {
-        return RU_ONE.get(x).copied().unwrap_or(0);
-    }
-    let Some(y) = at(1) else { return 0 };
-    let mut node = match RU_TWO.get(x << 5 | y) {
-        Some(&n) if n != 0 => usize::from(n),
+    // Each letter's `а`..`я` index from its second byte (code point U+0410 + index, mod 32).
+    let mut indices = word.chunks_exact(2).map(|pair| match pair {
+        [_, y] => y.wrapping_add(0x10) & 31,
+        _ => 32,
+    });
+    let Some(x) = indices.next() else { return 0 };
+    let Some(y) = indices.next() else {
+        return RU_ONE.get(usize::from(x)).copied().unwrap_or(0);
+    };
+    let mut node = match RU_TWO.get(usize::from(x) << 5 | usize::from(y)) {
+        Some(&n) if n != 0 => match RU_TRIE.get(usize::from(n)) {
+            Some(node) => node,
+            None => return 0,
+        },
         _ => return 0,
     };
-    for k in 2..letters {
-        let Some(n) = RU_TRIE.get(node) else { return 0 };
-        let Some(c) = at(k) else { return 0 };
-        let first = usize::from(n.first);
+    for c in indices {
         let children = RU_TRIE
-            .get(first..first + usize::from(n.children))
+            .get(usize::from(node.first)..usize::from(node.end))
             .unwrap_or(&[]);
-        match children.iter().position(|m| usize::from(m.letter) == c) {
-            Some(p) => node = first + p,
-            None => return n.pre,
+        match children.iter().find(|n| n.letter == c) {
+            Some(next) => node = next,
+            None => return node.pre,
         }
     }
-    RU_TRIE.get(node).map_or(0, |n| n.fin)
+    node.fin
 }
 
 #[cfg(test)]

@@ -75,6 +75,8 @@ impl Words {
     }
 
     /// Keeps the word `text[start..end]` of the roles `found` (not none) for the sentence.
+    /// Out of line: few words have a role, and the look-up before it stays lean.
+    #[inline(never)]
     fn keep(&mut self, found: Roles, start: usize, end: usize) {
         self.trigger |= found & !NEED_PARTNER != 0;
         let mut rest = found;
