@@ -1076,21 +1076,29 @@ impl Role {
 #[inline(always)]
 pub(super) fn russian_word_may_have_role(b: &[u8], start: usize, letters: usize) -> bool {
     // A letter's `а`..`я` index from its second byte (code point U+0410 + index, mod 32).
-    let at = |k: usize| {
-        b.get(start + 2 * k + 1)
-            .map_or(0, |&y| y.wrapping_add(0x10) & 31)
-    };
+    let at = |y: u8| y.wrapping_add(0x10) & 31;
     let bit = |m: u32, k: u8| m >> k & 1 == 1;
-    match letters {
-        1 => bit(RU_WORDS.one, at(0)),
-        2 => RU_WORDS
-            .two
-            .get(usize::from(at(0)))
-            .is_some_and(|&m| bit(m, at(1))),
-        _ => RU_WORDS
+    // The letters' bytes are taken as one slice, checked once (a word too short for them,
+    // which the walk never gives, has no role anyway); the longest words come first, as
+    // most words have three letters or more.
+    if letters >= 3 {
+        let Some(&[_, x, _, y, _, z]) = b.get(start..start + 6) else {
+            return false;
+        };
+        RU_WORDS
             .three
-            .get(usize::from(at(0)) << 5 | usize::from(at(1)))
-            .is_some_and(|&m| bit(m, at(2))),
+            .get(usize::from(at(x)) << 5 | usize::from(at(y)))
+            .is_some_and(|&m| bit(m, at(z)))
+    } else if letters == 2 {
+        let Some(&[_, x, _, y]) = b.get(start..start + 4) else {
+            return false;
+        };
+        RU_WORDS
+            .two
+            .get(usize::from(at(x)))
+            .is_some_and(|&m| bit(m, at(y)))
+    } else {
+        matches!(b.get(start + 1), Some(&x) if bit(RU_WORDS.one, at(x)))
     }
 }
 
