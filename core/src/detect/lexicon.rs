@@ -1,6 +1,13 @@
 //! The medical detector's word lists, as one table sorted at compile time by the first two
 //! letters of each word, with bit sets that reject nearly every word of a text by its first
-//! letters: a word is lowercased and compared only with the few entries it can match.
+//! letters: a word is compared only with the few entries it can match, in place (no
+//! lowercase copy unless it has letters beyond ASCII and basic Russian).
+//!
+//! A word of basic Russian letters (`А`..`я`, nearly every word of a message) that passes the
+//! screen is answered by a trie of the entries built at compile time ([`RU_TRIE`]): its
+//! letters' `а`..`я` indices, read from the bytes (upper and lower case alike), lead from
+//! node to node, and the node where the word ends or leaves the trie holds its roles, the
+//! exceptions ([`WEAK_NOT`], [`ONCOLOGY`]) already applied.
 
 use super::normalize::{lower_ru, lower_ru_bytes, lower_ru_pair};
 
@@ -294,8 +301,9 @@ const LISTS: &[(&[&str], bool, Role)] = &[
     (&["на"], true, Role::Na),
 ];
 
-/// The lexicon as one table sorted by [`Key`], built at compile time from [`LISTS`]: a word
-/// is compared only with the few entries whose first two letters are its own.
+/// The lexicon as one table sorted by key (first two symbols, [`build::key`]), built at
+/// compile time from [`LISTS`]: a word is compared only with the few entries whose first
+/// two letters are its own.
 static LEXICON: [Entry; build::LEN] = build::build();
 
 /// Which first-two-letter keys occur in [`LEXICON`]: most words are rejected by one bit test.

@@ -40,8 +40,10 @@ struct Word {
 /// The medical detector fed word by word by the walk over the text (`super::walk`), which
 /// reads every character anyway.
 ///
-/// Only words with a role are kept for the sentence; the lowercase form of a word is built
-/// only when its first two letters start some lexicon entry of a length it can have.
+/// Only words with a role are kept for the sentence. A word's roles are looked up only when
+/// its first letters start some lexicon entry of a length it can have; a word of basic
+/// Russian letters is then answered by the lexicon's trie, another by its entries compared
+/// in place (a lowercase copy only for letters beyond ASCII and basic Russian).
 #[derive(Default)]
 pub(crate) struct Words {
     /// Short enough to stay inline for nearly every sentence (no allocation per scan).
