@@ -15,9 +15,19 @@
 //! 3. a *weak* word (a disease or condition: диабет, инсульт, онкология, инвалид …) with a
 //!    *person anchor* (я, мне, моя, мама, сын, болеет, перенесла, после …) within six words.
 
-use super::lexicon::{key_used, roles, russian_word_may_have_role, Role, Roles, ROLES};
-use smallvec::SmallVec;
+use super::lexicon::{key_used, roles, russian_roles, russian_word_may_have_role, Role, Roles};
 use super::{Detection, DetectionKind};
+use smallvec::SmallVec;
+
+/// The roles that cannot start a detection by themselves: an anchor, a number or another
+/// word that needs a partner.
+const NEED_PARTNER: Roles = Role::Anchor.bit()
+    | Role::Hospital.bit()
+    | Role::Treatment.bit()
+    | Role::Specialist.bit()
+    | Role::Group.bit()
+    | Role::GroupNumber.bit()
+    | Role::Na.bit();
 
 #[derive(Clone, Copy)]
 struct Word {
@@ -30,8 +40,10 @@ struct Word {
 /// The medical detector fed word by word by the walk over the text (`super::walk`), which
 /// reads every character anyway.
 ///
-/// Only words with a role are kept for the sentence; the lowercase form of a word is built
-/// only when its first two letters start some lexicon entry of a length it can have.
+/// Only words with a role are kept for the sentence. A word's roles are looked up only when
+/// its first letters start some lexicon entry of a length it can have; a word of basic
+/// Russian letters is then answered by the lexicon's trie, another by its entries compared
+/// in place (a lowercase copy only for letters beyond ASCII and basic Russian).
 #[derive(Default)]
 pub(crate) struct Words {
     /// Short enough to stay inline for nearly every sentence (no allocation per scan).
@@ -57,40 +69,50 @@ impl Words {
 
     /// [`Words::word`] for a word that may have a role.
     fn word_roles(&mut self, text: &str, start: usize, end: usize, simple: bool) {
-        let mut found: Roles = ([Role::Na; ROLES], 0);
-        roles(text, start, end, simple, &mut found);
-        let (list, n) = found;
-        for &role in list.get(..n).unwrap_or(&[]) {
-            self.trigger |= !matches!(
-                role,
-                Role::Anchor
-                    | Role::Hospital
-                    | Role::Treatment
-                    | Role::Specialist
-                    | Role::Group
-                    | Role::GroupNumber
-                    | Role::Na
-            );
-            self.sentence.push(Word {
-                index: self.index,
-                start,
-                end,
-                role,
-            });
+        let found = roles(text, start, end, simple);
+        if found != 0 {
+            self.keep(found, start, end);
         }
         self.index += 1;
     }
 
+    /// Keeps the word `text[start..end]` of the roles `found` (not none) for the sentence.
+    /// Out of line: few words have a role, and the look-up before it stays lean.
+    #[inline(never)]
+    fn keep(&mut self, found: Roles, start: usize, end: usize) {
+        self.trigger |= found & !NEED_PARTNER != 0;
+        let mut rest = found;
+        while rest != 0 {
+            let bit = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if let Some(&role) = Role::ALL.get(bit) {
+                self.sentence.push(Word {
+                    index: self.index,
+                    start,
+                    end,
+                    role,
+                });
+            }
+        }
+    }
+
     /// The word `text[start..end]` of `letters` basic Russian letters (`А`..`я`) has
-    /// ended: [`Words::word`], after an exact test by its first letters that nearly every
-    /// word fails.
+    /// ended: an exact test by its first letters that nearly every word fails, then its
+    /// roles by the lexicon's trie, read from the word's bytes.
     #[inline(always)]
     pub(super) fn russian_word(&mut self, text: &str, start: usize, end: usize, letters: usize) {
-        let may = russian_word_may_have_role(text.as_bytes(), start, letters);
-        if may {
-            self.word(text, start, end, true);
-        } else {
-            self.index += 1;
+        let b = text.as_bytes();
+        if russian_word_may_have_role(b, start, letters) {
+            self.russian_word_roles(b, start, end, letters);
+        }
+        self.index += 1;
+    }
+
+    /// [`Words::russian_word`] for a word that may have a role.
+    fn russian_word_roles(&mut self, b: &[u8], start: usize, end: usize, letters: usize) {
+        let found = russian_roles(b, start, letters);
+        if found != 0 {
+            self.keep(found, start, end);
         }
     }
 
