@@ -388,10 +388,19 @@ impl<'a> Walk<'a> {
         // Then each detector takes it at once, from these locals.
         let fresh = !self.p_on && !self.w_on && (!LANG || self.lang.r_n == 0);
         if fresh && ends_word(text, j) {
-            // The most common case of all: a word of its own between white space.
-            let space = text.as_bytes().get(j).copied().unwrap_or(0);
-            let alone = LANG && !self.lang.t_on && ascii_class(space) & SPACE != 0;
-            if alone {
+            // The most common case of all: a word of its own between white space. Next to it:
+            // a word before `, ` or `. ` (in the sample), whose token the `,` or `.` joins
+            // without changing what it counts (a `.` at the end of a word of basic Russian
+            // letters never makes a link).
+            let bytes = text.as_bytes();
+            let space = bytes.get(j).copied().unwrap_or(0);
+            let open = LANG && !self.lang.t_on;
+            let alone = open && ascii_class(space) & SPACE != 0;
+            let mark = open
+                && matches!(space, b',' | b'.')
+                && j + 1 < to
+                && bytes.get(j + 1) == Some(&b' ');
+            if alone || mark {
                 self.lang.russian_token(text, i, k, first | acc, cons, j);
             } else if LANG {
                 let l = &mut self.lang;
@@ -422,6 +431,17 @@ impl<'a> Walk<'a> {
             if alone && space == b' ' && j < to {
                 self.pieces.gap = gap::SHORT;
                 return j + 1;
+            }
+            // `, ` or `. ` after it, as [`Walk::ascii`] reads them: a `.` ends the sentence;
+            // the gap before the next piece is a break, or a joiner and a space.
+            if mark {
+                self.pieces.gap = if space == b'.' {
+                    self.words.sentence_end();
+                    gap::next(gap::next(gap::EMPTY, gap::C_JOINER), gap::C_SPACE)
+                } else {
+                    gap::next(gap::next(gap::EMPTY, gap::C_OTHER), gap::C_SPACE)
+                };
+                return j + 2;
             }
             return j;
         }
