@@ -88,6 +88,11 @@ impl PreparedTerms {
         Self { rules: rules.map(prepare).collect() }
     }
 
+    /// The citation of `rule` ([`TermRule::citation`]) when it is prepared.
+    pub(crate) fn clause(&self, rule: &TermRule) -> Option<&str> {
+        self.of(rule).map(|p| p.clause.as_str())
+    }
+
     /// The prepared form of `rule`, one of the profile's own term rules.
     fn of(&self, rule: &TermRule) -> Option<&PreparedTerm> {
         let at = address(rule);
