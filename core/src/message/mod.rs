@@ -12,6 +12,7 @@ mod validate;
 pub use finding::{Finding, FindingSeverity};
 pub use model::{Attachment, Auth, Author, AuthorKind, Channel, Contact, Event, HistoryEntry, Message};
 pub use plan::{plan, Plan, PlannedTerm};
+pub(crate) use plan::{plan_prepared, PreparedTerms};
 pub use route::{route, FastTrackSource, Route, RoutedFastTrack, RoutedOrganisation, TermSummary};
-pub(crate) use route::answer_rule;
+pub(crate) use route::{answer_rule, route_prepared, PreparedRoutes};
 pub use validate::{validate, PrivacyHint, Validation};

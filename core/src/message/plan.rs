@@ -11,7 +11,7 @@ use super::route::answer_level;
 use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::profile::{AppliesTo, Profile, TermRule, TermStart};
-use crate::term::{resolve_local, Citations, Explanation, TermUnit};
+use crate::term::{resolve_local, Citations, Explanation, Term, TermUnit};
 
 /// One planned term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -43,19 +43,80 @@ fn applies(rule: &TermRule, message: &Message) -> bool {
     }
 }
 
-/// Resolves `rule` from the local sending and files it under `name`; a rule the regulation
-/// leaves unset is skipped. The term goes straight into the plan: it is a large value, and every
-/// hand-over is a copy.
-fn resolve_into(plan: &mut Plan, name: &str, calendar: &Calendar, local: DateTime<Tz>, rule: &TermRule) -> Result<()> {
-    let Some(term) = rule.to_term() else { return Ok(()) };
-    let clause = rule.citation();
-    let start = term.start_on_working_day.then(|| rule.start_citation_parts());
-    let sources = Citations::new(
-        Some(&clause),
-        start.as_ref().map(|s| &s[..]),
-        term.cutoff.map(|_| clause.as_str()),
-    );
-    let r = resolve_local(calendar, local, &term, sources)?;
+/// A term rule ready to resolve: its term, its citation and its steps' citations, written once.
+#[derive(Debug, Clone)]
+pub(crate) struct PreparedTerm {
+    term: Term,
+    clause: String,
+    sources: Citations,
+}
+
+impl PreparedTerm {
+    /// `None` for a rule the regulation leaves unset.
+    fn new(rule: &TermRule) -> Option<Self> {
+        let term = rule.to_term()?;
+        let clause = rule.citation();
+        let start = term.start_on_working_day.then(|| rule.start_citation_parts());
+        let sources = Citations::new(
+            Some(&clause),
+            start.as_ref().map(|s| &s[..]),
+            term.cutoff.map(|_| clause.as_str()),
+        );
+        Some(Self { term, clause, sources })
+    }
+}
+
+/// Every term rule of a profile prepared for planning, kept by [`crate::Rules`]: a plan then
+/// writes no citation of its own and copies none but the one its output holds.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PreparedTerms {
+    /// Each of the profile's term rules and fast-track levels, by the address of the rule in
+    /// the profile (the profile is shared and never changes), with its prepared form (`None`
+    /// where unset). A flat list: a profile holds a handful, and it is scanned faster than a
+    /// map is searched by name.
+    rules: Vec<(usize, Option<PreparedTerm>)>,
+}
+
+impl PreparedTerms {
+    /// Prepares every term rule of `profile`; the result answers only for that very value.
+    pub(crate) fn new(profile: &Profile) -> Self {
+        let rules = profile.terms.values().chain(profile.fast_track.values());
+        let prepare = |rule: &TermRule| {
+            let prepared = PreparedTerm::new(rule).map(|p| PreparedTerm { sources: p.sources.shared(), ..p });
+            (address(rule), prepared)
+        };
+        Self { rules: rules.map(prepare).collect() }
+    }
+
+    /// The citation of `rule` ([`TermRule::citation`]) when it is prepared.
+    pub(crate) fn clause(&self, rule: &TermRule) -> Option<&str> {
+        self.of(rule).map(|p| p.clause.as_str())
+    }
+
+    /// The prepared form of `rule`, one of the profile's own term rules.
+    fn of(&self, rule: &TermRule) -> Option<&PreparedTerm> {
+        let at = address(rule);
+        self.rules.iter().find(|(a, _)| *a == at).and_then(|(_, p)| p.as_ref())
+    }
+}
+
+/// Where a rule lives: the identity [`PreparedTerms`] finds it by.
+fn address(rule: &TermRule) -> usize {
+    std::ptr::from_ref(rule) as usize
+}
+
+/// Resolves a prepared term from the local sending and files it under `name`. The term goes
+/// straight into the plan: it is a large value, and every hand-over is a copy.
+fn resolve_into(
+    plan: &mut Plan,
+    name: &str,
+    calendar: &Calendar,
+    local: DateTime<Tz>,
+    term: &Term,
+    clause: String,
+    sources: Citations,
+) -> Result<()> {
+    let r = resolve_local(calendar, local, term, sources)?;
     plan.insert(
         name.to_string(),
         PlannedTerm {
@@ -71,9 +132,43 @@ fn resolve_into(plan: &mut Plan, name: &str, calendar: &Calendar, local: DateTim
     Ok(())
 }
 
+/// Resolves `rule`, prepared in `prepared` when given (else written here), and files it under
+/// `name`; a rule the regulation leaves unset is skipped.
+fn resolve_rule(
+    plan: &mut Plan,
+    name: &str,
+    calendar: &Calendar,
+    local: DateTime<Tz>,
+    rule: &TermRule,
+    prepared: Option<&PreparedTerms>,
+) -> Result<()> {
+    match prepared {
+        Some(prepared) => match prepared.of(rule) {
+            Some(p) => resolve_into(plan, name, calendar, local, &p.term, p.clause.clone(), p.sources.clone()),
+            None => Ok(()),
+        },
+        None => match PreparedTerm::new(rule) {
+            Some(p) => resolve_into(plan, name, calendar, local, &p.term, p.clause, p.sources),
+            None => Ok(()),
+        },
+    }
+}
+
 /// Resolves every term that runs from the sending. Terms that start at later events
 /// (acceptance, rework, the vote window) come from the workflow's replay.
 pub fn plan(profile: &Profile, calendar: &Calendar, zone: Tz, message: &Message) -> Result<Plan> {
+    plan_prepared(profile, calendar, zone, message, None)
+}
+
+/// [`plan`] with the profile's term rules prepared in advance ([`PreparedTerms::new`] of the
+/// same profile), as [`crate::Rules`] keeps them.
+pub(crate) fn plan_prepared(
+    profile: &Profile,
+    calendar: &Calendar,
+    zone: Tz,
+    message: &Message,
+    prepared: Option<&PreparedTerms>,
+) -> Result<Plan> {
     let mut plan = Plan::new();
     // The sending in local time, found once for every term.
     let local = message.sent_at.with_timezone(&zone);
@@ -81,14 +176,14 @@ pub fn plan(profile: &Profile, calendar: &Calendar, zone: Tz, message: &Message)
         if rule.from != TermStart::Sending || !applies(rule, message) || name.starts_with("answer") {
             continue;
         }
-        resolve_into(&mut plan, name, calendar, local, rule)?;
+        resolve_rule(&mut plan, name, calendar, local, rule, prepared)?;
     }
     let (answer, _) = answer_level(profile, message, || {
         let cat = message.subcategory.as_deref().or(message.category.as_deref())?;
         profile.routing_walk(cat)?.fast_track
     })?;
     if let Some(rule) = answer.filter(|r| r.from == TermStart::Sending) {
-        resolve_into(&mut plan, "answer", calendar, local, rule)?;
+        resolve_rule(&mut plan, "answer", calendar, local, rule, prepared)?;
     }
     Ok(plan)
 }

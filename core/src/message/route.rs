@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::Message;
+use super::plan::PreparedTerms;
 use crate::error::{Error, Result};
 use crate::profile::{Cited, Profile, TermRule};
 use crate::term::TermUnit;
@@ -145,6 +146,86 @@ pub(crate) fn answer_level<'p, 'm>(
 
 fn summary(rule: &TermRule) -> Option<TermSummary> {
     Some(TermSummary { name: rule.name.clone(), amount: rule.amount?, unit: rule.unit?, clause: rule.citation() })
+}
+
+/// [`summary`] with the citation taken from the prepared terms when they hold it.
+fn summary_prepared(rule: &TermRule, terms: &PreparedTerms) -> Option<TermSummary> {
+    let clause = terms.clause(rule).map_or_else(|| rule.citation(), str::to_string);
+    Some(TermSummary { name: rule.name.clone(), amount: rule.amount?, unit: rule.unit?, clause })
+}
+
+/// One category's route, written out once: every message in the category gets a copy.
+#[derive(Debug, Clone)]
+struct PreparedRoute {
+    path: Vec<String>,
+    organisation: RoutedOrganisation,
+    co_executors: Vec<RoutedOrganisation>,
+    clause: String,
+    /// The fast-track level the category inherits, if any.
+    fast_track: Option<Cited<String>>,
+}
+
+/// Every category's route, kept by [`crate::Rules`]: routing a message then looks up its
+/// category and copies what the route holds, instead of walking the tree, finding the
+/// organisations and writing the citation again.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PreparedRoutes {
+    /// By the index of the category in the profile; `None` where it cannot be routed.
+    routes: Vec<Option<PreparedRoute>>,
+}
+
+impl PreparedRoutes {
+    /// Routes every category of `profile`; the result answers only for that profile.
+    pub(crate) fn new(profile: &Profile) -> Self {
+        let prepare = |category: &crate::profile::Category| {
+            let routing = profile.routing_walk(&category.id)?;
+            Some(PreparedRoute {
+                path: profile.lineage(routing.first).map(|c| c.id.clone()).collect(),
+                organisation: organisation(profile, &routing.org.value),
+                co_executors: routing
+                    .co_executors
+                    .map(|c| c.value.iter().map(|id| organisation(profile, id)).collect())
+                    .unwrap_or_default(),
+                clause: routing.org.citation(),
+                fast_track: routing.fast_track.cloned(),
+            })
+        };
+        Self { routes: profile.categories.iter().map(prepare).collect() }
+    }
+}
+
+/// [`route`] from the routes and terms prepared for `profile` (as [`crate::Rules`] keeps them);
+/// the same answer.
+pub(crate) fn route_prepared(
+    profile: &Profile,
+    routes: &PreparedRoutes,
+    terms: &PreparedTerms,
+    message: &Message,
+) -> Result<Route> {
+    let category = message
+        .subcategory
+        .as_deref()
+        .or(message.category.as_deref())
+        .ok_or_else(|| Error::input("category", "a message needs a category to be routed"))?;
+    let field = if message.subcategory.is_some() { "subcategory" } else { "category" };
+    // The first category with the id, as `Profile::category` finds it.
+    let prepared = profile
+        .categories
+        .iter()
+        .position(|c| c.id == category)
+        .and_then(|i| routes.routes.get(i))
+        .and_then(Option::as_ref)
+        .ok_or_else(|| Error::input(field, format!("unknown category `{category}` in profile `{}`", profile.id)))?;
+    let (rule, level) = answer_level(profile, message, || prepared.fast_track.as_ref())?;
+    Ok(Route {
+        category: category.to_string(),
+        path: prepared.path.clone(),
+        organisation: prepared.organisation.clone(),
+        co_executors: prepared.co_executors.clone(),
+        clause: prepared.clause.clone(),
+        fast_track: level.map(ChosenLevel::routed),
+        answer_term: rule.and_then(|r| summary_prepared(r, terms)),
+    })
 }
 
 /// Routes a message by its (sub)category.

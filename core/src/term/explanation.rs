@@ -7,6 +7,8 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use std::sync::Arc;
+
 use smallvec::SmallVec;
 
 use super::explain::{self, Step};
@@ -26,7 +28,7 @@ pub(super) type Steps = SmallVec<[StepData; MAX_STEPS]>;
 /// three citations per term and most are the same text, so they share one allocation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Citations {
-    text: String,
+    text: Text,
     term: Option<(u32, u32)>,
     start: Option<(u32, u32)>,
     cutoff: Option<(u32, u32)>,
@@ -62,7 +64,17 @@ impl Citations {
             Some(c) => Some(push(&mut text, &[c])),
             None => None,
         };
-        Self { text, term: term_span, start: start_span, cutoff: cutoff_span }
+        Self { text: Text::Owned(text), term: term_span, start: start_span, cutoff: cutoff_span }
+    }
+
+    /// The same citations with their text shared: [`crate::Rules`] writes each term rule's
+    /// citations once, and every planned term then takes them without an allocation.
+    pub(crate) fn shared(self) -> Self {
+        let text = match self.text {
+            Text::Owned(t) => Text::Shared(Arc::from(t)),
+            shared @ Text::Shared(_) => shared,
+        };
+        Self { text, ..self }
     }
 
     /// [`Citations::new`] from the public form.
@@ -73,7 +85,7 @@ impl Citations {
 
     fn get(&self, span: Option<(u32, u32)>) -> Option<&str> {
         let (a, b) = span?;
-        self.text.get(a as usize..b as usize)
+        self.text.as_str().get(a as usize..b as usize)
     }
 
     fn term(&self) -> Option<&str> {
@@ -88,6 +100,37 @@ impl Citations {
         self.get(self.cutoff)
     }
 }
+
+/// The text of [`Citations`]: written for the one term (owned), or once for every term of a
+/// rule and shared.
+#[derive(Debug, Clone)]
+enum Text {
+    Owned(String),
+    Shared(Arc<str>),
+}
+
+impl Text {
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Owned(t) => t,
+            Self::Shared(t) => t,
+        }
+    }
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Self::Owned(String::new())
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
 
 /// Whether `text` is the concatenation of `parts` (lengths already known to agree).
 fn spells(text: &str, parts: &[&str]) -> bool {

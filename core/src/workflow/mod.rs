@@ -69,6 +69,19 @@ pub fn replay(
     events: &[WorkflowEvent],
     now: DateTime<FixedOffset>,
 ) -> Result<Replay> {
+    replay_prepared(profile, calendar, zone, message, events, now, None)
+}
+
+/// [`replay`] with the profile's term rules prepared in advance, as [`crate::Rules`] keeps them.
+pub(crate) fn replay_prepared(
+    profile: &Profile,
+    calendar: &Calendar,
+    zone: Tz,
+    message: &Message,
+    events: &[WorkflowEvent],
+    now: DateTime<FixedOffset>,
+    prepared: Option<&crate::message::PreparedTerms>,
+) -> Result<Replay> {
     check_in_force(profile, zone, message)?;
     let mut m = replay::Machine::new(profile, message, zone, now, events);
     m.category.clone_from(&message.category);
@@ -78,7 +91,7 @@ pub fn replay(
     // Terms that run from the sending only run while the message is being processed and not
     // yet answered; the plan is not worked out when none of them can be live.
     let plan = if m.state.in_processing() && !m.answered {
-        crate::message::plan(profile, calendar, zone, message)?
+        crate::message::plan_prepared(profile, calendar, zone, message, prepared)?
     } else {
         crate::message::Plan::new()
     };
