@@ -90,13 +90,15 @@ impl PreparedTerms {
 
     /// The citation of `rule` ([`TermRule::citation`]) when it is prepared.
     pub(crate) fn clause(&self, rule: &TermRule) -> Option<&str> {
-        self.of(rule).map(|p| p.clause.as_str())
+        self.of(rule).flatten().map(|p| p.clause.as_str())
     }
 
-    /// The prepared form of `rule`, one of the profile's own term rules.
-    fn of(&self, rule: &TermRule) -> Option<&PreparedTerm> {
+    /// The prepared form of `rule`, one of the profile's own term rules: `None` for a rule
+    /// not found here (which the caller prepares itself, so a miss costs time, never a term),
+    /// `Some(None)` for a rule the regulation leaves unset.
+    fn of(&self, rule: &TermRule) -> Option<Option<&PreparedTerm>> {
         let at = address(rule);
-        self.rules.iter().find(|(a, _)| *a == at).and_then(|(_, p)| p.as_ref())
+        self.rules.iter().find(|(a, _)| *a == at).map(|(_, p)| p.as_ref())
     }
 }
 
@@ -132,7 +134,7 @@ fn resolve_into(
     Ok(())
 }
 
-/// Resolves `rule`, prepared in `prepared` when given (else written here), and files it under
+/// Resolves `rule`, prepared in `prepared` when found there (else written here), and files it under
 /// `name`; a rule the regulation leaves unset is skipped.
 fn resolve_rule(
     plan: &mut Plan,
@@ -142,11 +144,9 @@ fn resolve_rule(
     rule: &TermRule,
     prepared: Option<&PreparedTerms>,
 ) -> Result<()> {
-    match prepared {
-        Some(prepared) => match prepared.of(rule) {
-            Some(p) => resolve_into(plan, name, calendar, local, &p.term, p.clause.clone(), p.sources.clone()),
-            None => Ok(()),
-        },
+    match prepared.and_then(|p| p.of(rule)) {
+        Some(Some(p)) => resolve_into(plan, name, calendar, local, &p.term, p.clause.clone(), p.sources.clone()),
+        Some(None) => Ok(()),
         None => match PreparedTerm::new(rule) {
             Some(p) => resolve_into(plan, name, calendar, local, &p.term, p.clause, p.sources),
             None => Ok(()),
