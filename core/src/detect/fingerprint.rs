@@ -21,30 +21,40 @@
 //! through a table, `А`–`Я` and `Ё`/`ё` by byte arithmetic, and only the rest through
 //! [`fold_fingerprint`].
 //!
-//! The output goes to a 1 KiB stack buffer with slack for those eight-byte stores, handed
-//! to the hash (or to a `String`) in large chunks, so a typical message is hashed in one
-//! call and the fingerprint allocates nothing but its 64-character answer. A separator
-//! writes its one space at once after a letter, and the end drops a trailing one, so that
-//! spaces copied from the text and spaces written for separators are the same thing; a
-//! combining breve looks at the buffer's tail for the `и` it completes (before that space,
-//! if any), and a flush keeps that tail, instead of a state kept for every letter written.
+//! For the hash, the output goes to a 1 KiB stack buffer with slack for those eight-byte
+//! stores, handed on in large chunks, so a typical message is hashed in one call and the
+//! fingerprint allocates nothing but its 64-character answer. A separator writes its one
+//! space at once after a letter, and the end drops a trailing one, so that spaces copied
+//! from the text and spaces written for separators are the same thing; a combining breve
+//! looks at the buffer's tail for the `и` it completes (before that space, if any), and a
+//! flush keeps that tail, instead of a state kept for every letter written.
+//!
+//! The normalised text itself ([`normalize`]) is written by the same normaliser to a
+//! `String` instead ([`Out`] is what the two have in common): a run copied as it is goes in
+//! as the slice of the text it is, so only the few characters written one at a time are
+//! checked as UTF-8 again; checking all of it, for a `String` made from bytes, cost more
+//! than the normalising.
 
 use super::normalize::{fold_fingerprint, is_combining, lower_ru_pair};
 use sha2::{Digest, Sha256};
 
 /// The normalised form the fingerprint hashes (exposed for tests and debugging).
+///
+/// Built as a `String` from the start ([`Text`]), not as bytes turned into one at the end:
+/// that turn validates the UTF-8 again, character by character, which cost more than the
+/// normalising itself.
 pub(crate) fn normalize(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len());
-    normalize_into(text, |chunk| out.extend_from_slice(chunk));
-    // Only whole UTF-8 characters are ever written, so this never takes the lossy branch.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    let mut out = Text(String::with_capacity(text.len()));
+    normalize_into(text, &mut out);
+    out.0
 }
 
 /// SHA-256 of the normalised text, lowercase hex.
 pub(crate) fn fingerprint(text: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut hasher = Sha256::new();
-    normalize_into(text, |chunk| hasher.update(chunk));
+    let mut buf = [0u8; CHUNK];
+    normalize_into(text, &mut Writer::new(&mut buf, |chunk: &[u8]| hasher.update(chunk)));
     let digest = hasher.finalize();
     let mut hex = [0u8; 64];
     for (pair, byte) in hex.chunks_exact_mut(2).zip(digest.iter()) {
@@ -60,15 +70,31 @@ pub(crate) fn fingerprint(text: &str) -> String {
 /// U+0306 COMBINING BREVE, which turns a preceding `и` into `й`.
 const BREVE: char = '\u{0306}';
 
-/// Writes the normalised text of `text` to `sink` in chunks.
-fn normalize_into(text: &str, sink: impl FnMut(&[u8])) {
-    let mut buf = [0u8; CHUNK];
-    let mut w = Writer::new(&mut buf, sink);
+/// Where the normaliser writes: the bytes for the hash ([`Writer`]) or the `String` that
+/// [`normalize`] returns ([`Text`]). Both write the same text.
+trait Out {
+    /// Writes the run of lowercase letters and single spaces that starts at `i` (at a
+    /// character boundary) as it is, and returns where it ends; `i` when there is none.
+    fn verbatim(&mut self, text: &str, i: usize) -> usize;
+    /// Writes one character: the first `n` of the four bytes of `packed` (UTF-8,
+    /// little-endian).
+    fn put(&mut self, packed: u32, n: usize);
+    /// A separator: one space after a letter, nothing after a space or at the start.
+    fn separator(&mut self);
+    /// A combining breve: `и` before it becomes `й`, with a separator between them or not
+    /// (the separator's space is already written); otherwise the breve is dropped.
+    fn breve(&mut self);
+    /// The end of the text: drops a trailing space and hands on what is left.
+    fn finish(&mut self);
+}
+
+/// Writes the normalised text of `text` to `w`.
+fn normalize_into(text: &str, w: &mut impl Out) {
     let bytes = text.as_bytes();
     let mut i = 0usize;
     loop {
         // Lowercase letters and single spaces, as they are, eight bytes at a time.
-        i = w.verbatim(bytes, i);
+        i = w.verbatim(text, i);
         // Then one character at a time, up to the next lowercase letter.
         loop {
             let Some(&b) = bytes.get(i) else {
@@ -166,6 +192,13 @@ impl Flags {
         Self { starts, letters, copied }
     }
 
+    /// How many bytes from the first are copied before the first that is not (a character
+    /// boundary: a letter's second byte is copied whenever its first is).
+    #[inline(always)]
+    fn prefix(&self) -> usize {
+        (!self.copied & HIGH).trailing_zeros() as usize / 8
+    }
+
     /// The flags of the last byte, for [`Self::of`] of the next eight bytes.
     #[inline(always)]
     fn carry(&self) -> (u64, u64) {
@@ -195,7 +228,34 @@ fn split_tail(rest: &[u8]) -> (u64, u64) {
     split(&block)
 }
 
-/// [`fold_fingerprint`] of each ASCII character, packed for [`Writer::put`]: the UTF-8 bytes
+/// Reads the run of lowercase letters and single spaces that starts at `i` (at a character
+/// boundary) eight bytes at a time, hands each block to `copy` with its flags (`copy`
+/// writes what it needs and returns how many bytes of the block the run takes) and
+/// returns where the run ends; `i` when there is none.
+#[inline(always)]
+fn verbatim(bytes: &[u8], i: usize, mut copy: impl FnMut(u64, &Flags) -> usize) -> usize {
+    let mut rest = bytes.get(i..).unwrap_or_default();
+    // The run starts at a character boundary: no letter and no space before it.
+    let (mut before_starts, mut before_letter) = (0, 0);
+    while let Some(nine) = rest.first_chunk() {
+        let (x, next) = split(nine);
+        let flags = Flags::of(x, next, before_starts, before_letter);
+        if flags.copied != HIGH {
+            return bytes.len() - rest.len() + copy(x, &flags);
+        }
+        // All eight (the last may start a letter that the next block ends): the common
+        // case, where the next load does not wait for this block's flags.
+        copy(x, &flags);
+        rest = rest.get(8..).unwrap_or_default();
+        (before_starts, before_letter) = flags.carry();
+    }
+    // Fewer than nine bytes left: once more, padded with zeros.
+    let (x, next) = split_tail(rest);
+    let flags = Flags::of(x, next, before_starts, before_letter);
+    bytes.len() - rest.len() + copy(x, &flags)
+}
+
+/// [`fold_fingerprint`] of each ASCII character, packed for [`Out::put`]: the UTF-8 bytes
 /// of the folded character in the low bytes and their count in the top byte; zero for a
 /// separator. Built at compile time.
 static ASCII: [u32; 128] = ascii_folds();
@@ -288,7 +348,27 @@ impl<'b, F: FnMut(&[u8])> Writer<'b, F> {
         }
     }
 
-    /// Writes the first `n` of the four bytes of `packed` (little-endian): one character.
+    /// Writes the bytes of `x` that `flags` mark as copied (a prefix) and returns how many.
+    #[inline(always)]
+    fn copy(&mut self, x: u64, flags: &Flags) -> usize {
+        // The first byte not copied is a character boundary: a letter's second byte is
+        // copied whenever its first is. All eight bytes are stored; the rest is slack.
+        let n = flags.prefix();
+        self.room();
+        if let Some(dst) = self.buf.get_mut(self.len..self.len + 8) {
+            dst.copy_from_slice(&x.to_le_bytes());
+            self.len += n;
+        }
+        n
+    }
+}
+
+impl<F: FnMut(&[u8])> Out for Writer<'_, F> {
+    #[inline(always)]
+    fn verbatim(&mut self, text: &str, i: usize) -> usize {
+        verbatim(text.as_bytes(), i, |x, flags| self.copy(x, flags))
+    }
+
     #[inline(always)]
     fn put(&mut self, packed: u32, n: usize) {
         self.room();
@@ -304,45 +384,6 @@ impl<'b, F: FnMut(&[u8])> Writer<'b, F> {
         if matches!(self.last(), Some(b) if b != b' ') {
             self.put(u32::from(b' '), 1);
         }
-    }
-
-    /// Copies the run of lowercase letters and single spaces that starts at `i` (at a
-    /// character boundary) and returns where it ends; `i` when there is none.
-    #[inline(always)]
-    fn verbatim(&mut self, bytes: &[u8], i: usize) -> usize {
-        let mut rest = bytes.get(i..).unwrap_or_default();
-        // The run starts at a character boundary: no letter and no space before it.
-        let (mut before_starts, mut before_letter) = (0, 0);
-        while let Some(nine) = rest.first_chunk() {
-            let (x, next) = split(nine);
-            let flags = Flags::of(x, next, before_starts, before_letter);
-            if flags.copied != HIGH {
-                return bytes.len() - rest.len() + self.copy(x, &flags);
-            }
-            // All eight (the last may start a letter that the next block ends): the common
-            // case, where the next load does not wait for this block's flags.
-            self.copy(x, &flags);
-            rest = rest.get(8..).unwrap_or_default();
-            (before_starts, before_letter) = flags.carry();
-        }
-        // Fewer than nine bytes left: once more, padded with zeros.
-        let (x, next) = split_tail(rest);
-        let flags = Flags::of(x, next, before_starts, before_letter);
-        bytes.len() - rest.len() + self.copy(x, &flags)
-    }
-
-    /// Writes the bytes of `x` that `flags` mark as copied (a prefix) and returns how many.
-    #[inline(always)]
-    fn copy(&mut self, x: u64, flags: &Flags) -> usize {
-        // The first byte not copied is a character boundary: a letter's second byte is
-        // copied whenever its first is. All eight bytes are stored; the rest is slack.
-        let n = (!flags.copied & HIGH).trailing_zeros() as usize / 8;
-        self.room();
-        if let Some(dst) = self.buf.get_mut(self.len..self.len + 8) {
-            dst.copy_from_slice(&x.to_le_bytes());
-            self.len += n;
-        }
-        n
     }
 
     /// A combining breve: `и` before it becomes `й`, with a separator between them or not
@@ -365,10 +406,74 @@ impl<'b, F: FnMut(&[u8])> Writer<'b, F> {
     }
 }
 
+/// The normalised text as a `String`, for [`normalize`]. A run copied as it is is pushed as
+/// the slice of the text it is (a `&str` already), and each other character as itself (its
+/// at most four bytes checked), so the `String` is built without validating it all again.
+struct Text(String);
+
+impl Out for Text {
+    #[inline(always)]
+    fn verbatim(&mut self, text: &str, i: usize) -> usize {
+        let end = verbatim(text.as_bytes(), i, |_, flags| flags.prefix());
+        // Both ends are character boundaries, so the slice always exists.
+        if let Some(run) = text.get(i..end) {
+            self.0.push_str(run);
+        }
+        end
+    }
+
+    #[inline(always)]
+    fn put(&mut self, packed: u32, n: usize) {
+        // One whole character (at most four bytes), so this always succeeds.
+        let utf8 = packed.to_le_bytes();
+        if let Some(c) = utf8.get(..n).and_then(|b| std::str::from_utf8(b).ok()) {
+            self.0.push_str(c);
+        }
+    }
+
+    #[inline(always)]
+    fn separator(&mut self) {
+        if matches!(self.0.as_bytes().last(), Some(&b) if b != b' ') {
+            self.0.push(' ');
+        }
+    }
+
+    fn breve(&mut self) {
+        let space = self.0.ends_with(' ');
+        let end = self.0.len() - usize::from(space);
+        if self.0.get(..end).is_some_and(|head| head.ends_with('и')) {
+            self.0.truncate(end - 'и'.len_utf8());
+            self.0.push_str(if space { "й " } else { "й" });
+        }
+    }
+
+    fn finish(&mut self) {
+        if self.0.ends_with(' ') {
+            self.0.pop();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The normalised text through [`Writer`] (the bytes the hash reads), collected.
+    fn via_writer(text: &str) -> String {
+        let mut out = Vec::new();
+        let mut buf = [0u8; CHUNK];
+        let mut w = Writer::new(&mut buf, |chunk: &[u8]| out.extend_from_slice(chunk));
+        normalize_into(text, &mut w);
+        String::from_utf8(out).unwrap()
+    }
+
+    /// [`normalize`] (through [`Text`]), checked to be what [`Writer`] writes too.
+    fn both(text: &str) -> String {
+        let text_out = normalize(text);
+        assert_eq!(via_writer(text), text_out, "{text:?}");
+        text_out
+    }
 
     /// The normalisation rule written out character by character: the specification the
     /// byte-level normaliser must agree with.
@@ -400,9 +505,9 @@ mod tests {
 
     #[test]
     fn normalisation() {
-        assert_eq!(normalize("  Ёлка,  ул.Ленина!!  "), "елка ул ленина");
-        assert_eq!(normalize("Mусор"), "мусор");
-        assert_eq!(normalize("И\u{0306}од, и.\u{0306}x"), "йод й х");
+        assert_eq!(both("  Ёлка,  ул.Ленина!!  "), "елка ул ленина");
+        assert_eq!(both("Mусор"), "мусор");
+        assert_eq!(both("И\u{0306}од, и.\u{0306}x"), "йод й х");
         assert_eq!(fingerprint("Яма на дороге"), fingerprint("ЯМА  на дороге!!!"));
         assert_ne!(fingerprint("дом 5"), fingerprint("дом 6"));
         assert_eq!(
@@ -416,13 +521,13 @@ mod tests {
     fn long_texts_cross_the_buffer() {
         for n in (CHUNK - 20..CHUNK + 20).chain([2 * CHUNK - 9, 2 * CHUNK - 8, 3 * CHUNK + 1]) {
             let text = format!("{}и\u{0306} Ґ ẞ İ", "ж".repeat(n / 2));
-            assert_eq!(normalize(&text), by_chars(&text), "{n}");
+            assert_eq!(both(&text), by_chars(&text), "{n}");
             let text = format!("{}и\u{0306}", "x".repeat(n));
-            assert_eq!(normalize(&text), by_chars(&text), "{n}");
+            assert_eq!(both(&text), by_chars(&text), "{n}");
             // The verbatim copy across a flush, and a breve after a space right after one.
             for tail in ["и \u{0306}", "и\u{0306}", "и. \u{0306}ж"] {
                 let text = format!("{}{}{tail}", "ж".repeat(n % 3), "жж ".repeat(n / 3));
-                assert_eq!(normalize(&text), by_chars(&text), "{n} {tail:?}");
+                assert_eq!(both(&text), by_chars(&text), "{n} {tail:?}");
             }
         }
     }
@@ -461,7 +566,7 @@ mod tests {
             }
             for prefix in ["", "ж", "жж", "жжж", " ", "ж "] {
                 let t = format!("{prefix}{text}");
-                assert_eq!(normalize(&t), by_chars(&t), "{t:?}");
+                assert_eq!(both(&t), by_chars(&t), "{t:?}");
             }
         }
     }
@@ -472,11 +577,11 @@ mod tests {
         for n in 0..24 {
             for between in ["", " ", ".", " .", "\u{0301}"] {
                 let text = format!("{}и{between}\u{0306}ж", "ж".repeat(n));
-                assert_eq!(normalize(&text), by_chars(&text), "{text:?}");
+                assert_eq!(both(&text), by_chars(&text), "{text:?}");
                 let text = format!("{}и{between}\u{0306}", "ж ".repeat(n));
-                assert_eq!(normalize(&text), by_chars(&text), "{text:?}");
+                assert_eq!(both(&text), by_chars(&text), "{text:?}");
                 let text = format!("{}И{between}\u{0306}", "x".repeat(n));
-                assert_eq!(normalize(&text), by_chars(&text), "{text:?}");
+                assert_eq!(both(&text), by_chars(&text), "{text:?}");
             }
         }
     }
@@ -484,19 +589,19 @@ mod tests {
     proptest! {
         #[test]
         fn bytes_agree_with_the_rule(text in "([a-zA-Z0-9 .,!?@_-]|[а-яА-ЯёЁ]|[ґєіїҐЄІЇẞİΣ]|\u{0306}|\u{0301}|\u{0308}|😀|\u{00A0}){0,400}") {
-            prop_assert_eq!(normalize(&text), by_chars(&text));
+            prop_assert_eq!(both(&text), by_chars(&text));
         }
 
         #[test]
         fn any_text_agrees_with_the_rule(text in any::<String>()) {
-            prop_assert_eq!(normalize(&text), by_chars(&text));
+            prop_assert_eq!(both(&text), by_chars(&text));
         }
 
         /// Long texts of mostly lowercase letters and single spaces (the verbatim copy),
         /// across the buffer's size, with what interrupts it here and there.
         #[test]
         fn long_runs_agree_with_the_rule(text in "([а-я]{1,12}( |, |\\. [А-Я]|ё|x| и\u{0306}|😀|  )){0,300}") {
-            prop_assert_eq!(normalize(&text), by_chars(&text));
+            prop_assert_eq!(both(&text), by_chars(&text));
         }
     }
 }
