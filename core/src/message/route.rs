@@ -194,6 +194,23 @@ impl PreparedRoutes {
     }
 }
 
+/// The category a message is routed by (its subcategory when it has one) and the field that
+/// names it, for the error when the profile has no such category.
+fn routed_category(message: &Message) -> Result<(&str, &'static str)> {
+    let category = message
+        .subcategory
+        .as_deref()
+        .or(message.category.as_deref())
+        .ok_or_else(|| Error::input("category", "a message needs a category to be routed"))?;
+    let field = if message.subcategory.is_some() { "subcategory" } else { "category" };
+    Ok((category, field))
+}
+
+/// The error for a category the profile does not route.
+fn unknown_category(profile: &Profile, field: &str, category: &str) -> Error {
+    Error::input(field, format!("unknown category `{category}` in profile `{}`", profile.id))
+}
+
 /// [`route`] from the routes and terms prepared for `profile` (as [`crate::Rules`] keeps them);
 /// the same answer.
 pub(crate) fn route_prepared(
@@ -202,12 +219,7 @@ pub(crate) fn route_prepared(
     terms: &PreparedTerms,
     message: &Message,
 ) -> Result<Route> {
-    let category = message
-        .subcategory
-        .as_deref()
-        .or(message.category.as_deref())
-        .ok_or_else(|| Error::input("category", "a message needs a category to be routed"))?;
-    let field = if message.subcategory.is_some() { "subcategory" } else { "category" };
+    let (category, field) = routed_category(message)?;
     // The first category with the id, as `Profile::category` finds it.
     let prepared = profile
         .categories
@@ -215,7 +227,7 @@ pub(crate) fn route_prepared(
         .position(|c| c.id == category)
         .and_then(|i| routes.routes.get(i))
         .and_then(Option::as_ref)
-        .ok_or_else(|| Error::input(field, format!("unknown category `{category}` in profile `{}`", profile.id)))?;
+        .ok_or_else(|| unknown_category(profile, field, category))?;
     let (rule, level) = answer_level(profile, message, || prepared.fast_track.as_ref())?;
     Ok(Route {
         category: category.to_string(),
@@ -230,15 +242,8 @@ pub(crate) fn route_prepared(
 
 /// Routes a message by its (sub)category.
 pub fn route(profile: &Profile, message: &Message) -> Result<Route> {
-    let category = message
-        .subcategory
-        .as_deref()
-        .or(message.category.as_deref())
-        .ok_or_else(|| Error::input("category", "a message needs a category to be routed"))?;
-    let field = if message.subcategory.is_some() { "subcategory" } else { "category" };
-    let routing = profile
-        .routing_walk(category)
-        .ok_or_else(|| Error::input(field, format!("unknown category `{category}` in profile `{}`", profile.id)))?;
+    let (category, field) = routed_category(message)?;
+    let routing = profile.routing_walk(category).ok_or_else(|| unknown_category(profile, field, category))?;
     let (rule, level) = answer_level(profile, message, || routing.fast_track)?;
     let mut path = Vec::with_capacity(routing.depth);
     path.extend(profile.lineage(routing.first).map(|c| c.id.clone()));
