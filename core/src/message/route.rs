@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::model::Message;
 use super::plan::PreparedTerms;
 use crate::error::{Error, Result};
-use crate::profile::{Cited, Profile, TermRule};
+use crate::profile::{Cited, Profile, RoutingWalk, TermRule};
 use crate::term::TermUnit;
 
 /// An organisation in a route.
@@ -144,23 +144,57 @@ pub(crate) fn answer_level<'p, 'm>(
     Ok((appeal.flatten().or_else(|| profile.term("answer")), None))
 }
 
-fn summary(rule: &TermRule) -> Option<TermSummary> {
-    Some(TermSummary { name: rule.name.clone(), amount: rule.amount?, unit: rule.unit?, clause: rule.citation() })
+/// The answer term a route reports, with its citation from `terms` when they hold it (written
+/// here otherwise).
+fn summary(rule: &TermRule, terms: Option<&PreparedTerms>) -> Option<TermSummary> {
+    let clause = terms.and_then(|t| t.clause(rule)).map_or_else(|| rule.citation(), str::to_string);
+    Some(TermSummary { name: rule.name.clone(), amount: rule.amount?, unit: rule.unit?, clause })
 }
 
-/// [`summary`] with the citation taken from the prepared terms when they hold it.
-fn summary_prepared(rule: &TermRule, terms: &PreparedTerms) -> Option<TermSummary> {
-    let clause = terms.clause(rule).map_or_else(|| rule.citation(), str::to_string);
-    Some(TermSummary { name: rule.name.clone(), amount: rule.amount?, unit: rule.unit?, clause })
+/// What a route says of its category whatever the message: the path, the organisations and
+/// the clause. [`route`] writes it for one message; [`PreparedRoutes`] once per category.
+#[derive(Debug, Clone)]
+struct CategoryRoute {
+    path: Vec<String>,
+    organisation: RoutedOrganisation,
+    co_executors: Vec<RoutedOrganisation>,
+    clause: String,
+}
+
+impl CategoryRoute {
+    /// The route of the category `routing` walked from.
+    fn new(profile: &Profile, routing: &RoutingWalk<'_>) -> Self {
+        let mut path = Vec::with_capacity(routing.depth);
+        path.extend(profile.lineage(routing.first).map(|c| c.id.clone()));
+        let co_executors = match routing.co_executors {
+            Some(c) => {
+                let mut orgs = Vec::with_capacity(c.value.len());
+                orgs.extend(c.value.iter().map(|id| organisation(profile, id)));
+                orgs
+            }
+            None => Vec::new(),
+        };
+        Self { path, organisation: organisation(profile, &routing.org.value), co_executors, clause: routing.org.citation() }
+    }
+
+    /// The route of a message in `category`, with the level and answer term chosen for it.
+    fn into_route(self, category: &str, level: Option<ChosenLevel<'_, '_>>, answer_term: Option<TermSummary>) -> Route {
+        Route {
+            category: category.to_string(),
+            path: self.path,
+            organisation: self.organisation,
+            co_executors: self.co_executors,
+            clause: self.clause,
+            fast_track: level.map(ChosenLevel::routed),
+            answer_term,
+        }
+    }
 }
 
 /// One category's route, written out once: every message in the category gets a copy.
 #[derive(Debug, Clone)]
 struct PreparedRoute {
-    path: Vec<String>,
-    organisation: RoutedOrganisation,
-    co_executors: Vec<RoutedOrganisation>,
-    clause: String,
+    route: CategoryRoute,
     /// The fast-track level the category inherits, if any.
     fast_track: Option<Cited<String>>,
 }
@@ -179,16 +213,7 @@ impl PreparedRoutes {
     pub(crate) fn new(profile: &Profile) -> Self {
         let prepare = |category: &crate::profile::Category| {
             let routing = profile.routing_walk(&category.id)?;
-            Some(PreparedRoute {
-                path: profile.lineage(routing.first).map(|c| c.id.clone()).collect(),
-                organisation: organisation(profile, &routing.org.value),
-                co_executors: routing
-                    .co_executors
-                    .map(|c| c.value.iter().map(|id| organisation(profile, id)).collect())
-                    .unwrap_or_default(),
-                clause: routing.org.citation(),
-                fast_track: routing.fast_track.cloned(),
-            })
+            Some(PreparedRoute { route: CategoryRoute::new(profile, &routing), fast_track: routing.fast_track.cloned() })
         };
         Self { routes: profile.categories.iter().map(prepare).collect() }
     }
@@ -229,15 +254,7 @@ pub(crate) fn route_prepared(
         .and_then(Option::as_ref)
         .ok_or_else(|| unknown_category(profile, field, category))?;
     let (rule, level) = answer_level(profile, message, || prepared.fast_track.as_ref())?;
-    Ok(Route {
-        category: category.to_string(),
-        path: prepared.path.clone(),
-        organisation: prepared.organisation.clone(),
-        co_executors: prepared.co_executors.clone(),
-        clause: prepared.clause.clone(),
-        fast_track: level.map(ChosenLevel::routed),
-        answer_term: rule.and_then(|r| summary_prepared(r, terms)),
-    })
+    Ok(prepared.route.clone().into_route(category, level, rule.and_then(|r| summary(r, Some(terms)))))
 }
 
 /// Routes a message by its (sub)category.
@@ -245,23 +262,5 @@ pub fn route(profile: &Profile, message: &Message) -> Result<Route> {
     let (category, field) = routed_category(message)?;
     let routing = profile.routing_walk(category).ok_or_else(|| unknown_category(profile, field, category))?;
     let (rule, level) = answer_level(profile, message, || routing.fast_track)?;
-    let mut path = Vec::with_capacity(routing.depth);
-    path.extend(profile.lineage(routing.first).map(|c| c.id.clone()));
-    let co_executors = match routing.co_executors {
-        Some(c) => {
-            let mut orgs = Vec::with_capacity(c.value.len());
-            orgs.extend(c.value.iter().map(|id| organisation(profile, id)));
-            orgs
-        }
-        None => Vec::new(),
-    };
-    Ok(Route {
-        category: category.to_string(),
-        path,
-        organisation: organisation(profile, &routing.org.value),
-        co_executors,
-        clause: routing.org.citation(),
-        fast_track: level.map(ChosenLevel::routed),
-        answer_term: rule.and_then(summary),
-    })
+    Ok(CategoryRoute::new(profile, &routing).into_route(category, level, rule.and_then(|r| summary(r, None))))
 }
