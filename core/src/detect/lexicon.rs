@@ -9,7 +9,7 @@
 //! node to node, and the node where the word ends or leaves the trie holds its roles, the
 //! exceptions ([`WEAK_NOT`], [`ONCOLOGY`]) already applied.
 
-use super::normalize::{lower_ru, lower_ru_bytes, lower_ru_pair};
+use super::normalize::{lower_ru, lower_ru_bytes, lower_ru_pair, ru_index};
 
 const STRONG_PREFIX: &[&str] = &[
     "диагноз",
@@ -1083,8 +1083,7 @@ impl Role {
 /// word fails.
 #[inline(always)]
 pub(super) fn russian_word_may_have_role(b: &[u8], start: usize, letters: usize) -> bool {
-    // A letter's `а`..`я` index from its second byte (code point U+0410 + index, mod 32).
-    let at = |y: u8| y.wrapping_add(0x10) & 31;
+    let at = ru_index;
     let bit = |m: u32, k: u8| m >> k & 1 == 1;
     // The letters' bytes are taken as one slice, checked once (a word too short for them,
     // which the walk never gives, has no role anyway); the longest words come first, as
@@ -1117,9 +1116,8 @@ pub(super) fn russian_roles(b: &[u8], start: usize, letters: usize) -> Roles {
     let Some(word) = b.get(start..start + 2 * letters) else {
         return 0;
     };
-    // Each letter's `а`..`я` index from its second byte (code point U+0410 + index, mod 32).
     let mut indices = word.chunks_exact(2).map(|pair| match pair {
-        [_, y] => y.wrapping_add(0x10) & 31,
+        [_, y] => ru_index(*y),
         _ => 32,
     });
     let Some(x) = indices.next() else { return 0 };

@@ -8,7 +8,7 @@
 //! clears nearly every word from the bits alone, and [`run_is_mash`] answers for the rest
 //! exactly as [`is_mash`] would, without a lowercase copy.
 
-use super::normalize::lower;
+use super::normalize::{lower, ru_index};
 
 /// Keyboard runs of four keys that occur in no ordinary Russian or English word, sorted
 /// (by code point) so that [`KEYBOARD`] can be binary-searched.
@@ -289,7 +289,7 @@ fn russian_run_is_mash(letters: &[u8], n: usize, f: u8) -> bool {
     let mut w = [0u8; 64];
     for (slot, pair) in w.iter_mut().zip(letters.chunks_exact(2)) {
         if let [_, y] = pair {
-            *slot = y.wrapping_add(0x10) & 31;
+            *slot = ru_index(*y);
         }
     }
     let w = w.get(..n).unwrap_or(&[]);

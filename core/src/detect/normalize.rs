@@ -132,6 +132,14 @@ pub(crate) fn lower_ru(c: char) -> char {
     }
 }
 
+/// The `а`..`я` index (0..31) of a basic Russian letter `А`–`я` known to be one, from its
+/// second UTF-8 byte alone: the code point is U+0410 plus the index, modulo 32, and the
+/// second byte holds its low six bits.
+#[inline(always)]
+pub(crate) fn ru_index(second: u8) -> u8 {
+    second.wrapping_add(0x10) & 31
+}
+
 /// The lowercase of a basic Russian letter `А`–`я` given as its two UTF-8 bytes, by byte
 /// arithmetic; `None` for any other pair (`Ё`/`ё` included, which callers fold their own way).
 /// The detectors and the fingerprint read bytes, and this is the one place that knows how
