@@ -281,7 +281,7 @@ impl Classifier {
     /// Whether the letter run `text[start..end]` (as for [`Classifier::judge_run`]) is
     /// certainly a real word; a run that may be mash is kept aside in `maybe_mash` instead.
     #[inline(always)]
-    fn real_word(&mut self, text: &str, start: usize, n: usize, flags: u8, cons: u64, end: usize) -> bool {
+    pub(super) fn real_word(&mut self, text: &str, start: usize, n: usize, flags: u8, cons: u64, end: usize) -> bool {
         if n < 2 {
             return false;
         }
@@ -306,11 +306,17 @@ impl Classifier {
         cons: u64,
         end: usize,
     ) {
-        self.counts.letters += n;
-        self.counts.cyr += n;
-        if self.real_word(text, start, n, flags, cons, end) {
-            self.counts.real_words += 1;
-        }
+        let real = self.real_word(text, start, n, flags, cons, end);
+        self.add_words(n, usize::from(real));
+    }
+
+    /// Whole tokens of basic Russian letters (each as for [`Classifier::russian_token`],
+    /// after its [`Classifier::real_word`]): `letters` letters in all, `real` real words.
+    #[inline(always)]
+    pub(super) fn add_words(&mut self, letters: usize, real: usize) {
+        self.counts.letters += letters;
+        self.counts.cyr += letters;
+        self.counts.real_words += real;
     }
 
     /// Adds the finished token `text[t_start..end]` to the counts.

@@ -200,7 +200,7 @@ pub(super) mod gap {
 
     /// The state after one more character of class `class`.
     #[inline(always)]
-    pub(in super::super) fn next(state: u8, class: u8) -> u8 {
+    pub(in super::super) const fn next(state: u8, class: u8) -> u8 {
         match (state, class) {
             (EMPTY, C_JOINER) => JOIN,
             (EMPTY, C_SPACE) => SHORT,
@@ -325,11 +325,7 @@ impl Pieces {
     pub(super) fn end_piece(&mut self, text: &str, p: &Piece) {
         let kind = self.gap;
         self.gap = gap::EMPTY;
-        // Every piece is checked by itself; the order of `found` does not matter (it is
-        // sorted before merging).
-        if may_match(p.cyrillic, p.latin, p.skel) {
-            self.check_piece(text, p);
-        }
+        self.check_alone(text, p);
         // Nearly always: a piece of several characters after a gap that is not a joiner,
         // nothing glued before it. It only waits to start a compound.
         if kind != gap::JOIN && self.compound.count <= 1 && self.singles.count == 0 && !p.one_char {
@@ -337,6 +333,33 @@ impl Pieces {
             return;
         }
         self.glue(text, p, kind);
+    }
+
+    /// Checks the piece `p` by itself, as every piece is; the order of `found` does not
+    /// matter (it is sorted before merging).
+    #[inline(always)]
+    pub(super) fn check_alone(&mut self, text: &str, p: &Piece) {
+        if may_match(p.cyrillic, p.latin, p.skel) {
+            self.check_piece(text, p);
+        }
+    }
+
+    /// Whether the pieces that come next may be taken in bulk ([`Pieces::check_alone`] each,
+    /// then [`Pieces::end_plain`]) while each has several characters and the gap before it is
+    /// not a joiner: no joiner waits before the next piece, at most one piece waits to start a
+    /// compound and no one-character piece waits. Then [`Pieces::end_piece`] only checks each
+    /// such piece and makes it the one waiting, so only the last needs to be kept.
+    #[inline(always)]
+    pub(super) fn plain_ready(&self) -> bool {
+        self.gap != gap::JOIN && self.compound.count <= 1 && self.singles.count == 0
+    }
+
+    /// Ends pieces taken in bulk (see [`Pieces::plain_ready`]): `last` waits to start a
+    /// compound, and `gap` is the gap after it.
+    #[inline(always)]
+    pub(super) fn end_plain(&mut self, last: &Piece, gap: u8) {
+        self.compound.set(last);
+        self.gap = gap;
     }
 
     /// Checks the piece `p` by itself.

@@ -64,6 +64,11 @@ const fn pairs() -> [u8; 2048] {
     out
 }
 
+/// The gap before the next piece after a `,` and a space.
+const GAP_COMMA_SPACE: u8 = gap::next(gap::next(gap::EMPTY, gap::C_OTHER), gap::C_SPACE);
+/// The gap before the next piece after a `.` (a joiner) and a space.
+const GAP_STOP_SPACE: u8 = gap::next(gap::next(gap::EMPTY, gap::C_JOINER), gap::C_SPACE);
+
 /// [`ASCII`] bits: white space (`char::is_whitespace`).
 const SPACE: u8 = 1;
 /// A line break (`\n`, `\r`); also [`SPACE`].
@@ -430,18 +435,17 @@ impl<'a> Walk<'a> {
             // before the next piece (one space; the piece has just ended).
             if alone && space == b' ' && j < to {
                 self.pieces.gap = gap::SHORT;
-                return j + 1;
+                return self.plain_words(j + 1, to);
             }
-            // `, ` or `. ` after it, as [`Walk::ascii`] reads them: a `.` ends the sentence;
-            // the gap before the next piece is a break, or a joiner and a space.
+            // `, ` or `. ` after it, as [`Walk::ascii`] reads them: a `.` ends the sentence.
             if mark {
                 self.pieces.gap = if space == b'.' {
                     self.words.sentence_end();
-                    gap::next(gap::next(gap::EMPTY, gap::C_JOINER), gap::C_SPACE)
+                    GAP_STOP_SPACE
                 } else {
-                    gap::next(gap::next(gap::EMPTY, gap::C_OTHER), gap::C_SPACE)
+                    GAP_COMMA_SPACE
                 };
-                return j + 2;
+                return self.plain_words(j + 2, to);
             }
             return j;
         }
@@ -463,6 +467,76 @@ impl<'a> Walk<'a> {
         self.skel.pair |= acc & OBSCENE != 0;
         self.skel.last = last;
         j
+    }
+
+    /// The words from byte `i` (before `to`), right after a word that [`Walk::russian`] took
+    /// whole with the ` `, `, ` or `. ` after it, while each is a word of at least two basic
+    /// Russian letters followed by one of those: most of an ordinary message. Each detector
+    /// takes each word as [`Walk::russian`] would, with what only adds up (the language
+    /// counts; the piece waiting to start a compound, of which only the last counts; the gap
+    /// after it) kept in locals until the end. Returns where the walk goes on: the first
+    /// word that is not such a word is left to the general path.
+    ///
+    /// Nothing of a piece, a word, a letter run or a token is open after such a word, so each
+    /// word's first letter has no neighbour before it for the language run; the pieces need
+    /// [`Pieces::plain_ready`].
+    fn plain_words(&mut self, mut i: usize, to: usize) -> usize {
+        if !self.pieces.plain_ready() {
+            return i;
+        }
+        let text = self.text;
+        let b = text.as_bytes();
+        let (mut letters, mut real) = (0usize, 0usize);
+        let mut gap = self.pieces.gap;
+        let mut last = None;
+        while let Some(&[x, y]) = b.get(i..to).and_then(|r| r.get(..2)) {
+            let Some(idx) = basic_russian(x, y) else {
+                break;
+            };
+            let first = pair_bits(NO_LETTER, idx);
+            let (j, last_letter, acc, cons) =
+                read_russian(b, i, idx, to, u64::from(first & run::CONSONANT));
+            let k = (j - i) / 2;
+            // What follows, as in [`Walk::russian`]: the byte after it, the gap before the
+            // next piece, and whether it ends the sentence.
+            let (next, after, stop) = match b.get(j..to).unwrap_or(&[]) {
+                [b' ', ..] => (j + 1, gap::SHORT, false),
+                [b',', b' ', ..] => (j + 2, GAP_COMMA_SPACE, false),
+                [b'.', b' ', ..] => (j + 2, GAP_STOP_SPACE, true),
+                _ => break,
+            };
+            if k < 2 {
+                break;
+            }
+            letters += k;
+            real += usize::from(self.lang.real_word(text, i, k, first | acc, cons, j));
+            self.words.russian_word(text, i, j, k);
+            let piece = Piece {
+                start: i,
+                end: j,
+                one_char: false,
+                cyrillic: true,
+                latin: false,
+                skel: Skeleton {
+                    first: idx,
+                    last: last_letter,
+                    pair: acc & OBSCENE != 0,
+                    tail: acc & TAIL != 0,
+                },
+            };
+            self.pieces.check_alone(text, &piece);
+            last = Some(piece);
+            if stop {
+                self.words.sentence_end();
+            }
+            gap = after;
+            i = next;
+        }
+        if let Some(piece) = last {
+            self.lang.add_words(letters, real);
+            self.pieces.end_plain(&piece, gap);
+        }
+        i
     }
 
     /// The ASCII character `x` at byte `i`: [`Walk::step`] by table.
