@@ -181,13 +181,12 @@ fn pair_bits(prev: u8, cur: u8) -> u8 {
         .unwrap_or(0)
 }
 
-/// Reads the basic Russian letters after the one (index `first`) at byte `i`, before `to`:
-/// returns the byte after the last, the last letter's index, the [`PAIRS`] bits of the
-/// letters after the first (each with its neighbour before), and `cons` with one bit per
-/// letter after the first shifted in (set for a consonant).
+/// Reads the basic Russian letters at the start of `rest`, after one of index `first`:
+/// returns what is left after them, the last letter's index, the [`PAIRS`] bits of the
+/// letters read (each with its neighbour before), and `cons` with one bit per letter read
+/// shifted in (set for a consonant).
 #[inline(always)]
-fn read_russian(b: &[u8], i: usize, first: u8, to: usize, cons: u64) -> (usize, u8, u8, u64) {
-    let mut rest = b.get(..to).and_then(|b| b.get(i + 2..)).unwrap_or(&[]);
+fn read_letters(mut rest: &[u8], first: u8, cons: u64) -> (&[u8], u8, u8, u64) {
     let (mut prev, mut acc, mut cons) = (first, 0u8, cons);
     while let [x, y, tail @ ..] = rest {
         let Some(cur) = basic_russian(*x, *y) else {
@@ -199,8 +198,49 @@ fn read_russian(b: &[u8], i: usize, first: u8, to: usize, cons: u64) -> (usize, 
         prev = cur;
         rest = tail;
     }
-    let end = to.min(b.len()) - rest.len();
-    (end, prev, acc, cons)
+    (rest, prev, acc, cons)
+}
+
+/// [`read_letters`] after the letter (index `first`) at byte `i`, before `to`: returns the
+/// byte after the last letter instead of what is left.
+#[inline(always)]
+fn read_russian(b: &[u8], i: usize, first: u8, to: usize, cons: u64) -> (usize, u8, u8, u64) {
+    let rest = b.get(..to).and_then(|b| b.get(i + 2..)).unwrap_or(&[]);
+    let (rest, last, acc, cons) = read_letters(rest, first, cons);
+    (to.min(b.len()) - rest.len(), last, acc, cons)
+}
+
+/// What follows a word that [`Walk::plain_words`] takes: ` `, `, ` or `. `, as
+/// [`Walk::russian`] takes them after a whole word. Returns what is left after it, the gap
+/// before the next piece, and whether it ends the sentence; `None` after any other word.
+#[inline(always)]
+fn after_plain_word(after: &[u8]) -> Option<(&[u8], u8, bool)> {
+    match after {
+        [b' ', next @ ..] => Some((next, gap::SHORT, false)),
+        [b',', b' ', next @ ..] => Some((next, GAP_COMMA_SPACE, false)),
+        [b'.', b' ', next @ ..] => Some((next, GAP_STOP_SPACE, true)),
+        _ => None,
+    }
+}
+
+/// The obscenity piece of a word of basic Russian letters `start..end` (`k` of them, the
+/// first of index `first` and the last of index `last`) whose letter pairs have the
+/// [`PAIRS`] bits `acc`.
+#[inline(always)]
+fn russian_piece(start: usize, end: usize, k: usize, first: u8, last: u8, acc: u8) -> Piece {
+    Piece {
+        start,
+        end,
+        one_char: k == 1,
+        cyrillic: true,
+        latin: false,
+        skel: Skeleton {
+            first,
+            last,
+            pair: acc & OBSCENE != 0,
+            tail: acc & TAIL != 0,
+        },
+    }
 }
 
 /// The [`ASCII`] bits of the byte `x` (none for a byte of a longer character).
@@ -415,22 +455,8 @@ impl<'a> Walk<'a> {
                 l.judge_run(text, i, k, first | acc, cons, j);
             }
             self.words.russian_word(text, i, j, k);
-            self.pieces.end_piece(
-                text,
-                &Piece {
-                    start: i,
-                    end: j,
-                    one_char: k == 1,
-                    cyrillic: true,
-                    latin: false,
-                    skel: Skeleton {
-                        first: idx,
-                        last,
-                        pair: acc & OBSCENE != 0,
-                        tail: acc & TAIL != 0,
-                    },
-                },
-            );
+            self.pieces
+                .end_piece(text, &russian_piece(i, j, k, idx, last, acc));
             // A plain space after it (in the sample): its only effect left is on the gap
             // before the next piece (one space; the piece has just ended).
             if alone && space == b' ' && j < to {
@@ -480,63 +506,58 @@ impl<'a> Walk<'a> {
     /// Nothing of a piece, a word, a letter run or a token is open after such a word, so each
     /// word's first letter has no neighbour before it for the language run; the pieces need
     /// [`Pieces::plain_ready`].
-    fn plain_words(&mut self, mut i: usize, to: usize) -> usize {
+    fn plain_words(&mut self, from: usize, to: usize) -> usize {
         if !self.pieces.plain_ready() {
-            return i;
+            return from;
         }
         let text = self.text;
-        let b = text.as_bytes();
+        // The bytes before `to`, read from the front; a byte's offset is told by what is left.
+        let sample = text.as_bytes().get(..to).unwrap_or(&[]);
+        let at = |rest: &[u8]| sample.len() - rest.len();
+        let mut rest = sample.get(from..).unwrap_or(&[]);
         let (mut letters, mut real) = (0usize, 0usize);
-        let mut gap = self.pieces.gap;
-        let mut last = None;
-        while let Some(&[x, y]) = b.get(i..to).and_then(|r| r.get(..2)) {
-            let Some(idx) = basic_russian(x, y) else {
+        // What is left from the last word taken on: it is read again at the end, so that the
+        // loop carries as little as it can.
+        let mut last: &[u8] = &[];
+        while let [x, y, word @ ..] = rest {
+            let Some(idx) = basic_russian(*x, *y) else {
                 break;
             };
             let first = pair_bits(NO_LETTER, idx);
-            let (j, last_letter, acc, cons) =
-                read_russian(b, i, idx, to, u64::from(first & run::CONSONANT));
-            let k = (j - i) / 2;
-            // What follows, as in [`Walk::russian`]: the byte after it, the gap before the
-            // next piece, and whether it ends the sentence.
-            let (next, after, stop) = match b.get(j..to).unwrap_or(&[]) {
-                [b' ', ..] => (j + 1, gap::SHORT, false),
-                [b',', b' ', ..] => (j + 2, GAP_COMMA_SPACE, false),
-                [b'.', b' ', ..] => (j + 2, GAP_STOP_SPACE, true),
-                _ => break,
+            let (after, last_letter, acc, cons) =
+                read_letters(word, idx, u64::from(first & run::CONSONANT));
+            let Some((next, _, stop)) = after_plain_word(after) else {
+                break;
             };
+            let (i, j) = (at(rest), at(after));
+            let k = (j - i) / 2;
             if k < 2 {
                 break;
             }
             letters += k;
             real += usize::from(self.lang.real_word(text, i, k, first | acc, cons, j));
             self.words.russian_word(text, i, j, k);
-            let piece = Piece {
-                start: i,
-                end: j,
-                one_char: false,
-                cyrillic: true,
-                latin: false,
-                skel: Skeleton {
-                    first: idx,
-                    last: last_letter,
-                    pair: acc & OBSCENE != 0,
-                    tail: acc & TAIL != 0,
-                },
-            };
-            self.pieces.check_alone(text, &piece);
-            last = Some(piece);
+            self.pieces
+                .check_alone(text, &russian_piece(i, j, k, idx, last_letter, acc));
             if stop {
                 self.words.sentence_end();
             }
-            gap = after;
-            i = next;
+            last = rest;
+            rest = next;
         }
-        if let Some(piece) = last {
-            self.lang.add_words(letters, real);
-            self.pieces.end_plain(&piece, gap);
+        // The last word taken waits to start a compound; the gap after it is the gap.
+        if let [x, y, word @ ..] = last {
+            if let Some(idx) = basic_russian(*x, *y) {
+                let (after, last_letter, acc, _) = read_letters(word, idx, 0);
+                if let Some((_, gap, _)) = after_plain_word(after) {
+                    let (i, j) = (at(last), at(after));
+                    let piece = russian_piece(i, j, (j - i) / 2, idx, last_letter, acc);
+                    self.lang.add_words(letters, real);
+                    self.pieces.end_plain(&piece, gap);
+                }
+            }
         }
-        i
+        at(rest)
     }
 
     /// The ASCII character `x` at byte `i`: [`Walk::step`] by table.
