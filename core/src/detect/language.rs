@@ -137,6 +137,9 @@ pub(crate) struct Classifier {
     pub(super) r_prev: u8,
 }
 
+/// How many runs that may be mash [`Classifier`] makes room for at the first.
+const MAYBE_MASH_FIRST: usize = 16;
+
 /// [`Classifier::r_prev`] when the last letter is not `а`..`я` or there is none.
 pub(super) const NO_LETTER: u8 = 32;
 
@@ -286,6 +289,12 @@ impl Classifier {
             return false;
         }
         if may_be_mash(text, start, n, flags, cons) {
+            if self.maybe_mash.capacity() == 0 {
+                // An ordinary message of a few hundred characters keeps about ten runs
+                // aside (most of them for a pair of letters next to each other on the
+                // keyboard): one allocation for them rather than four.
+                self.maybe_mash.reserve(MAYBE_MASH_FIRST);
+            }
             self.maybe_mash.push(MaybeMash { start, n, flags, cons, end });
             return false;
         }

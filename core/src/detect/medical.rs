@@ -130,7 +130,7 @@ impl Words {
     }
 
     /// Ends the text and appends the detections, in the order they were found.
-    pub(super) fn end(mut self, out: &mut Vec<Detection>) {
+    pub(super) fn end(&mut self, out: &mut Vec<Detection>) {
         if self.trigger {
             evaluate(self.sentence.as_slice(), &mut self.found);
         }

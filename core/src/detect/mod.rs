@@ -104,18 +104,13 @@ pub fn scan(text: &str) -> TextReport {
         walk.run::<false>(cut, text.len());
     }
     walk.end();
-    let walk::Walk {
-        pieces,
-        words,
-        emails,
-        mut numbers,
-        ..
-    } = walk;
+    // The detectors' results are taken from the walk where it is, not moved out of it.
     let mut detections = Vec::new();
-    pieces.finish(text, &mut detections);
+    walk.pieces.finish(text, &mut detections);
     // Both lists are in text order: walk them together (linear, not numbers × emails).
+    let emails = &walk.emails;
     let mut k = 0usize;
-    numbers.retain(|n| {
+    walk.numbers.retain(|n| {
         while emails.get(k).is_some_and(|e| e.end <= n.start) {
             k += 1;
         }
@@ -123,9 +118,9 @@ pub fn scan(text: &str) -> TextReport {
     });
     // The medical detections come after the personal data, as when the detectors ran apart
     // (the sort below is stable, so equal spans keep that order).
-    detections.extend(emails);
-    detections.extend(numbers);
-    words.end(&mut detections);
+    detections.append(&mut walk.emails);
+    detections.append(&mut walk.numbers);
+    walk.words.end(&mut detections);
     detections.sort_by_key(|d| (d.start, d.end));
     TextReport {
         detections,

@@ -393,10 +393,10 @@ impl Pieces {
 
     /// Ends the text (after the last piece) and appends the spans found, overlapping ones
     /// (a glued compound and its pieces) merged.
-    pub(super) fn finish(mut self, text: &str, out: &mut Vec<Detection>) {
+    pub(super) fn finish(&mut self, text: &str, out: &mut Vec<Detection>) {
         self.compound.flush(text, 2, &mut self.found);
         self.singles.flush(text, 3, &mut self.found);
-        let mut found = self.found;
+        let mut found = std::mem::take(&mut self.found);
         if found.is_empty() {
             return;
         }
