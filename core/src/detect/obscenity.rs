@@ -345,20 +345,27 @@ impl Pieces {
     }
 
     /// Whether the pieces that come next may be taken in bulk ([`Pieces::check_alone`] each,
-    /// then [`Pieces::end_plain`]) while each has several characters and the gap before it is
-    /// not a joiner: no joiner waits before the next piece, at most one piece waits to start a
-    /// compound and no one-character piece waits. Then [`Pieces::end_piece`] only checks each
-    /// such piece and makes it the one waiting, so only the last needs to be kept.
+    /// then [`Pieces::end_plain`]) while the gap before each is not a joiner and no two
+    /// one-character pieces come in a row: no joiner waits before the next piece, at most one
+    /// piece waits to start a compound and no one-character piece waits. Then
+    /// [`Pieces::end_piece`] only checks each such piece and makes it the one waiting; a
+    /// one-character piece also waits alone as the first of single letters, and the next
+    /// piece, of several characters, drops it (one is too few to check). So only the last
+    /// piece needs to be kept.
     #[inline(always)]
     pub(super) fn plain_ready(&self) -> bool {
         self.gap != gap::JOIN && self.compound.count <= 1 && self.singles.count == 0
     }
 
     /// Ends pieces taken in bulk (see [`Pieces::plain_ready`]): `last` waits to start a
-    /// compound, and `gap` is the gap after it.
+    /// compound (and as the first single letter if it is one character), and `gap` is the
+    /// gap after it.
     #[inline(always)]
     pub(super) fn end_plain(&mut self, last: &Piece, gap: u8) {
         self.compound.set(last);
+        if last.one_char {
+            self.singles.set(last);
+        }
         self.gap = gap;
     }
 

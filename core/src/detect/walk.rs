@@ -496,8 +496,9 @@ impl<'a> Walk<'a> {
     }
 
     /// The words from byte `i` (before `to`), right after a word that [`Walk::russian`] took
-    /// whole with the ` `, `, ` or `. ` after it, while each is a word of at least two basic
-    /// Russian letters followed by one of those: most of an ordinary message. Each detector
+    /// whole with the ` `, `, ` or `. ` after it, while each is a word of basic Russian letters
+    /// followed by one of those, and no two one-letter words come in a row: most of an
+    /// ordinary message. Each detector
     /// takes each word as [`Walk::russian`] would, with what only adds up (the language
     /// counts; the piece waiting to start a compound, of which only the last counts; the gap
     /// after it) kept in locals until the end. Returns where the walk goes on: the first
@@ -519,6 +520,8 @@ impl<'a> Walk<'a> {
         // What is left from the last word taken on: it is read again at the end, so that the
         // loop carries as little as it can.
         let mut last: &[u8] = &[];
+        // The last word taken has one letter.
+        let mut single = false;
         while let [x, y, word @ ..] = rest {
             let Some(idx) = basic_russian(*x, *y) else {
                 break;
@@ -531,9 +534,11 @@ impl<'a> Walk<'a> {
             };
             let (i, j) = (at(rest), at(after));
             let k = (j - i) / 2;
-            if k < 2 {
+            // One-letter pieces in a row may spell a word: they are glued by the general path.
+            if k == 1 && single {
                 break;
             }
+            single = k == 1;
             letters += k;
             real += usize::from(self.lang.real_word(text, i, k, first | acc, cons, j));
             self.words.russian_word(text, i, j, k);
