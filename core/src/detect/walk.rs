@@ -185,7 +185,11 @@ fn pair_bits(prev: u8, cur: u8) -> u8 {
 /// returns what is left after them, the last letter's index, the [`PAIRS`] bits of the
 /// letters read (each with its neighbour before), and `cons` with one bit per letter read
 /// shifted in (set for a consonant).
-#[inline(always)]
+///
+/// Not inlined: its loop, which every letter goes through, then keeps all it needs in
+/// registers instead of sharing them with the word loops around it (21 instructions a
+/// letter, against 26 inlined in [`Walk::plain_words`]).
+#[inline(never)]
 fn read_letters(mut rest: &[u8], first: u8, cons: u64) -> (&[u8], u8, u8, u64) {
     let (mut prev, mut acc, mut cons) = (first, 0u8, cons);
     while let [x, y, tail @ ..] = rest {
