@@ -94,9 +94,14 @@ pub struct TextReport {
 /// and always fall on character boundaries. Personal-data numbers inside an e-mail address
 /// are reported as the e-mail only.
 pub fn scan(text: &str) -> TextReport {
+    scan_walk(text, true)
+}
+
+/// [`scan`], with the walk's bulk reading of plain words on or off (see `walk::Walk::new`).
+fn scan_walk(text: &str, plain: bool) -> TextReport {
     // One walk over the text feeds every detector; the language flags see only the first
     // 64 KiB, so the walk stops there once to take them.
-    let mut walk = walk::Walk::new(text);
+    let mut walk = walk::Walk::new(text, plain);
     let cut = language::sample_len(text);
     walk.run::<true>(0, cut);
     let (not_russian, unreadable) = walk.lang.finish(text, cut);
@@ -149,5 +154,57 @@ impl TextReport {
     /// Whether any detection of `kind` was made, for callers that only need a yes/no.
     pub fn has(&self, kind: DetectionKind) -> bool {
         self.detections.iter().any(|d| d.kind == kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words that stretches of plain words are made of, and the ones that end them: one-letter
+    /// words (also spelling an obscene word letter by letter), capitals, obscene and medical
+    /// words, words with digits, Latin and `ё`, keyboard mash, personal data.
+    const WORDS: &[&str] = &[
+        "во", "дворе", "дома", "на", "улице", "Пушкина", "мусор", "контейнеры", "к", "в", "и",
+        "с", "о", "у", "я", "х", "у", "й", "б", "л", "ПРОШУ", "принять", "меры", "хуй", "пиздец",
+        "бля", "ебать", "рубля", "команда", "тебя", "употреблять", "диагноз", "онкология",
+        "лечение", "больница", "инвалид", "группы", "не", "болею", "лежит", "дома", "ёлка",
+        "ещё", "mail", "test@mail.ru", "12", "+7", "912", "345-67-89", "кв.", "фывапролдж",
+        "ывыв", "ааааа", "оооо", "щщщщщщ", "Иванова", "Мария", "сообщить", "о", "результатах",
+        "х у й", "п и з д а", "б л я", "е б а т ь", "с у к а", "в к", "и в",
+    ];
+    const SEPARATORS: &[&str] = &[" ", " ", " ", ", ", ". ", ",", ".", "\n", "  ", " - ", "-", "! "];
+
+    #[test]
+    fn plain_words_read_as_the_general_path_does() {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % n as u64).unwrap_or(0)
+        };
+        let mut texts = Vec::new();
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for k in 0..1 + next(60) {
+                if k > 0 {
+                    text.push_str(SEPARATORS[next(SEPARATORS.len())]);
+                }
+                text.push_str(WORDS[next(WORDS.len())]);
+            }
+            if next(3) == 0 {
+                text.push_str(SEPARATORS[next(SEPARATORS.len())]);
+            }
+            texts.push(text);
+        }
+        texts.push("х у й, в к с о у. б л я ".to_string());
+        texts.push("мусор х у й мусор, мусор п и з д а. мусор б л я".to_string());
+        texts.push("Во дворе дома на улице Пушкина третью неделю не вывозят мусор, контейнеры \
+                    переполнены, вокруг бегают бродячие собаки, дети не могут пройти к площадке. "
+            .repeat(4));
+        for text in &texts {
+            assert_eq!(scan_walk(text, true), scan_walk(text, false), "{text:?}");
+        }
     }
 }

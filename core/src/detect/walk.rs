@@ -305,12 +305,17 @@ pub(super) struct Walk<'a> {
     /// Where the next digit group may start, and where the last e-mail address ended.
     next_number: usize,
     email_end: usize,
+    /// Whether [`Walk::plain_words`] may take stretches of plain words (always, but in the
+    /// test that holds it to the general path).
+    plain: bool,
 }
 
 impl<'a> Walk<'a> {
-    /// A walk over `text`, not started.
-    pub(super) fn new(text: &'a str) -> Self {
+    /// A walk over `text`, not started; `plain` lets it read stretches of plain words by
+    /// [`Walk::plain_words`] (a test turns it off to compare with the general path).
+    pub(super) fn new(text: &'a str, plain: bool) -> Self {
         Walk {
+            plain,
             text,
             p_on: false,
             p_start: 0,
@@ -512,7 +517,7 @@ impl<'a> Walk<'a> {
     /// word's first letter has no neighbour before it for the language run; the pieces need
     /// [`Pieces::plain_ready`].
     fn plain_words(&mut self, from: usize, to: usize) -> usize {
-        if !self.pieces.plain_ready() {
+        if !self.plain || !self.pieces.plain_ready() {
             return from;
         }
         let text = self.text;
