@@ -52,20 +52,36 @@ pub(crate) fn normalize(text: &str) -> String {
 
 /// SHA-256 of the normalised text, lowercase hex.
 pub(crate) fn fingerprint(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut hasher = Sha256::new();
     let mut buf = [0u8; CHUNK];
     normalize_into(text, &mut Writer::new(&mut buf, |chunk: &[u8]| hasher.update(chunk)));
     let digest = hasher.finalize();
     let mut hex = [0u8; 64];
-    for (pair, byte) in hex.chunks_exact_mut(2).zip(digest.iter()) {
-        for (out, nibble) in pair.iter_mut().zip([byte >> 4, byte & 0x0f]) {
-            // `nibble` is below 16, so the lookup always succeeds.
-            *out = HEX.get(usize::from(nibble)).copied().unwrap_or(b'0');
+    for (pair, &byte) in hex.chunks_exact_mut(2).zip(digest.iter()) {
+        // A byte indexes all of the table, so the lookup always succeeds.
+        if let Some(digits) = HEX_PAIRS.get(usize::from(byte)) {
+            pair.copy_from_slice(digits);
         }
     }
     // ASCII digits and letters only, so this never takes the empty branch.
     std::str::from_utf8(&hex).map(String::from).unwrap_or_default()
+}
+
+/// The two lowercase hex digits of every byte, so that the answer is written a byte (two
+/// digits) at a time rather than a digit at a time. Built at compile time.
+static HEX_PAIRS: [[u8; 2]; 256] = hex_pairs();
+
+/// Builds [`HEX_PAIRS`] in `const` evaluation.
+#[allow(clippy::indexing_slicing)]
+const fn hex_pairs() -> [[u8; 2]; 256] {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut table = [[0u8; 2]; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        table[b] = [HEX[b >> 4], HEX[b & 0x0f]];
+        b += 1;
+    }
+    table
 }
 
 /// U+0306 COMBINING BREVE, which turns a preceding `и` into `й`.
