@@ -429,6 +429,16 @@ impl Out for Text {
 
     #[inline(always)]
     fn put(&mut self, packed: u32, n: usize) {
+        if n == 2 {
+            // A two-byte character (the lowercased capitals of a typical message), decoded
+            // from its bits: `packed` is always a whole character, so this is exact and
+            // cheaper than checking it as UTF-8.
+            let c = (packed & 0x1F) << 6 | (packed >> 8 & 0x3F);
+            if let Some(c) = char::from_u32(c) {
+                self.0.push(c);
+            }
+            return;
+        }
         // One whole character (at most four bytes), so this always succeeds.
         let utf8 = packed.to_le_bytes();
         if let Some(c) = utf8.get(..n).and_then(|b| std::str::from_utf8(b).ok()) {
