@@ -56,7 +56,8 @@ impl Rules {
     /// Uses a calendar the caller built (with extra layers or other options).
     pub fn with_calendar(profile: Profile, calendar: Calendar) -> Result<Self> {
         let zone = crate::term::parse_zone(&profile.municipality.zone)?;
-        let prepared = Arc::new(Prepared { terms: PreparedTerms::new(&profile), routes: PreparedRoutes::new(&profile) });
+        let terms = PreparedTerms::new(&profile, &calendar, zone);
+        let prepared = Arc::new(Prepared { terms, routes: PreparedRoutes::new(&profile) });
         Ok(Self { profile: Arc::new(profile), calendar, zone, prepared })
     }
 

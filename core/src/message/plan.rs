@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +11,7 @@ use super::route::answer_level;
 use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::profile::{AppliesTo, Profile, TermRule, TermStart};
-use crate::term::{resolve_local, Citations, Explanation, Term, TermUnit};
+use crate::term::{resolve_local, Citations, ClosingOffsets, Explanation, Term, TermUnit};
 
 /// One planned term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -75,17 +75,26 @@ pub(crate) struct PreparedTerms {
     /// where unset). A flat list: a profile holds a handful, and it is scanned faster than a
     /// map is searched by name.
     rules: Vec<(usize, Option<PreparedTerm>)>,
+    /// The zone's offset at each closing time of these terms on every day of the calendar.
+    closings: Vec<ClosingOffsets>,
 }
 
 impl PreparedTerms {
-    /// Prepares every term rule of `profile`; the result answers only for that very value.
-    pub(crate) fn new(profile: &Profile) -> Self {
+    /// Prepares every term rule of `profile` for `calendar` and `zone`; the result answers
+    /// only for that very profile.
+    pub(crate) fn new(profile: &Profile, calendar: &Calendar, zone: Tz) -> Self {
         let rules = profile.terms.values().chain(profile.fast_track.values());
         let prepare = |rule: &TermRule| {
             let prepared = PreparedTerm::new(rule).map(|p| PreparedTerm { sources: p.sources.shared(), ..p });
             (address(rule), prepared)
         };
-        Self { rules: rules.map(prepare).collect() }
+        let rules: Vec<_> = rules.map(prepare).collect();
+        let mut times: Vec<NaiveTime> = rules.iter().filter_map(|(_, p)| Some(p.as_ref()?.term.closes_at())).collect();
+        times.sort_unstable();
+        times.dedup();
+        let (first, last) = calendar.range();
+        let closings = times.into_iter().map(|at| ClosingOffsets::new(zone, at, first, last)).collect();
+        Self { rules, closings }
     }
 
     /// The citation of `rule` ([`TermRule::citation`]) when it is prepared.
@@ -107,50 +116,49 @@ fn address(rule: &TermRule) -> usize {
     std::ptr::from_ref(rule) as usize
 }
 
-/// Resolves a prepared term from the local sending and files it under `name`. The term goes
-/// straight into the plan: it is a large value, and every hand-over is a copy.
-fn resolve_into(
-    plan: &mut Plan,
-    name: &str,
-    calendar: &Calendar,
+/// One message's plan being written: what resolving each of its terms needs, gathered once.
+struct Planner<'a> {
+    calendar: &'a Calendar,
+    /// The sending in local time, found once for every term.
     local: DateTime<Tz>,
-    term: &Term,
-    clause: String,
-    sources: Citations,
-) -> Result<()> {
-    let r = resolve_local(calendar, local, term, sources)?;
-    plan.insert(
-        name.to_string(),
-        PlannedTerm {
-            due: r.due,
-            due_date: r.due_date,
-            amount: term.amount,
-            unit: term.unit,
-            clause,
-            provisional: r.provisional,
-            explanation: r.explanation,
-        },
-    );
-    Ok(())
+    prepared: Option<&'a PreparedTerms>,
+    plan: Plan,
 }
 
-/// Resolves `rule`, prepared in `prepared` when found there (else written here), and files it under
-/// `name`; a rule the regulation leaves unset is skipped.
-fn resolve_rule(
-    plan: &mut Plan,
-    name: &str,
-    calendar: &Calendar,
-    local: DateTime<Tz>,
-    rule: &TermRule,
-    prepared: Option<&PreparedTerms>,
-) -> Result<()> {
-    match prepared.and_then(|p| p.of(rule)) {
-        Some(Some(p)) => resolve_into(plan, name, calendar, local, &p.term, p.clause.clone(), p.sources.clone()),
-        Some(None) => Ok(()),
-        None => match PreparedTerm::new(rule) {
-            Some(p) => resolve_into(plan, name, calendar, local, &p.term, p.clause, p.sources),
-            None => Ok(()),
-        },
+impl Planner<'_> {
+    /// Resolves `rule`, prepared in advance when found there (else written here), and files it
+    /// under `name`; a rule the regulation leaves unset is skipped.
+    fn resolve(&mut self, name: &str, rule: &TermRule) -> Result<()> {
+        match self.prepared.and_then(|p| p.of(rule)) {
+            Some(Some(p)) => {
+                let closings = self.prepared.map_or(&[][..], |p| &p.closings);
+                self.file(name, &p.term, p.clause.clone(), p.sources.clone(), closings)
+            }
+            Some(None) => Ok(()),
+            None => match PreparedTerm::new(rule) {
+                Some(p) => self.file(name, &p.term, p.clause, p.sources, &[]),
+                None => Ok(()),
+            },
+        }
+    }
+
+    /// Resolves a term from the sending and files it under `name`. The term goes straight into
+    /// the plan: it is a large value, and every hand-over is a copy.
+    fn file(&mut self, name: &str, term: &Term, clause: String, sources: Citations, closings: &[ClosingOffsets]) -> Result<()> {
+        let r = resolve_local(self.calendar, self.local, term, sources, closings)?;
+        self.plan.insert(
+            name.to_string(),
+            PlannedTerm {
+                due: r.due,
+                due_date: r.due_date,
+                amount: term.amount,
+                unit: term.unit,
+                clause,
+                provisional: r.provisional,
+                explanation: r.explanation,
+            },
+        );
+        Ok(())
     }
 }
 
@@ -169,21 +177,20 @@ pub(crate) fn plan_prepared(
     message: &Message,
     prepared: Option<&PreparedTerms>,
 ) -> Result<Plan> {
-    let mut plan = Plan::new();
-    // The sending in local time, found once for every term.
     let local = message.sent_at.with_timezone(&zone);
+    let mut planner = Planner { calendar, local, prepared, plan: Plan::new() };
     for (name, rule) in &profile.terms {
         if rule.from != TermStart::Sending || !applies(rule, message) || name.starts_with("answer") {
             continue;
         }
-        resolve_rule(&mut plan, name, calendar, local, rule, prepared)?;
+        planner.resolve(name, rule)?;
     }
     let (answer, _) = answer_level(profile, message, || {
         let cat = message.subcategory.as_deref().or(message.category.as_deref())?;
         profile.routing_walk(cat)?.fast_track
     })?;
     if let Some(rule) = answer.filter(|r| r.from == TermStart::Sending) {
-        resolve_rule(&mut plan, "answer", calendar, local, rule, prepared)?;
+        planner.resolve("answer", rule)?;
     }
-    Ok(plan)
+    Ok(planner.plan)
 }
