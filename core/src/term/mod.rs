@@ -16,7 +16,7 @@ pub use explain::Step;
 pub use explanation::Explanation;
 pub(crate) use closing::ClosingOffsets;
 pub(crate) use explanation::Citations;
-use explanation::{StepData, Steps};
+use explanation::{Recording, StepData};
 pub use model::{OnNonWorking, Term, TermSources, TermUnit};
 pub use request::DeadlineRequest;
 
@@ -108,7 +108,7 @@ pub(crate) fn resolve_local(
     }
     let local_naive = local.naive_local();
     let sent_date = local_naive.date();
-    let mut steps = Steps::new();
+    let mut steps = Recording::new(calendar, zone_name, sources);
     steps.push(StepData::Start { at: local_naive });
 
     if term.unit == TermUnit::Hours {
@@ -121,7 +121,7 @@ pub(crate) fn resolve_local(
             due_date: due.date_naive(),
             counts_from: sent_date,
             provisional: Vec::new(),
-            explanation: Explanation::recorded(calendar, zone_name, sources, steps),
+            explanation: steps.finish(),
         });
     }
 
@@ -194,7 +194,7 @@ pub(crate) fn resolve_local(
         due_date: last_day,
         counts_from,
         provisional,
-        explanation: Explanation::recorded(calendar, zone_name, sources, steps),
+        explanation: steps.finish(),
     })
 }
 
