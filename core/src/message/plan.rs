@@ -36,8 +36,8 @@ pub struct PlannedTerm {
 /// Terms by name: `registration`, `registration_expected`, `answer`, ПОС stage terms.
 pub type Plan = BTreeMap<String, PlannedTerm>;
 
-fn applies(rule: &TermRule, message: &Message) -> bool {
-    match rule.applies_to {
+fn applies(applies_to: AppliesTo, message: &Message) -> bool {
+    match applies_to {
         AppliesTo::All => true,
         AppliesTo::Appeal59fz => message.appeal_59fz,
     }
@@ -75,6 +75,9 @@ pub(crate) struct PreparedTerms {
     /// where unset). A flat list: a profile holds a handful, and it is scanned faster than a
     /// map is searched by name.
     rules: Vec<(usize, Option<PreparedTerm>)>,
+    /// The set terms of [`sending_terms`], in their order, by name, with the messages they
+    /// apply to and where in `rules` they are: a plan goes through these alone.
+    sending: Vec<(String, AppliesTo, usize)>,
     /// The zone's offset at each closing time of these terms on every day of the calendar.
     closings: Vec<ClosingOffsets>,
 }
@@ -89,12 +92,19 @@ impl PreparedTerms {
             (address(rule), prepared)
         };
         let rules: Vec<_> = rules.map(prepare).collect();
+        let sending = sending_terms(profile)
+            .filter_map(|(name, rule)| {
+                let at = address(rule);
+                let i = rules.iter().position(|(a, p)| *a == at && p.is_some())?;
+                Some((name.clone(), rule.applies_to, i))
+            })
+            .collect();
         let mut times: Vec<NaiveTime> = rules.iter().filter_map(|(_, p)| Some(p.as_ref()?.term.closes_at())).collect();
         times.sort_unstable();
         times.dedup();
         let (first, last) = calendar.range();
         let closings = times.into_iter().map(|at| ClosingOffsets::new(zone, at, first, last)).collect();
-        Self { rules, closings }
+        Self { rules, sending, closings }
     }
 
     /// The citation of `rule` ([`TermRule::citation`]) when it is prepared.
@@ -109,6 +119,12 @@ impl PreparedTerms {
         let at = address(rule);
         self.rules.iter().find(|(a, _)| *a == at).map(|(_, p)| p.as_ref())
     }
+}
+
+/// The terms a plan files from the profile's own terms: those that run from the sending, but
+/// the answer term, which [`answer_level`] chooses.
+fn sending_terms(profile: &Profile) -> impl Iterator<Item = (&String, &TermRule)> {
+    profile.terms.iter().filter(|(name, rule)| rule.from == TermStart::Sending && !name.starts_with("answer"))
 }
 
 /// Where a rule lives: the identity [`PreparedTerms`] finds it by.
@@ -130,16 +146,19 @@ impl Planner<'_> {
     /// under `name`; a rule the regulation leaves unset is skipped.
     fn resolve(&mut self, name: &str, rule: &TermRule) -> Result<()> {
         match self.prepared.and_then(|p| p.of(rule)) {
-            Some(Some(p)) => {
-                let closings = self.prepared.map_or(&[][..], |p| &p.closings);
-                self.file(name, &p.term, p.clause.clone(), p.sources.clone(), closings)
-            }
+            Some(Some(p)) => self.file_prepared(name, p),
             Some(None) => Ok(()),
             None => match PreparedTerm::new(rule) {
                 Some(p) => self.file(name, &p.term, p.clause, p.sources, &[]),
                 None => Ok(()),
             },
         }
+    }
+
+    /// [`Planner::file`] for a term prepared in advance, with its citations shared.
+    fn file_prepared(&mut self, name: &str, p: &PreparedTerm) -> Result<()> {
+        let closings = self.prepared.map_or(&[][..], |p| &p.closings);
+        self.file(name, &p.term, p.clause.clone(), p.sources.clone(), closings)
     }
 
     /// Resolves a term from the sending and files it under `name`. The term goes straight into
@@ -179,11 +198,20 @@ pub(crate) fn plan_prepared(
 ) -> Result<Plan> {
     let local = message.sent_at.with_timezone(&zone);
     let mut planner = Planner { calendar, local, prepared, plan: Plan::new() };
-    for (name, rule) in &profile.terms {
-        if rule.from != TermStart::Sending || !applies(rule, message) || name.starts_with("answer") {
-            continue;
+    match prepared {
+        Some(p) => {
+            for (name, applies_to, i) in &p.sending {
+                let term = p.rules.get(*i).and_then(|(_, term)| term.as_ref());
+                if let Some(term) = term.filter(|_| applies(*applies_to, message)) {
+                    planner.file_prepared(name, term)?;
+                }
+            }
         }
-        planner.resolve(name, rule)?;
+        None => {
+            for (name, rule) in sending_terms(profile).filter(|(_, rule)| applies(rule.applies_to, message)) {
+                planner.resolve(name, rule)?;
+            }
+        }
     }
     let (answer, _) = answer_level(profile, message, || {
         let cat = message.subcategory.as_deref().or(message.category.as_deref())?;
