@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::Message;
 use super::route::answer_level;
+use super::{category_level, Prepared};
 use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::profile::{AppliesTo, Profile, TermRule, TermStart};
@@ -187,18 +188,19 @@ pub fn plan(profile: &Profile, calendar: &Calendar, zone: Tz, message: &Message)
     plan_prepared(profile, calendar, zone, message, None)
 }
 
-/// [`plan`] with the profile's term rules prepared in advance ([`PreparedTerms::new`] of the
-/// same profile), as [`crate::Rules`] keeps them.
+/// [`plan`] with the profile's term rules and routes prepared in advance (of the same profile),
+/// as [`crate::Rules`] keeps them.
 pub(crate) fn plan_prepared(
     profile: &Profile,
     calendar: &Calendar,
     zone: Tz,
     message: &Message,
-    prepared: Option<&PreparedTerms>,
+    prepared: Option<&Prepared>,
 ) -> Result<Plan> {
+    let (terms, routes) = (prepared.map(|p| &p.terms), prepared.map(|p| &p.routes));
     let local = message.sent_at.with_timezone(&zone);
-    let mut planner = Planner { calendar, local, prepared, plan: Plan::new() };
-    match prepared {
+    let mut planner = Planner { calendar, local, prepared: terms, plan: Plan::new() };
+    match terms {
         Some(p) => {
             for (name, applies_to, i) in &p.sending {
                 let term = p.rules.get(*i).and_then(|(_, term)| term.as_ref());
@@ -213,10 +215,7 @@ pub(crate) fn plan_prepared(
             }
         }
     }
-    let (answer, _) = answer_level(profile, message, || {
-        let cat = message.subcategory.as_deref().or(message.category.as_deref())?;
-        profile.routing_walk(cat)?.fast_track
-    })?;
+    let (answer, _) = answer_level(profile, message, || category_level(profile, routes, message))?;
     if let Some(rule) = answer.filter(|r| r.from == TermStart::Sending) {
         planner.resolve("answer", rule)?;
     }
