@@ -197,14 +197,20 @@ enum Inner {
 pub(super) struct Recording(Box<Recorded>);
 
 impl Recording {
+    /// Allocates the explanation up front, with the calendar and citations its steps are
+    /// written out with.
     pub(super) fn new(calendar: &Calendar, zone: &'static str, sources: Citations) -> Self {
         Self(Box::new(Recorded { calendar: calendar.clone(), zone, sources, steps: Steps::new() }))
     }
 
+    /// Records a step in place; inlined, as a term records up to seven and the call would cost
+    /// more than the push.
+    #[inline]
     pub(super) fn push(&mut self, step: StepData) {
         self.0.steps.push(step);
     }
 
+    /// The explanation, without moving the steps.
     pub(super) fn finish(self) -> Explanation {
         Explanation { inner: Inner::Recorded(self.0) }
     }
