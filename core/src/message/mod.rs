@@ -22,6 +22,8 @@ pub use validate::{validate, PrivacyHint, Validation};
 /// for every route, plan and replay ([`crate::Rules`] keeps them).
 #[derive(Debug)]
 pub(crate) struct Prepared {
+    /// Every term rule, its citations and the zone's closing offsets: what a plan resolves.
     pub(crate) terms: PreparedTerms,
+    /// Every category's route: what `route` copies and where a plan finds the fast-track level.
     pub(crate) routes: PreparedRoutes,
 }

@@ -135,10 +135,13 @@ fn address(rule: &TermRule) -> usize {
 
 /// One message's plan being written: what resolving each of its terms needs, gathered once.
 struct Planner<'a> {
+    /// The calendar the terms are counted in.
     calendar: &'a Calendar,
     /// The sending in local time, found once for every term.
     local: DateTime<Tz>,
+    /// The profile's term rules prepared in advance, when [`crate::Rules`] has them.
     prepared: Option<&'a PreparedTerms>,
+    /// The terms filed so far.
     plan: Plan,
 }
 
