@@ -13,7 +13,7 @@ use crate::calendar::{Calendar, CalendarOptions};
 use crate::detect;
 use crate::error::{Error, Result};
 use crate::input::MAX_TEXT_BYTES;
-use crate::message::{self, HistoryEntry, Message, Plan, PreparedRoutes, PreparedTerms, Route, Validation};
+use crate::message::{self, HistoryEntry, Message, Plan, Prepared, PreparedRoutes, PreparedTerms, Route, Validation};
 use crate::profile::Profile;
 use crate::workflow::{self, Actor, Replay, View, WorkflowEvent};
 
@@ -25,14 +25,6 @@ pub struct Rules {
     zone: Tz,
     /// What every message asks of the profile, worked out once.
     prepared: Arc<Prepared>,
-}
-
-/// The profile's term rules with their citations, and its categories' routes, written once
-/// for every route and plan.
-#[derive(Debug)]
-struct Prepared {
-    terms: PreparedTerms,
-    routes: PreparedRoutes,
 }
 
 impl Rules {
@@ -56,7 +48,8 @@ impl Rules {
     /// Uses a calendar the caller built (with extra layers or other options).
     pub fn with_calendar(profile: Profile, calendar: Calendar) -> Result<Self> {
         let zone = crate::term::parse_zone(&profile.municipality.zone)?;
-        let prepared = Arc::new(Prepared { terms: PreparedTerms::new(&profile), routes: PreparedRoutes::new(&profile) });
+        let terms = PreparedTerms::new(&profile, &calendar, zone);
+        let prepared = Arc::new(Prepared { terms, routes: PreparedRoutes::new(&profile) });
         Ok(Self { profile: Arc::new(profile), calendar, zone, prepared })
     }
 
@@ -102,14 +95,14 @@ impl Rules {
     /// Every term that runs from the sending.
     pub fn plan(&self, message: &Message) -> Result<Plan> {
         Self::check_size(message)?;
-        message::plan_prepared(&self.profile, &self.calendar, self.zone, message, Some(&self.prepared.terms))
+        message::plan_prepared(&self.profile, &self.calendar, self.zone, message, Some(&self.prepared))
     }
 
     /// Replays a message's event log: state, counters, who may act, live terms with their
     /// standing at `now`, owed effects and refused events (see `docs/workflow.md`).
     pub fn replay(&self, message: &Message, events: &[WorkflowEvent], now: DateTime<FixedOffset>) -> Result<Replay> {
         Self::check_size(message)?;
-        workflow::replay_prepared(&self.profile, &self.calendar, self.zone, message, events, now, Some(&self.prepared.terms))
+        workflow::replay_prepared(&self.profile, &self.calendar, self.zone, message, events, now, Some(&self.prepared))
     }
 
     /// Whether `viewer` may read the message and its answer; `events` says whether it is

@@ -12,8 +12,12 @@ use chrono::{Datelike, NaiveDate};
 pub(crate) struct Index {
     /// First covered day.
     pub start: NaiveDate,
-    /// `start` as days from the common era, for O(1) offsets.
-    start_ce: i32,
+    /// The first covered year.
+    first_year: i32,
+    /// The offset of 1 January of each covered year from `first_year` on (negative for a
+    /// year the range starts inside): a date's offset is then its year's plus its day of the
+    /// year, cheaper to find than its count of days from the common era.
+    year_starts: Vec<i32>,
     /// Last covered day.
     pub end: NaiveDate,
     /// Whether each day is working.
@@ -51,13 +55,19 @@ impl Index {
             }
             provisional.push(p);
         }
-        Self { start, start_ce: start.num_days_from_ce(), end, working, rank, working_days, provisional }
+        let start_ce = start.num_days_from_ce();
+        let year_starts = (start.year()..=end.year())
+            .map(|y| NaiveDate::from_yo_opt(y, 1).map_or(0, |jan1| jan1.num_days_from_ce() - start_ce))
+            .collect();
+        Self { start, first_year: start.year(), end, year_starts, working, rank, working_days, provisional }
     }
 
     /// Day offset of `date`, or `None` outside the range.
     #[inline]
     pub fn offset(&self, date: NaiveDate) -> Option<usize> {
-        let i = usize::try_from(date.num_days_from_ce() - self.start_ce).ok()?;
+        let year = usize::try_from(date.year() - self.first_year).ok()?;
+        let jan1 = *self.year_starts.get(year)?;
+        let i = usize::try_from(i64::from(jan1) + i64::from(date.ordinal0())).ok()?;
         (i < self.working.len()).then_some(i)
     }
 
@@ -79,5 +89,26 @@ impl Index {
         let hi = self.provisional.get(b + 1).copied().unwrap_or(0);
         let lo = self.provisional.get(a).copied().unwrap_or(0);
         hi.saturating_sub(lo)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A date's offset is its count of days from the start, found by year and day of the year,
+    /// for a range that starts and ends inside a year too; outside the range there is none.
+    #[test]
+    fn offset_counts_days_from_the_start() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        for (start, end) in [(day(2019, 1, 1), day(2027, 12, 31)), (day(2019, 3, 5), day(2021, 2, 27))] {
+            let len = usize::try_from((end - start).num_days() + 1).unwrap_or(0);
+            let index = Index::build(start, end, vec![true; len], &vec![false; len]);
+            let days = day(2017, 1, 1).iter_days().take_while(|d| *d <= day(2029, 12, 31));
+            for date in days {
+                let expected = usize::try_from((date - start).num_days()).ok().filter(|i| *i < len);
+                assert_eq!(index.offset(date), expected, "{date}");
+            }
+        }
     }
 }

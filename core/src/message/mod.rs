@@ -15,4 +15,15 @@ pub use plan::{plan, Plan, PlannedTerm};
 pub(crate) use plan::{plan_prepared, PreparedTerms};
 pub use route::{route, FastTrackSource, Route, RoutedFastTrack, RoutedOrganisation, TermSummary};
 pub(crate) use route::{answer_rule, route_prepared, PreparedRoutes};
+use route::category_level;
 pub use validate::{validate, PrivacyHint, Validation};
+
+/// The profile's term rules with their citations, and its categories' routes, written once
+/// for every route, plan and replay ([`crate::Rules`] keeps them).
+#[derive(Debug)]
+pub(crate) struct Prepared {
+    /// Every term rule, its citations and the zone's closing offsets: what a plan resolves.
+    pub(crate) terms: PreparedTerms,
+    /// Every category's route: what `route` copies and where a plan finds the fast-track level.
+    pub(crate) routes: PreparedRoutes,
+}

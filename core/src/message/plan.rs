@@ -2,16 +2,17 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::model::Message;
 use super::route::answer_level;
+use super::{category_level, Prepared};
 use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::profile::{AppliesTo, Profile, TermRule, TermStart};
-use crate::term::{resolve_local, Citations, Explanation, Term, TermUnit};
+use crate::term::{resolve_local, Citations, ClosingOffsets, Explanation, Term, TermUnit};
 
 /// One planned term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -36,8 +37,8 @@ pub struct PlannedTerm {
 /// Terms by name: `registration`, `registration_expected`, `answer`, ПОС stage terms.
 pub type Plan = BTreeMap<String, PlannedTerm>;
 
-fn applies(rule: &TermRule, message: &Message) -> bool {
-    match rule.applies_to {
+fn applies(applies_to: AppliesTo, message: &Message) -> bool {
+    match applies_to {
         AppliesTo::All => true,
         AppliesTo::Appeal59fz => message.appeal_59fz,
     }
@@ -75,17 +76,36 @@ pub(crate) struct PreparedTerms {
     /// where unset). A flat list: a profile holds a handful, and it is scanned faster than a
     /// map is searched by name.
     rules: Vec<(usize, Option<PreparedTerm>)>,
+    /// The set terms of [`sending_terms`], in their order, by name, with the messages they
+    /// apply to and where in `rules` they are: a plan goes through these alone.
+    sending: Vec<(String, AppliesTo, usize)>,
+    /// The zone's offset at each closing time of these terms on every day of the calendar.
+    closings: Vec<ClosingOffsets>,
 }
 
 impl PreparedTerms {
-    /// Prepares every term rule of `profile`; the result answers only for that very value.
-    pub(crate) fn new(profile: &Profile) -> Self {
+    /// Prepares every term rule of `profile` for `calendar` and `zone`; the result answers
+    /// only for that very profile.
+    pub(crate) fn new(profile: &Profile, calendar: &Calendar, zone: Tz) -> Self {
         let rules = profile.terms.values().chain(profile.fast_track.values());
         let prepare = |rule: &TermRule| {
             let prepared = PreparedTerm::new(rule).map(|p| PreparedTerm { sources: p.sources.shared(), ..p });
             (address(rule), prepared)
         };
-        Self { rules: rules.map(prepare).collect() }
+        let rules: Vec<_> = rules.map(prepare).collect();
+        let sending = sending_terms(profile)
+            .filter_map(|(name, rule)| {
+                let at = address(rule);
+                let i = rules.iter().position(|(a, p)| *a == at && p.is_some())?;
+                Some((name.clone(), rule.applies_to, i))
+            })
+            .collect();
+        let mut times: Vec<NaiveTime> = rules.iter().filter_map(|(_, p)| Some(p.as_ref()?.term.closes_at())).collect();
+        times.sort_unstable();
+        times.dedup();
+        let (first, last) = calendar.range();
+        let closings = times.into_iter().map(|at| ClosingOffsets::new(zone, at, first, last)).collect();
+        Self { rules, sending, closings }
     }
 
     /// The citation of `rule` ([`TermRule::citation`]) when it is prepared.
@@ -102,55 +122,66 @@ impl PreparedTerms {
     }
 }
 
+/// The terms a plan files from the profile's own terms: those that run from the sending, but
+/// the answer term, which [`answer_level`] chooses.
+fn sending_terms(profile: &Profile) -> impl Iterator<Item = (&String, &TermRule)> {
+    profile.terms.iter().filter(|(name, rule)| rule.from == TermStart::Sending && !name.starts_with("answer"))
+}
+
 /// Where a rule lives: the identity [`PreparedTerms`] finds it by.
 fn address(rule: &TermRule) -> usize {
     std::ptr::from_ref(rule) as usize
 }
 
-/// Resolves a prepared term from the local sending and files it under `name`. The term goes
-/// straight into the plan: it is a large value, and every hand-over is a copy.
-fn resolve_into(
-    plan: &mut Plan,
-    name: &str,
-    calendar: &Calendar,
+/// One message's plan being written: what resolving each of its terms needs, gathered once.
+struct Planner<'a> {
+    /// The calendar the terms are counted in.
+    calendar: &'a Calendar,
+    /// The sending in local time, found once for every term.
     local: DateTime<Tz>,
-    term: &Term,
-    clause: String,
-    sources: Citations,
-) -> Result<()> {
-    let r = resolve_local(calendar, local, term, sources)?;
-    plan.insert(
-        name.to_string(),
-        PlannedTerm {
-            due: r.due,
-            due_date: r.due_date,
-            amount: term.amount,
-            unit: term.unit,
-            clause,
-            provisional: r.provisional,
-            explanation: r.explanation,
-        },
-    );
-    Ok(())
+    /// The profile's term rules prepared in advance, when [`crate::Rules`] has them.
+    prepared: Option<&'a PreparedTerms>,
+    /// The terms filed so far.
+    plan: Plan,
 }
 
-/// Resolves `rule`, prepared in `prepared` when found there (else written here), and files it under
-/// `name`; a rule the regulation leaves unset is skipped.
-fn resolve_rule(
-    plan: &mut Plan,
-    name: &str,
-    calendar: &Calendar,
-    local: DateTime<Tz>,
-    rule: &TermRule,
-    prepared: Option<&PreparedTerms>,
-) -> Result<()> {
-    match prepared.and_then(|p| p.of(rule)) {
-        Some(Some(p)) => resolve_into(plan, name, calendar, local, &p.term, p.clause.clone(), p.sources.clone()),
-        Some(None) => Ok(()),
-        None => match PreparedTerm::new(rule) {
-            Some(p) => resolve_into(plan, name, calendar, local, &p.term, p.clause, p.sources),
-            None => Ok(()),
-        },
+impl Planner<'_> {
+    /// Resolves `rule`, prepared in advance when found there (else written here), and files it
+    /// under `name`; a rule the regulation leaves unset is skipped.
+    fn resolve(&mut self, name: &str, rule: &TermRule) -> Result<()> {
+        match self.prepared.and_then(|p| p.of(rule)) {
+            Some(Some(p)) => self.file_prepared(name, p),
+            Some(None) => Ok(()),
+            None => match PreparedTerm::new(rule) {
+                Some(p) => self.file(name, &p.term, p.clause, p.sources, &[]),
+                None => Ok(()),
+            },
+        }
+    }
+
+    /// [`Planner::file`] for a term prepared in advance, with its citations shared.
+    fn file_prepared(&mut self, name: &str, p: &PreparedTerm) -> Result<()> {
+        let closings = self.prepared.map_or(&[][..], |p| &p.closings);
+        self.file(name, &p.term, p.clause.clone(), p.sources.clone(), closings)
+    }
+
+    /// Resolves a term from the sending and files it under `name`. The term goes straight into
+    /// the plan: it is a large value, and every hand-over is a copy.
+    fn file(&mut self, name: &str, term: &Term, clause: String, sources: Citations, closings: &[ClosingOffsets]) -> Result<()> {
+        let r = resolve_local(self.calendar, self.local, term, sources, closings)?;
+        self.plan.insert(
+            name.to_string(),
+            PlannedTerm {
+                due: r.due,
+                due_date: r.due_date,
+                amount: term.amount,
+                unit: term.unit,
+                clause,
+                provisional: r.provisional,
+                explanation: r.explanation,
+            },
+        );
+        Ok(())
     }
 }
 
@@ -160,30 +191,36 @@ pub fn plan(profile: &Profile, calendar: &Calendar, zone: Tz, message: &Message)
     plan_prepared(profile, calendar, zone, message, None)
 }
 
-/// [`plan`] with the profile's term rules prepared in advance ([`PreparedTerms::new`] of the
-/// same profile), as [`crate::Rules`] keeps them.
+/// [`plan`] with the profile's term rules and routes prepared in advance (of the same profile),
+/// as [`crate::Rules`] keeps them.
 pub(crate) fn plan_prepared(
     profile: &Profile,
     calendar: &Calendar,
     zone: Tz,
     message: &Message,
-    prepared: Option<&PreparedTerms>,
+    prepared: Option<&Prepared>,
 ) -> Result<Plan> {
-    let mut plan = Plan::new();
-    // The sending in local time, found once for every term.
+    let (terms, routes) = (prepared.map(|p| &p.terms), prepared.map(|p| &p.routes));
     let local = message.sent_at.with_timezone(&zone);
-    for (name, rule) in &profile.terms {
-        if rule.from != TermStart::Sending || !applies(rule, message) || name.starts_with("answer") {
-            continue;
+    let mut planner = Planner { calendar, local, prepared: terms, plan: Plan::new() };
+    match terms {
+        Some(p) => {
+            for (name, applies_to, i) in &p.sending {
+                let term = p.rules.get(*i).and_then(|(_, term)| term.as_ref());
+                if let Some(term) = term.filter(|_| applies(*applies_to, message)) {
+                    planner.file_prepared(name, term)?;
+                }
+            }
         }
-        resolve_rule(&mut plan, name, calendar, local, rule, prepared)?;
+        None => {
+            for (name, rule) in sending_terms(profile).filter(|(_, rule)| applies(rule.applies_to, message)) {
+                planner.resolve(name, rule)?;
+            }
+        }
     }
-    let (answer, _) = answer_level(profile, message, || {
-        let cat = message.subcategory.as_deref().or(message.category.as_deref())?;
-        profile.routing_walk(cat)?.fast_track
-    })?;
+    let (answer, _) = answer_level(profile, message, || category_level(profile, routes, message))?;
     if let Some(rule) = answer.filter(|r| r.from == TermStart::Sending) {
-        resolve_rule(&mut plan, "answer", calendar, local, rule, prepared)?;
+        planner.resolve("answer", rule)?;
     }
-    Ok(plan)
+    Ok(planner.plan)
 }

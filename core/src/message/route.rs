@@ -89,11 +89,22 @@ fn organisation(profile: &Profile, id: &str) -> RoutedOrganisation {
 /// The answer term rule for a message and the fast-track level that chose it (convention 10: a
 /// fast-track term replaces the base answer term; a 59-FZ appeal has its own term).
 pub(crate) fn answer_rule<'p>(profile: &'p Profile, message: &Message) -> Result<(Option<&'p TermRule>, Option<RoutedFastTrack>)> {
-    let (rule, level) = answer_level(profile, message, || {
-        let cat = message.subcategory.as_deref().or(message.category.as_deref())?;
-        profile.routing_walk(cat)?.fast_track
-    })?;
+    let (rule, level) = answer_level(profile, message, || category_level(profile, None, message))?;
     Ok((rule, level.map(ChosenLevel::routed)))
+}
+
+/// The fast-track level the message's category inherits, found in `routes` when they are
+/// given (else by walking the category tree).
+pub(crate) fn category_level<'p>(
+    profile: &'p Profile,
+    routes: Option<&'p PreparedRoutes>,
+    message: &Message,
+) -> Option<&'p Cited<String>> {
+    let category = message.subcategory.as_deref().or(message.category.as_deref())?;
+    match routes {
+        Some(routes) => routes.of(profile, category)?.fast_track.as_ref(),
+        None => profile.routing_walk(category)?.fast_track,
+    }
 }
 
 /// The fast-track level that chose the answer term, still borrowed from the profile: `route`
@@ -217,6 +228,13 @@ impl PreparedRoutes {
         };
         Self { routes: profile.categories.iter().map(prepare).collect() }
     }
+
+    /// The route of `category`: of the first category with the id, as `Profile::category`
+    /// finds it; `None` where it cannot be routed.
+    fn of(&self, profile: &Profile, category: &str) -> Option<&PreparedRoute> {
+        let i = profile.categories.iter().position(|c| c.id == category)?;
+        self.routes.get(i)?.as_ref()
+    }
 }
 
 /// The category a message is routed by (its subcategory when it has one) and the field that
@@ -245,14 +263,7 @@ pub(crate) fn route_prepared(
     message: &Message,
 ) -> Result<Route> {
     let (category, field) = routed_category(message)?;
-    // The first category with the id, as `Profile::category` finds it.
-    let prepared = profile
-        .categories
-        .iter()
-        .position(|c| c.id == category)
-        .and_then(|i| routes.routes.get(i))
-        .and_then(Option::as_ref)
-        .ok_or_else(|| unknown_category(profile, field, category))?;
+    let prepared = routes.of(profile, category).ok_or_else(|| unknown_category(profile, field, category))?;
     let (rule, level) = answer_level(profile, message, || prepared.fast_track.as_ref())?;
     Ok(prepared.route.clone().into_route(category, level, rule.and_then(|r| summary(r, Some(terms)))))
 }

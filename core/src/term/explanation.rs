@@ -21,8 +21,8 @@ use crate::calendar::Calendar;
 /// a seventh spills to the heap.
 const MAX_STEPS: usize = 6;
 
-/// The recorded steps of one term, kept inline: a resolved term allocates nothing for them.
-pub(super) type Steps = SmallVec<[StepData; MAX_STEPS]>;
+/// The recorded steps of one term, kept inline: a resolved term allocates nothing more for them.
+type Steps = SmallVec<[StepData; MAX_STEPS]>;
 
 /// The clauses a term's steps cite ([`TermSources`]), held in one buffer: a plan writes two or
 /// three citations per term and most are the same text, so they share one allocation.
@@ -175,14 +175,45 @@ pub(super) enum StepData {
     Provisional { from: NaiveDate, to: NaiveDate },
 }
 
-// The recorded steps are kept inline on purpose: every resolved term records them and few are
-// ever read, so an allocation per term costs more than the larger value. `Rendered` only comes
-// from deserialising.
-#[allow(clippy::large_enum_variant)]
+/// What a resolved term recorded, kept in one allocation: a term is moved several times on
+/// its way into a plan or a replay, and a large value is copied at every move.
+#[derive(Clone)]
+struct Recorded {
+    calendar: Calendar,
+    zone: &'static str,
+    sources: Citations,
+    steps: Steps,
+}
+
+/// `Rendered` only comes from deserialising.
 #[derive(Clone)]
 enum Inner {
-    Recorded { calendar: Calendar, zone: &'static str, sources: Citations, steps: Steps },
+    Recorded(Box<Recorded>),
     Rendered(Vec<Step>),
+}
+
+/// An explanation being recorded: each step goes straight into the allocation the finished
+/// explanation keeps, so the steps are never copied.
+pub(super) struct Recording(Box<Recorded>);
+
+impl Recording {
+    /// Allocates the explanation up front, with the calendar and citations its steps are
+    /// written out with.
+    pub(super) fn new(calendar: &Calendar, zone: &'static str, sources: Citations) -> Self {
+        Self(Box::new(Recorded { calendar: calendar.clone(), zone, sources, steps: Steps::new() }))
+    }
+
+    /// Records a step in place; inlined, as a term records up to seven and the call would cost
+    /// more than the push.
+    #[inline]
+    pub(super) fn push(&mut self, step: StepData) {
+        self.0.steps.push(step);
+    }
+
+    /// The explanation, without moving the steps.
+    pub(super) fn finish(self) -> Explanation {
+        Explanation { inner: Inner::Recorded(self.0) }
+    }
 }
 
 /// The explanation of a resolved term: each step with the rule and clause behind it.
@@ -194,15 +225,12 @@ pub struct Explanation {
 }
 
 impl Explanation {
-    pub(super) fn recorded(calendar: &Calendar, zone: &'static str, sources: Citations, steps: Steps) -> Self {
-        Self { inner: Inner::Recorded { calendar: calendar.clone(), zone, sources, steps } }
-    }
-
     /// The steps, written out in Russian and English.
     pub fn steps(&self) -> Vec<Step> {
         match &self.inner {
             Inner::Rendered(steps) => steps.clone(),
-            Inner::Recorded { calendar, zone, sources, steps } => {
+            Inner::Recorded(r) => {
+                let Recorded { calendar, zone, sources, steps } = &**r;
                 steps.iter().filter_map(|s| render(calendar, zone, sources, s)).collect()
             }
         }
@@ -212,7 +240,7 @@ impl Explanation {
     pub fn rules(&self) -> Vec<&'static str> {
         match &self.inner {
             Inner::Rendered(steps) => steps.iter().filter_map(|s| explain::rule_code(&s.rule)).collect(),
-            Inner::Recorded { steps, .. } => steps.iter().map(code).collect(),
+            Inner::Recorded(r) => r.steps.iter().map(code).collect(),
         }
     }
 }

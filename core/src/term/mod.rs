@@ -6,6 +6,7 @@
 //! non-working day counts from the next working day; Mikhailovka's 17:00 cutoff; the 72-hour
 //! vote window). Every result carries an explanation a person can check step by step.
 
+mod closing;
 mod explain;
 mod explanation;
 mod model;
@@ -13,8 +14,9 @@ mod request;
 
 pub use explain::Step;
 pub use explanation::Explanation;
+pub(crate) use closing::ClosingOffsets;
 pub(crate) use explanation::Citations;
-use explanation::{StepData, Steps};
+use explanation::{Recording, StepData};
 pub use model::{OnNonWorking, Term, TermSources, TermUnit};
 pub use request::DeadlineRequest;
 
@@ -59,11 +61,6 @@ pub fn parse_time(value: &str, path: &str) -> Result<NaiveTime> {
         .map_err(|_| Error::input(path, format!("`{value}` is not a time of day HH:MM (00:00–23:59)")))
 }
 
-/// The end of the last day (Civil Code art. 194) when the profile sets no closing time.
-fn end_of_day() -> NaiveTime {
-    NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN)
-}
-
 /// Resolves `term` from `start` in `zone` under `calendar`.
 ///
 /// The steps follow REGULATIONS.md's legal-time conventions: the start may move to the next
@@ -78,7 +75,7 @@ pub fn resolve_term(
     term: &Term,
     sources: &TermSources,
 ) -> Result<TermResult> {
-    resolve_local(calendar, start.with_timezone(&zone), term, Citations::from_sources(sources))
+    resolve_local(calendar, start.with_timezone(&zone), term, Citations::from_sources(sources), &[])
 }
 
 /// [`resolve_term`] taking the citations by value: plans and replays write them per term and
@@ -95,12 +92,14 @@ pub fn resolve_cited_term(
 
 /// [`resolve_term`] from a start already in the municipality's zone, with the citations in the
 /// explanation's own compact form: a plan converts the sending once for all its terms and
-/// writes each term's citations straight into one buffer.
+/// writes each term's citations straight into one buffer. `closings` are the zone's offsets at
+/// closing times worked out in advance (none: chrono-tz is asked).
 pub(crate) fn resolve_local(
     calendar: &Calendar,
     local: DateTime<Tz>,
     term: &Term,
     sources: Citations,
+    closings: &[ClosingOffsets],
 ) -> Result<TermResult> {
     let zone = local.timezone();
     let zone_name = zone.name();
@@ -109,7 +108,7 @@ pub(crate) fn resolve_local(
     }
     let local_naive = local.naive_local();
     let sent_date = local_naive.date();
-    let mut steps = Steps::new();
+    let mut steps = Recording::new(calendar, zone_name, sources);
     steps.push(StepData::Start { at: local_naive });
 
     if term.unit == TermUnit::Hours {
@@ -122,7 +121,7 @@ pub(crate) fn resolve_local(
             due_date: due.date_naive(),
             counts_from: sent_date,
             provisional: Vec::new(),
-            explanation: Explanation::recorded(calendar, zone_name, sources, steps),
+            explanation: steps.finish(),
         });
     }
 
@@ -180,8 +179,8 @@ pub(crate) fn resolve_local(
     };
 
     // The closing instant (rule 4).
-    let closing = term.closing_time.unwrap_or_else(end_of_day);
-    let due = local_instant(zone, &last_day.and_time(closing)).ok_or_else(|| {
+    let closing = term.closes_at();
+    let due = ClosingOffsets::instant(closings, zone, &last_day.and_time(closing)).ok_or_else(|| {
         Error::input("closing_time", format!("{closing} does not exist on {last_day} in {}", zone.name()))
     })?;
     steps.push(StepData::Closes { day: last_day, at: closing, explicit: term.closing_time.is_some() });
@@ -195,7 +194,7 @@ pub(crate) fn resolve_local(
         due_date: last_day,
         counts_from,
         provisional,
-        explanation: Explanation::recorded(calendar, zone_name, sources, steps),
+        explanation: steps.finish(),
     })
 }
 
@@ -205,10 +204,7 @@ pub(crate) fn resolve_local(
 /// the zone-aware values of both candidates.
 fn local_instant(zone: Tz, local: &NaiveDateTime) -> Option<DateTime<FixedOffset>> {
     let quick = match zone.offset_from_local_datetime(local) {
-        LocalResult::Single(o) | LocalResult::Ambiguous(o, _) => {
-            let fix = o.fix();
-            local.checked_sub_offset(fix).map(|utc| DateTime::from_naive_utc_and_offset(utc, fix))
-        }
+        LocalResult::Single(o) | LocalResult::Ambiguous(o, _) => closing::at_offset(local, o.fix()),
         LocalResult::None => None,
     };
     // Past the representable range the general conversion decides, as it always has.

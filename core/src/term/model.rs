@@ -62,6 +62,12 @@ impl Term {
             closing_time: None,
         }
     }
+
+    /// The time of day the last day closes at: the closing time, else the end of the day
+    /// (Civil Code art. 194).
+    pub(crate) fn closes_at(&self) -> NaiveTime {
+        self.closing_time.unwrap_or_else(|| NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN))
+    }
 }
 
 /// The clauses behind a term, so each explanation step cites where it comes from.

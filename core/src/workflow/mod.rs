@@ -72,7 +72,8 @@ pub fn replay(
     replay_prepared(profile, calendar, zone, message, events, now, None)
 }
 
-/// [`replay`] with the profile's term rules prepared in advance, as [`crate::Rules`] keeps them.
+/// [`replay`] with the profile's term rules and routes prepared in advance, as [`crate::Rules`]
+/// keeps them.
 pub(crate) fn replay_prepared(
     profile: &Profile,
     calendar: &Calendar,
@@ -80,7 +81,7 @@ pub(crate) fn replay_prepared(
     message: &Message,
     events: &[WorkflowEvent],
     now: DateTime<FixedOffset>,
-    prepared: Option<&crate::message::PreparedTerms>,
+    prepared: Option<&crate::message::Prepared>,
 ) -> Result<Replay> {
     check_in_force(profile, zone, message)?;
     let mut m = replay::Machine::new(profile, message, zone, now, events);
