@@ -156,7 +156,7 @@ impl Classifier {
     /// Flags for `text`; the characters of its sample must then be passed in order.
     pub(crate) fn new(text: &str) -> Self {
         Classifier {
-            blank: text.trim().is_empty(),
+            blank: text.chars().all(char::is_whitespace),
             counts: Counts::default(),
             t_on: false,
             t_start: 0,

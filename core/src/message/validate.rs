@@ -73,8 +73,10 @@ fn required(rule: Option<&Cited<Requirement>>) -> Option<&Cited<Requirement>> {
     rule.filter(|r| r.value == Requirement::Required)
 }
 
+/// Whether `s` is missing or white space only: what `trim().is_empty()` says, without
+/// trimming both ends of a text that starts with a letter.
 fn is_blank(s: Option<&str>) -> bool {
-    s.is_none_or(|s| s.trim().is_empty())
+    s.is_none_or(|s| s.chars().all(char::is_whitespace))
 }
 
 /// The registered media type for common aliases and file extensions, so that `image/jpg`, a
@@ -194,7 +196,7 @@ pub fn validate(profile: &Profile, message: &Message, history: &[HistoryEntry], 
     }
 
     // Content and the event (Essentuki 19).
-    let has_text = !message.text.trim().is_empty();
+    let has_text = !is_blank(Some(&message.text));
     if let Some(rule) = required(profile.fields.content.as_ref()) {
         if !has_text && message.attachments.is_empty() {
             cx.push("missing_content", Error, "text", Some(rule),
