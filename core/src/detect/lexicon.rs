@@ -1116,13 +1116,11 @@ pub(super) fn russian_roles(b: &[u8], start: usize, letters: usize) -> Roles {
     let Some(word) = b.get(start..start + 2 * letters) else {
         return 0;
     };
-    let mut indices = word.chunks_exact(2).map(|pair| match pair {
-        [_, y] => ru_index(*y),
-        _ => 32,
-    });
-    let Some(x) = indices.next() else { return 0 };
-    let Some(y) = indices.next() else {
-        return RU_ONE.get(usize::from(x)).copied().unwrap_or(0);
+    // Each letter's index from its second byte.
+    let (x, y, mut rest) = match word {
+        [_, x, _, y, rest @ ..] => (ru_index(*x), ru_index(*y), rest),
+        [_, x] => return RU_ONE.get(usize::from(ru_index(*x))).copied().unwrap_or(0),
+        _ => return 0,
     };
     let mut node = match RU_TWO.get(usize::from(x) << 5 | usize::from(y)) {
         Some(&n) if n != 0 => match RU_TRIE.get(usize::from(n)) {
@@ -1131,7 +1129,8 @@ pub(super) fn russian_roles(b: &[u8], start: usize, letters: usize) -> Roles {
         },
         _ => return 0,
     };
-    for c in indices {
+    while let [_, z, tail @ ..] = rest {
+        let c = ru_index(*z);
         let children = RU_TRIE
             .get(usize::from(node.first)..usize::from(node.end))
             .unwrap_or(&[]);
@@ -1139,6 +1138,7 @@ pub(super) fn russian_roles(b: &[u8], start: usize, letters: usize) -> Roles {
             Some(next) => node = next,
             None => return node.pre,
         }
+        rest = tail;
     }
     node.fin
 }

@@ -232,6 +232,16 @@ pub(super) mod run {
 pub(super) fn may_be_mash(text: &str, start: usize, n: usize, flags: u8, cons: u64) -> bool {
     n >= 4 && !surely_not_mash(text, start, n, flags, cons)
 }
+/// Whether the consonant bits `x` (one per letter) have six set in a row: pairs, then runs
+/// of four from two pairs, then runs of six from two overlapping fours (three shifts, not
+/// five).
+#[inline(always)]
+fn six_in_a_row(x: u64) -> bool {
+    let two = x & (x >> 1);
+    let four = two & (two >> 2);
+    four & (four >> 2) != 0
+}
+
 /// A quick answer for most runs of at least four letters: `true` when the run
 /// `text[start..]` of `n` letters with the [`run`] bits `f` and consonant bits `x` is
 /// certainly not mash ([`run_is_mash`] decides the rest).
@@ -243,7 +253,7 @@ fn surely_not_mash(text: &str, start: usize, n: usize, f: u8, x: u64) -> bool {
     if n < 6 {
         return true;
     }
-    if x & (x >> 1) & (x >> 2) & (x >> 3) & (x >> 4) & (x >> 5) != 0 {
+    if six_in_a_row(x) {
         return false;
     }
     // Basic Russian letters only: a repeated period of p (2..4) in at most 11 letters
@@ -268,7 +278,7 @@ pub(super) fn run_is_mash(text: &str, start: usize, n: usize, f: u8, x: u64, end
     // Five or more letters without a vowel; six consonants in a row (one bit per
     // letter, all of the run's letters in `r_cons`).
     if (f & run::VOWEL == 0 && n >= 5)
-        || x & (x >> 1) & (x >> 2) & (x >> 3) & (x >> 4) & (x >> 5) != 0
+        || six_in_a_row(x)
     {
         return true;
     }
@@ -359,6 +369,17 @@ fn is_mash_run(raw: &str, letters: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn six_in_a_row_is_six_bits_in_a_row() {
+        for x in 0u64..(1 << 16) {
+            let want = (0..=10).any(|i| (x >> i) & 0b11_1111 == 0b11_1111);
+            assert_eq!(six_in_a_row(x), want, "{x:b}");
+            let high = x << 48;
+            let want = (48..=58).any(|i| (high >> i) & 0b11_1111 == 0b11_1111);
+            assert_eq!(six_in_a_row(high), want, "{high:b}");
+        }
+    }
 
     #[test]
     fn keyboard_table_is_sorted() {
