@@ -525,7 +525,7 @@ impl<'a> Walk<'a> {
         j
     }
 
-    /// The words from byte `i` (before `to`), right after a word that [`Walk::russian`] took
+    /// The words from byte `from` (before `to`), right after a word that [`Walk::russian`] took
     /// whole with the ` `, `, ` or `. ` after it, while each is a word of basic Russian letters
     /// followed by one of those, and no two one-letter words come in a row: most of an
     /// ordinary message. Each detector
