@@ -235,9 +235,10 @@ fn read_russian(b: &[u8], i: usize, first: u8, to: usize, cons: u64) -> (usize, 
     (to.min(b.len()) - rest.len(), last, acc, cons)
 }
 
-/// What follows a word that [`Walk::plain_words`] takes: ` `, `, ` or `. `, as
-/// [`Walk::russian`] takes them after a whole word. Returns what is left after it, the gap
-/// before the next piece, and whether it ends the sentence; `None` after any other word.
+/// What the walk takes with a whole word of basic Russian letters ([`Walk::russian`],
+/// [`Walk::plain_words`]): ` `, `, ` or `. ` at the start of `after` (the bytes after the
+/// word, within the sample). Returns what is left after it, the gap before the next piece, and
+/// whether it ends the sentence; `None` after any other word.
 #[inline(always)]
 fn after_plain_word(after: &[u8]) -> Option<(&[u8], u8, bool)> {
     match after {
@@ -471,11 +472,13 @@ impl<'a> Walk<'a> {
             let space = bytes.get(j).copied().unwrap_or(0);
             let open = LANG && !self.lang.t_on;
             let alone = open && ascii_class(space) & SPACE != 0;
-            let mark = open
-                && matches!(space, b',' | b'.')
-                && j + 1 < to
-                && bytes.get(j + 1) == Some(&b' ');
-            if alone || mark {
+            // ` `, `, ` or `. ` after it (in the sample), which the walk takes with it.
+            let follow = if open {
+                after_plain_word(bytes.get(j..to).unwrap_or_default())
+            } else {
+                None
+            };
+            if alone || follow.is_some() {
                 self.lang.russian_token(text, i, k, first | acc, cons, j);
             } else if LANG {
                 let l = &mut self.lang;
@@ -487,21 +490,14 @@ impl<'a> Walk<'a> {
             self.words.russian_word(text, i, j, k);
             self.pieces
                 .end_piece(text, &russian_piece(i, j, k, idx, last, acc));
-            // A plain space after it (in the sample): its only effect left is on the gap
-            // before the next piece (one space; the piece has just ended).
-            if alone && space == b' ' && j < to {
-                self.pieces.gap = gap::SHORT;
-                return self.plain_words(j + 1, to);
-            }
-            // `, ` or `. ` after it, as [`Walk::ascii`] reads them: a `.` ends the sentence.
-            if mark {
-                self.pieces.gap = if space == b'.' {
+            // Their only effects left, as [`Walk::ascii`] reads them: a `.` ends the sentence,
+            // and the gap before the next piece (the piece has just ended).
+            if let Some((next, gap, stop)) = follow {
+                if stop {
                     self.words.sentence_end();
-                    GAP_STOP_SPACE
-                } else {
-                    GAP_COMMA_SPACE
-                };
-                return self.plain_words(j + 2, to);
+                }
+                self.pieces.gap = gap;
+                return self.plain_words(to - next.len(), to);
             }
             return j;
         }
