@@ -681,30 +681,51 @@ mod build {
         t
     }
 
-    /// One node of [`super::RU_TRIE`]: its letter, its children (`first..end`), and the
-    /// roles of a word that leaves the trie after it (`pre`) or ends at it (`fin`).
+    /// One node of [`super::RU_TRIE`]: which letters lead on from it (`mask`, bit of each
+    /// `а`..`я` index, split in two halves to keep the node at 10 bytes), where its children
+    /// start (`first`; they follow in the order of their letters, so a child's place is the
+    /// number of mask bits below its letter), and the roles of a word that leaves the trie
+    /// after it (`pre`) or ends at it (`fin`). A letter that does not lead on is told by one
+    /// bit test instead of a search through the children.
     #[derive(Clone, Copy)]
     pub(super) struct Node {
         pub(super) first: u16,
-        pub(super) end: u16,
+        mask: [u16; 2],
         pub(super) pre: Roles,
         pub(super) fin: Roles,
-        pub(super) letter: u8,
+    }
+
+    impl Node {
+        /// The letters that lead on from the node, as `а`..`я` index bits.
+        #[inline(always)]
+        const fn mask(&self) -> u32 {
+            self.mask[0] as u32 | (self.mask[1] as u32) << 16
+        }
+
+        /// The index in [`super::RU_TRIE`] of the child for the letter of `а`..`я` index
+        /// `c` (below 32), if there is one.
+        #[inline(always)]
+        pub(super) const fn child(&self, c: u8) -> Option<usize> {
+            let mask = self.mask();
+            if mask >> c & 1 == 0 {
+                return None;
+            }
+            Some(self.first as usize + (mask & ((1u32 << c) - 1)).count_ones() as usize)
+        }
     }
 
     /// The number of nodes of [`super::RU_TRIE`].
     pub(super) const RU_NODES: usize = linked().len;
 
     /// [`super::RU_TRIE`]: the linked trie laid out breadth first, so that the children of a
-    /// node are side by side.
+    /// node are side by side, in the order of their letters.
     pub(super) const fn ru_trie() -> [Node; RU_NODES] {
         let t = linked();
         let mut out = [Node {
             first: 0,
-            end: 0,
+            mask: [0; 2],
             pre: 0,
             fin: 0,
-            letter: 0,
         }; RU_NODES];
         // `order[i]`: the linked node that becomes node `i`.
         let mut order = [0usize; RU_NODES];
@@ -713,18 +734,25 @@ mod build {
         while i < RU_NODES {
             let old = order[i];
             let first = next;
-            let mut k = t.child[old] as usize;
-            while k != 0 {
-                order[next] = k;
-                next += 1;
-                k = t.sibling[k] as usize;
+            let mut mask = 0u32;
+            let mut x = 0u8;
+            while x < 32 {
+                let mut k = t.child[old] as usize;
+                while k != 0 && t.letter[k] != x {
+                    k = t.sibling[k] as usize;
+                }
+                if k != 0 {
+                    order[next] = k;
+                    next += 1;
+                    mask |= 1 << x;
+                }
+                x += 1;
             }
             out[i] = Node {
                 first: first as u16,
-                end: next as u16,
+                mask: [mask as u16, (mask >> 16) as u16],
                 pre: t.pre[old],
                 fin: t.fin[old],
-                letter: t.letter[old],
             };
             i += 1;
         }
@@ -735,16 +763,18 @@ mod build {
     /// See [`super::RU_TWO`].
     pub(super) const fn ru_two(trie: &[Node; RU_NODES]) -> [u16; 1024] {
         let mut out = [0u16; 1024];
-        let root = trie[0];
-        let mut a = root.first as usize;
-        while a < root.end as usize {
-            let one = trie[a];
-            let mut b = one.first as usize;
-            while b < one.end as usize {
-                out[one.letter as usize * 32 + trie[b].letter as usize] = b as u16;
-                b += 1;
+        let mut x = 0u8;
+        while x < 32 {
+            if let Some(a) = trie[0].child(x) {
+                let mut y = 0u8;
+                while y < 32 {
+                    if let Some(b) = trie[a].child(y) {
+                        out[x as usize * 32 + y as usize] = b as u16;
+                    }
+                    y += 1;
+                }
             }
-            a += 1;
+            x += 1;
         }
         out
     }
@@ -752,11 +782,12 @@ mod build {
     /// See [`super::RU_ONE`].
     pub(super) const fn ru_one(trie: &[Node; RU_NODES]) -> [Roles; 32] {
         let mut out = [0; 32];
-        let root = trie[0];
-        let mut a = root.first as usize;
-        while a < root.end as usize {
-            out[trie[a].letter as usize] = trie[a].fin;
-            a += 1;
+        let mut x = 0u8;
+        while x < 32 {
+            if let Some(a) = trie[0].child(x) {
+                out[x as usize] = trie[a].fin;
+            }
+            x += 1;
         }
         out
     }
@@ -1130,11 +1161,7 @@ pub(super) fn russian_roles(b: &[u8], start: usize, letters: usize) -> Roles {
         _ => return 0,
     };
     while let [_, z, tail @ ..] = rest {
-        let c = ru_index(*z);
-        let children = RU_TRIE
-            .get(usize::from(node.first)..usize::from(node.end))
-            .unwrap_or(&[]);
-        match children.iter().find(|n| n.letter == c) {
+        match node.child(ru_index(*z)).and_then(|i| RU_TRIE.get(i)) {
             Some(next) => node = next,
             None => return node.pre,
         }
