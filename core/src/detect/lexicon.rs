@@ -710,7 +710,11 @@ mod build {
             if mask >> c & 1 == 0 {
                 return None;
             }
-            Some(self.first as usize + (mask & ((1u32 << c) - 1)).count_ones() as usize)
+            // Below the trie's first letters most nodes have one child: no bit below it,
+            // and no count to wait for.
+            let below = mask & ((1u32 << c) - 1);
+            let rank = if below == 0 { 0 } else { below.count_ones() };
+            Some(self.first as usize + rank as usize)
         }
     }
 
