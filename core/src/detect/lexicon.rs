@@ -588,6 +588,15 @@ mod build {
         fin: [Roles; RU_MAX],
     }
 
+    /// The child of `node` for the letter of `а`..`я` index `x`, or 0 when it has none.
+    const fn child_of(t: &Linked, node: usize, x: u8) -> usize {
+        let mut k = t.child[node] as usize;
+        while k != 0 && t.letter[k] != x {
+            k = t.sibling[k] as usize;
+        }
+        k
+    }
+
     /// The node of the word `s` (`а`..`я`), added with the nodes before it where missing.
     const fn insert(t: &mut Linked, s: &str) -> usize {
         let b = s.as_bytes();
@@ -596,10 +605,7 @@ mod build {
         while i < b.len() {
             let (c, next) = decode(b, i);
             let x = ru(c) as u8;
-            let mut k = t.child[node] as usize;
-            while k != 0 && t.letter[k] != x {
-                k = t.sibling[k] as usize;
-            }
+            let mut k = child_of(t, node, x);
             if k == 0 {
                 k = t.len;
                 t.len += 1;
@@ -689,7 +695,7 @@ mod build {
     /// bit test instead of a search through the children.
     #[derive(Clone, Copy)]
     pub(super) struct Node {
-        pub(super) first: u16,
+        first: u16,
         mask: [u16; 2],
         pub(super) pre: Roles,
         pub(super) fin: Roles,
@@ -741,10 +747,7 @@ mod build {
             let mut mask = 0u32;
             let mut x = 0u8;
             while x < 32 {
-                let mut k = t.child[old] as usize;
-                while k != 0 && t.letter[k] != x {
-                    k = t.sibling[k] as usize;
-                }
+                let k = child_of(&t, old, x);
                 if k != 0 {
                     order[next] = k;
                     next += 1;

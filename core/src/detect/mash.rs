@@ -232,6 +232,7 @@ pub(super) mod run {
 pub(super) fn may_be_mash(text: &str, start: usize, n: usize, flags: u8, cons: u64) -> bool {
     n >= 4 && !surely_not_mash(text, start, n, flags, cons)
 }
+
 /// Whether the consonant bits `x` (one per letter) have six set in a row: pairs, then runs
 /// of four from two pairs, then runs of six from two overlapping fours (three shifts, not
 /// five).
@@ -277,9 +278,7 @@ pub(super) fn run_is_mash(text: &str, start: usize, n: usize, f: u8, x: u64, end
     }
     // Five or more letters without a vowel; six consonants in a row (one bit per
     // letter, all of the run's letters in `r_cons`).
-    if (f & run::VOWEL == 0 && n >= 5)
-        || six_in_a_row(x)
-    {
+    if (f & run::VOWEL == 0 && n >= 5) || six_in_a_row(x) {
         return true;
     }
     if n < 6 && f & (run::DOUBLE | run::KEYBOARD) == 0 {
