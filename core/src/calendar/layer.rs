@@ -122,6 +122,25 @@ pub struct DayEntry {
     /// The act is not out yet; results that depend on this day say so.
     #[serde(default)]
     pub provisional: bool,
+    /// Whom the act gives this day to, where it limits it (some republics give a day off only
+    /// to their own state bodies); a portal chooses which scopes its calendar observes.
+    #[serde(default)]
+    pub applies_to: AppliesTo,
+}
+
+/// Whom a regional act gives a day off to. Acts differ: most bind every employer in the region,
+/// some only the region's state bodies and the organisations they fund, so a municipal portal
+/// has to be able to say which it follows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AppliesTo {
+    /// Every employer in the region (the usual case, and the default).
+    #[default]
+    Everyone,
+    /// The region's state bodies and municipal bodies (and the institutions they fund).
+    StateAndMunicipalBodies,
+    /// The region's state bodies and the institutions they fund only.
+    StateBodies,
 }
 
 /// One calendar layer file.

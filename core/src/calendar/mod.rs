@@ -17,7 +17,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 pub use builtin::REGIONS;
-pub use layer::{Covers, DayEntry, DayKind, Layer, Source, YearCount};
+pub use layer::{AppliesTo, Covers, DayEntry, DayKind, Layer, Source, YearCount};
 
 use crate::error::{Error, Result};
 use index::Index;
