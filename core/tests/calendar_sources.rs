@@ -30,6 +30,7 @@ struct Region {
 /// `every_regional_layer_is_in_the_table`.
 const REGIONS: &[Region] = &[
     Region { id: "ru-ad" },
+    Region { id: "ru-ce" },
 ];
 
 /// What kind of disagreement an exception allows.
@@ -46,7 +47,8 @@ struct Exception {
     region: &'static str,
     /// The source folder (`grafov-russian-holidays`, `pages`), or `*` for `SingleSource`.
     source: &'static str,
-    /// `YYYY-MM-DD`; `MM-DD` for that day of every year; `YYYY` for every day of that year.
+    /// `YYYY-MM-DD`; `MM-DD` for that day of every year; `YYYY` or `YYYY-MM` for every day of
+    /// that year or month.
     date: &'static str,
     allow: Allow,
     reason: &'static str,
@@ -89,6 +91,76 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2026",
         allow: Allow::SingleSource,
         reason: "2026 decree (20.03, 21.04, 27.05): one report of the decree (29ru.net)",
+    },
+    Exception {
+        region: "ru-ad",
+        source: "*",
+        date: "2022",
+        allow: Allow::SingleSource,
+        reason: "2022: Uraza-bayram 02.05 and Radonitsa 03.05, moved by the law to 04.05 and 05.05, rest on one press report (kavkaz-uzel)",
+    },
+    Exception {
+        region: "ru-ce",
+        source: "grafov-russian-holidays",
+        date: "03-23",
+        allow: Allow::NotInLayer,
+        reason: "День Конституции Чеченской Республики is a regional holiday; no act making it a non-working day was found",
+    },
+    Exception {
+        region: "ru-ce",
+        source: "grafov-russian-holidays",
+        date: "04-16",
+        allow: Allow::NotInLayer,
+        reason: "День мира (16 April) was made an annual «праздничный день» by the Head's decree of 2009; no act making it a non-working day was found",
+    },
+    Exception {
+        region: "ru-ce",
+        source: "pages",
+        date: "2020-05-12",
+        allow: Allow::NotInLayer,
+        reason: "checheninfo.ru/290616 quotes «12, 13 и 14 мая 2020 года»: a misdated copy of the 2021 decree (Uraza-bayram 2020 was 24 May; the 2020 days off were 23-26 May)",
+    },
+    Exception {
+        region: "ru-ce",
+        source: "pages",
+        date: "2020-05-13",
+        allow: Allow::NotInLayer,
+        reason: "as 2020-05-12: misdated copy of the 2021 decree",
+    },
+    Exception {
+        region: "ru-ce",
+        source: "pages",
+        date: "2020-05-14",
+        allow: Allow::NotInLayer,
+        reason: "as 2020-05-12: misdated copy of the 2021 decree",
+    },
+    Exception {
+        region: "ru-ce",
+        source: "*",
+        date: "2020",
+        allow: Allow::SingleSource,
+        reason: "2020 Uraza-bayram days 24-26.05: one report (ria24, quoting the Chechen Interior Ministry); the decree text was not found",
+    },
+    Exception {
+        region: "ru-ce",
+        source: "*",
+        date: "2022-05-04",
+        allow: Allow::SingleSource,
+        reason: "2022 Uraza-bayram day off 04.05: one report quoting the decree (kavkaz-uzel)",
+    },
+    Exception {
+        region: "ru-ce",
+        source: "*",
+        date: "2025-06",
+        allow: Allow::SingleSource,
+        reason: "2025 Kurban-bayram days 06-08.06: one report of the decree (newdosh.media)",
+    },
+    Exception {
+        region: "ru-ce",
+        source: "*",
+        date: "2026",
+        allow: Allow::SingleSource,
+        reason: "2026 Uraza-bayram days 19-21.03: one report of the decree (stav.aif.ru)",
     },
 ];
 
@@ -226,8 +298,8 @@ fn layer_days_off(layer: &Layer) -> BTreeMap<NaiveDate, bool> {
 }
 
 fn matches_date(pattern: &str, date: NaiveDate) -> bool {
-    if pattern.len() == 4 {
-        date.year().to_string() == pattern
+    if pattern.len() == 4 || pattern.len() == 7 {
+        date.to_string().starts_with(pattern)
     } else if pattern.len() == 5 {
         format!("{:02}-{:02}", date.month(), date.day()) == pattern
     } else {
