@@ -31,6 +31,7 @@ struct Region {
 const REGIONS: &[Region] = &[
     Region { id: "ru-ad" },
     Region { id: "ru-ce" },
+    Region { id: "ru-da" },
 ];
 
 /// What kind of disagreement an exception allows.
@@ -161,6 +162,62 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2026",
         allow: Allow::SingleSource,
         reason: "2026 Uraza-bayram days 19-21.03: one report of the decree (stav.aif.ru)",
+    },
+    Exception {
+        region: "ru-da",
+        source: "*",
+        date: "2019",
+        allow: Allow::SingleSource,
+        reason: "2019: Uraza-bayram 05-07.06 (resolution No. 127 of 30.05.2019) and the move of 15.09 to 16.09 (resolution of 11.09.2019) each rest on one page (tarumovka.ru citing e-dag.ru; midag.ru)",
+    },
+    Exception {
+        region: "ru-da",
+        source: "*",
+        date: "2020-05",
+        allow: Allow::SingleSource,
+        reason: "2020 Uraza-bayram days 25-26.05: one report of the resolution (riaderbent.ru)",
+    },
+    Exception {
+        region: "ru-da",
+        source: "*",
+        date: "2020-07-27",
+        allow: Allow::SingleSource,
+        reason: "2020: 26.07 (Sunday) moved to 27.07: one report (mirmol.ru); the same rule is stated officially for 2015 and 2025",
+    },
+    Exception {
+        region: "ru-da",
+        source: "*",
+        date: "2021-05",
+        allow: Allow::SingleSource,
+        reason: "2021 Uraza-bayram days 13-14.05: one report (regnum.ru)",
+    },
+    Exception {
+        region: "ru-da",
+        source: "*",
+        date: "2021-07",
+        allow: Allow::SingleSource,
+        reason: "2021 Kurban-bayram: 19.07 for civil servants, 20.07 for all: one report (a copy of a RIA Novosti round-up)",
+    },
+    Exception {
+        region: "ru-da",
+        source: "*",
+        date: "2022-05-04",
+        allow: Allow::SingleSource,
+        reason: "2022 Uraza-bayram day off 04.05: one report (rg.ru, after TASS)",
+    },
+    Exception {
+        region: "ru-da",
+        source: "*",
+        date: "2024-06-17",
+        allow: Allow::SingleSource,
+        reason: "2024 Kurban-bayram day off 17.06: one report of the resolution of 11.06.2024 (dag.aif.ru)",
+    },
+    Exception {
+        region: "ru-da",
+        source: "*",
+        date: "2025-06-06",
+        allow: Allow::SingleSource,
+        reason: "2025 Kurban-bayram day off 06.06: one report (newdosh.media)",
     },
 ];
 
