@@ -32,6 +32,7 @@ const REGIONS: &[Region] = &[
     Region { id: "ru-ad" },
     Region { id: "ru-ce" },
     Region { id: "ru-da" },
+    Region { id: "ru-in" },
 ];
 
 /// What kind of disagreement an exception allows.
@@ -218,6 +219,41 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2025-06-06",
         allow: Allow::SingleSource,
         reason: "2025 Kurban-bayram day off 06.06: one report (newdosh.media)",
+    },
+    Exception {
+        region: "ru-in",
+        source: "*",
+        date: "2020",
+        allow: Allow::SingleSource,
+        reason: "2020 Eid al-Adha day off 31.07: one report of the Head's decree (etokavkaz.ru, after TASS)",
+    },
+    Exception {
+        region: "ru-in",
+        source: "*",
+        date: "2021",
+        allow: Allow::SingleSource,
+        reason: "2021 Eid days 12-14.05 and 19-21.07: one report each (regnum.ru; a copy of a RIA Novosti round-up)",
+    },
+    Exception {
+        region: "ru-in",
+        source: "*",
+        date: "2023",
+        allow: Allow::SingleSource,
+        reason: "2023 Eid days 20-22.04 and 28-30.06: one report each (ortho-rus.ru after RBC Kavkaz; ingush.info)",
+    },
+    Exception {
+        region: "ru-in",
+        source: "*",
+        date: "2024",
+        allow: Allow::SingleSource,
+        reason: "2024 Eid days 10-12.04 and 17.06: one report each (dzen.ru round-up; magas-gid.ru)",
+    },
+    Exception {
+        region: "ru-in",
+        source: "*",
+        date: "2025",
+        allow: Allow::SingleSource,
+        reason: "2025 Eid al-Fitr days 31.03-01.04: one report (stv-kray.ru)",
     },
 ];
 
