@@ -33,6 +33,7 @@ const REGIONS: &[Region] = &[
     Region { id: "ru-ce" },
     Region { id: "ru-da" },
     Region { id: "ru-in" },
+    Region { id: "ru-kb" },
 ];
 
 /// What kind of disagreement an exception allows.
@@ -254,6 +255,48 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2025",
         allow: Allow::SingleSource,
         reason: "2025 Eid al-Fitr days 31.03-01.04: one report (stv-kray.ru)",
+    },
+    Exception {
+        region: "ru-kb",
+        source: "grafov-russian-holidays",
+        date: "05-21",
+        allow: Allow::NotInLayer,
+        reason: "День памяти адыгов (черкесов) is a day of mourning in Kabardino-Balkaria; no act making it a non-working day was found",
+    },
+    Exception {
+        region: "ru-kb",
+        source: "grafov-russian-holidays",
+        date: "09-20",
+        allow: Allow::NotInLayer,
+        reason: "День адыгов (черкесов) is a regional holiday in Kabardino-Balkaria; no act making it a non-working day was found",
+    },
+    Exception {
+        region: "ru-kb",
+        source: "*",
+        date: "2019-12-31",
+        allow: Allow::SingleSource,
+        reason: "2019: 31.12 off and Saturday 28.12 working by the Head's decree: one report (ren.tv)",
+    },
+    Exception {
+        region: "ru-kb",
+        source: "*",
+        date: "2020-05-25",
+        allow: Allow::SingleSource,
+        reason: "2020 Uraza-bayram day off 25.05: one report of the decree (Interfax-Yug)",
+    },
+    Exception {
+        region: "ru-kb",
+        source: "*",
+        date: "2020-12-31",
+        allow: Allow::SingleSource,
+        reason: "2020: 31.12 off for civil servants, Saturday 26.12 working: one report (RBC)",
+    },
+    Exception {
+        region: "ru-kb",
+        source: "*",
+        date: "2025-03-31",
+        allow: Allow::SingleSource,
+        reason: "2025 Uraza-bayram day off 31.03: one report quoting the decree (stv-kray.ru)",
     },
 ];
 
