@@ -34,6 +34,7 @@ const REGIONS: &[Region] = &[
     Region { id: "ru-da" },
     Region { id: "ru-in" },
     Region { id: "ru-kb" },
+    Region { id: "ru-kc" },
 ];
 
 /// What kind of disagreement an exception allows.
@@ -297,6 +298,48 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2025-03-31",
         allow: Allow::SingleSource,
         reason: "2025 Uraza-bayram day off 31.03: one report quoting the decree (stv-kray.ru)",
+    },
+    Exception {
+        region: "ru-kc",
+        source: "grafov-russian-holidays",
+        date: "07-03",
+        allow: Allow::NotInLayer,
+        reason: "День единения народов КЧР is a regional holiday; no act making it a non-working day was found",
+    },
+    Exception {
+        region: "ru-kc",
+        source: "grafov-russian-holidays",
+        date: "09-07",
+        allow: Allow::NotInLayer,
+        reason: "День образования КЧР was declared non-working by one-off decrees (2015 jubilee); no decree for 2019-2027 was found",
+    },
+    Exception {
+        region: "ru-kc",
+        source: "*",
+        date: "2020-05-25",
+        allow: Allow::SingleSource,
+        reason: "2020 Uraza-bayram day off 25.05: one report of the decree (denresp.ru)",
+    },
+    Exception {
+        region: "ru-kc",
+        source: "*",
+        date: "2021-07-20",
+        allow: Allow::SingleSource,
+        reason: "2021 Kurban-bayram day off 20.07: one press round-up (alivahotel.ru)",
+    },
+    Exception {
+        region: "ru-kc",
+        source: "*",
+        date: "2025-03-31",
+        allow: Allow::SingleSource,
+        reason: "2025 Uraza-bayram day off 31.03: one report (stav.aif.ru)",
+    },
+    Exception {
+        region: "ru-kc",
+        source: "*",
+        date: "2025-04-28",
+        allow: Allow::SingleSource,
+        reason: "2025 Radonitsa day off, Monday 28.04: one report of the decree (lifelines)",
     },
 ];
 
