@@ -35,6 +35,7 @@ const REGIONS: &[Region] = &[
     Region { id: "ru-in" },
     Region { id: "ru-kb" },
     Region { id: "ru-kc" },
+    Region { id: "ru-kl" },
 ];
 
 /// What kind of disagreement an exception allows.
@@ -340,6 +341,62 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2025-04-28",
         allow: Allow::SingleSource,
         reason: "2025 Radonitsa day off, Monday 28.04: one report of the decree (lifelines)",
+    },
+    Exception {
+        region: "ru-kl",
+        source: "grafov-russian-holidays",
+        date: "04-05",
+        allow: Allow::NotInLayer,
+        reason: "5 April (Steppe Code day) stopped being a non-working day from 2021 (it is a memorable date since); the layer has it for 2019-2020 only",
+    },
+    Exception {
+        region: "ru-kl",
+        source: "*",
+        date: "2019",
+        allow: Allow::SingleSource,
+        reason: "2019: Tsagan Sar 05.02 (decree No. 6 of 22.01.2019, kalmykia-news.net) and 5 April (whlist.net, plus the 2017 Emacs list) rest on one page each",
+    },
+    Exception {
+        region: "ru-kl",
+        source: "*",
+        date: "2022-06-14",
+        allow: Allow::SingleSource,
+        reason: "2022 Buddha's Birthday: the Consultant reference table (decree No. 104 of 03.06.2022) only",
+    },
+    Exception {
+        region: "ru-kl",
+        source: "*",
+        date: "2022-12-18",
+        allow: Allow::SingleSource,
+        reason: "2022 Zul: the Consultant reference table (decree No. 251 of 05.12.2022) only",
+    },
+    Exception {
+        region: "ru-kl",
+        source: "*",
+        date: "2023-06-04",
+        allow: Allow::SingleSource,
+        reason: "2023 Buddha's Birthday: the Consultant reference table (decree No. 87 of 11.05.2023) only",
+    },
+    Exception {
+        region: "ru-kl",
+        source: "*",
+        date: "2023-12-07",
+        allow: Allow::SingleSource,
+        reason: "2023 Zul: the Consultant reference table (decree No. 212 of 17.11.2023) only",
+    },
+    Exception {
+        region: "ru-kl",
+        source: "*",
+        date: "2024-02-12",
+        allow: Allow::SingleSource,
+        reason: "2024: Tsagan Sar (Saturday 10.02) moved to Monday 12.02 under the law: one report (elista.org)",
+    },
+    Exception {
+        region: "ru-kl",
+        source: "*",
+        date: "2025-02-28",
+        allow: Allow::SingleSource,
+        reason: "2025 Tsagan Sar: one report of decree No. 45 of 19.02.2025 (ddt-elista.ru)",
     },
 ];
 
