@@ -507,6 +507,20 @@ const EXCEPTIONS: &[Exception] = &[
         allow: Allow::SingleSource,
         reason: "2023 decree (05.06, 30.06): one report (vz.ru after RIA Novosti)",
     },
+    Exception {
+        region: "ru-ad",
+        source: "*",
+        date: "2019-06-05",
+        allow: Allow::SingleSource,
+        reason: "2019 Uraza-bayram 05.06 (order No. 141-rg of 31.05.2019): the ConsultantPlus reference table (copy at elcode.ru) only",
+    },
+    Exception {
+        region: "ru-ad",
+        source: "*",
+        date: "2020-05-24",
+        allow: Allow::SingleSource,
+        reason: "2020 Uraza-bayram 24.05 (order No. 101-rg of 20.05.2020): the ConsultantPlus reference table (copy at elcode.ru) only",
+    },
 ];
 
 fn repo() -> PathBuf {
