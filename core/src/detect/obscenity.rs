@@ -14,8 +14,8 @@
 //! matcher, whether the skeleton has one of the three-letter triggers ([`may_be_obscene`]).
 
 use super::normalize::{fold_obscene, is_ru_vowel, WILD};
-use smallvec::SmallVec;
 use super::{Detection, DetectionKind};
+use smallvec::SmallVec;
 
 /// The code of a folded letter `а`..`я` is its index (0..31); [`WILD`] and every other folded
 /// character have one code each (no filter pair has another character), and [`NONE`] stands
@@ -284,6 +284,18 @@ impl Glued {
     }
 }
 
+/// Whether the joiner just before `start` is a full stop between two sentences written
+/// without a space («состояние.Балконы»): a lowercase letter, `.`, then a capital. Such pieces
+/// are checked one by one, not glued (a disguise such as «Х.У.Й» has a capital before the
+/// stop).
+fn sentence_seam(text: &str, start: usize) -> bool {
+    let mut before = text.get(..start).unwrap_or("").chars().rev();
+    let mut after = text.get(start..).unwrap_or("").chars();
+    before.next() == Some('.')
+        && before.next().is_some_and(char::is_lowercase)
+        && after.next().is_some_and(char::is_uppercase)
+}
+
 /// Whether a span can match at all: a Cyrillic span needs a filter pair and a trigger's tail
 /// in its skeleton, any other span an ASCII letter (`check` says no to the rest without
 /// reading them).
@@ -378,7 +390,7 @@ impl Pieces {
 
     /// Glues the piece `p`, after a gap of `kind`, to the waiting pieces.
     fn glue(&mut self, text: &str, p: &Piece, kind: u8) {
-        if kind == gap::JOIN && self.compound.count > 0 {
+        if kind == gap::JOIN && self.compound.count > 0 && !sentence_seam(text, p.start) {
             self.compound.extend(p);
         } else {
             if self.compound.count > 1 {
@@ -431,6 +443,16 @@ fn check(text: &str, start: usize, end: usize, cyrillic: bool) -> bool {
         return false;
     };
     if cyrillic && !basic_russian_may_be_obscene(slice.as_bytes()).unwrap_or(true) {
+        return false;
+    }
+    // Three digits in a row make a code (a car plate «Е643УХ98», a part number), not a
+    // disguised word: disguises put a digit for a letter here and there («п1здец», «6ля»).
+    if cyrillic
+        && slice
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
         return false;
     }
     // The skeleton, repeats collapsed.
@@ -689,11 +711,11 @@ pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
         if c != 'х' && c != 'е' && c != 'п' {
             continue;
         }
-        // хуй / хуе / хуя / хую / хуи, but not «страхую», «застрахуй».
+        // хуй / хуе / хуя / хую / хуи, but not «страхую», «психуй», «плохую».
         if at(s, i, "ху") {
             let next = s.get(i + 2).copied();
             let ok = matches!(next, Some('й' | 'е' | 'я' | 'ю' | 'и' | WILD));
-            if ok && !ends_before(s, i, "стра") {
+            if ok && hu_is_root(s, i) {
                 return true;
             }
         }
@@ -709,15 +731,41 @@ pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
                 return true;
             }
         }
-        // пидор / пидар / пидр / пидер, but not «скипидар», «спидер».
+        // пидор / пидар / пидр / пидер, but not «скипидар», «спидер», «эпидермолиз».
         if (at(s, i, "пидор") || at(s, i, "пидар") || at(s, i, "пидр") || at(s, i, "пидер"))
             && !ends_before(s, i, "с")
             && !ends_before(s, i, "ски")
+            && !ends_before(s, i, "э")
         {
             return true;
         }
     }
     false
+}
+
+/// Prefixes after which `ху` + vowel is the obscene root (нахуй, похую, охуеть, нихуя).
+const HU_PREFIXES: &[&str] = &[
+    "а", "в", "вз", "вы", "до", "за", "из", "на", "над", "не", "недо", "ни", "о", "об", "от",
+    "пере", "по", "под", "при", "про", "раз", "рас", "с", "у",
+];
+
+/// Whether `ху` + vowel at `i` of the skeleton `s` is the obscene root. It is at the start of
+/// a word and after a verbal prefix; it is not in «страхую», «психуй», «психует» (the stems
+/// `страх-`, `псих-`), nor in a feminine adjective ending `-хую` after another stem
+/// («плохую», «сухую», «тихую», «глухую»: the stem's `х` and the ending `-ую`). Any other
+/// place (glued compounds such as «долбохуй») is the root.
+fn hu_is_root(s: &[char], i: usize) -> bool {
+    if ends_before(s, i, "стра") || ends_before(s, i, "пси") {
+        return false;
+    }
+    if i == 0
+        || HU_PREFIXES
+            .iter()
+            .any(|p| equals(s.get(..i).unwrap_or(&[]), p))
+    {
+        return true;
+    }
+    !(s.get(i + 2) == Some(&'ю') && s.len() == i + 3)
 }
 
 /// Matches a Latin-only word against transliterated roots (`blyad`, `pizdec`, `nahuy`).
@@ -812,6 +860,13 @@ mod tests {
             "по-блядски",
             "ПИЗДЕЦ",
             "хуeсoс",
+            "похуй",
+            "похую",
+            "нихуя",
+            "охуеть",
+            "дохуя",
+            "нехуй",
+            "Х.У.Й",
         ] {
             assert!(hits(t), "{t}");
         }
@@ -832,7 +887,9 @@ mod tests {
                     continue;
                 }
                 through += 1;
-                let tail = w.windows(2).any(|p| p[0] != p[1] && TAIL_AFTER[p[0] as usize] >> p[1] & 1 == 1);
+                let tail = w
+                    .windows(2)
+                    .any(|p| p[0] != p[1] && TAIL_AFTER[p[0] as usize] >> p[1] & 1 == 1);
                 assert!(tail, "{s}");
             }
         }
@@ -930,6 +987,22 @@ mod tests {
             "я у вас",
             "страхуют",
             "застрахуют",
+            // Real petitions and the false alarms.
+            "Прошу проверить плохую работу управляющей компании, во дворе сухую траву не убирают.",
+            "плохую",
+            "тихую",
+            "сухую",
+            "глухую",
+            "ГЛУХУЮ",
+            "лихую",
+            "буллезный эпидермолиз",
+            "эпидермис",
+            "психуй",
+            "не психуй",
+            "психует",
+            "психуя",
+            "Балконы в плохом состояние.Балконы находятся в подъезде.",
+            "ГН: Е643УХ98",
         ] {
             assert!(!hits(t), "{t}");
         }
