@@ -13,9 +13,9 @@
 //! with one) and whether two form the end of a trigger ([`TAIL_AFTER`]); and before the
 //! matcher, whether the skeleton has one of the three-letter triggers ([`may_be_obscene`]).
 
-use super::normalize::{fold_obscene, is_ru_vowel, WILD};
-use smallvec::SmallVec;
+use super::normalize::{fold_obscene, is_ru_vowel, lower, WILD};
 use super::{Detection, DetectionKind};
+use smallvec::SmallVec;
 
 /// The code of a folded letter `а`..`я` is its index (0..31); [`WILD`] and every other folded
 /// character have one code each (no filter pair has another character), and [`NONE`] stands
@@ -284,6 +284,18 @@ impl Glued {
     }
 }
 
+/// Whether the joiner just before `start` is a full stop between two sentences written
+/// without a space («состояние.Балконы»): a lowercase letter, `.`, then a capital. Such pieces
+/// are checked one by one, not glued (a disguise such as «Х.У.Й» has a capital before the
+/// stop).
+fn sentence_seam(text: &str, start: usize) -> bool {
+    let mut before = text.get(..start).unwrap_or("").chars().rev();
+    let mut after = text.get(start..).unwrap_or("").chars();
+    before.next() == Some('.')
+        && before.next().is_some_and(char::is_lowercase)
+        && after.next().is_some_and(char::is_uppercase)
+}
+
 /// Whether a span can match at all: a Cyrillic span needs a filter pair and a trigger's tail
 /// in its skeleton, any other span an ASCII letter (`check` says no to the rest without
 /// reading them).
@@ -378,8 +390,14 @@ impl Pieces {
 
     /// Glues the piece `p`, after a gap of `kind`, to the waiting pieces.
     fn glue(&mut self, text: &str, p: &Piece, kind: u8) {
-        if kind == gap::JOIN && self.compound.count > 0 {
+        if kind == gap::JOIN && self.compound.count > 0 && !sentence_seam(text, p.start) {
             self.compound.extend(p);
+            // A dot may stand for a letter: the seam's pair is unknown, so the screens let
+            // the compound through to the matcher.
+            if p.start > 0 && text.as_bytes().get(p.start - 1) == Some(&b'.') {
+                self.compound.skel.pair = true;
+                self.compound.skel.tail = true;
+            }
         } else {
             if self.compound.count > 1 {
                 self.compound.flush(text, 2, &mut self.found);
@@ -430,7 +448,20 @@ fn check(text: &str, start: usize, end: usize, cyrillic: bool) -> bool {
     let Some(slice) = text.get(start..end) else {
         return false;
     };
+    if cyrillic && yo_b(slice) {
+        return true;
+    }
     if cyrillic && !basic_russian_may_be_obscene(slice.as_bytes()).unwrap_or(true) {
+        return false;
+    }
+    // Three digits in a row make a code (a car plate «Е643УХ98», a part number), not a
+    // disguised word: disguises put a digit for a letter here and there («п1здец», «6ля»).
+    if cyrillic
+        && slice
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
         return false;
     }
     // The skeleton, repeats collapsed.
@@ -441,21 +472,52 @@ fn check(text: &str, start: usize, end: usize, cyrillic: bool) -> bool {
         }
     };
     if cyrillic {
-        for c in slice.chars() {
-            if c == '\u{0306}' {
-                if let Some(last) = buf.last_mut() {
-                    if *last == 'и' {
-                        *last = 'й';
-                    }
-                }
-                continue;
+        // Read once with dots between letters dropped («х.у.й»), and, when there are any,
+        // once more with each such dot as a hidden letter («п.здец»).
+        let mut dots = false;
+        for hide in [false, true] {
+            if hide && !dots {
+                break;
             }
-            if let Some(f) = fold_obscene(c) {
-                push(&mut buf, f);
+            buf.clear();
+            let mut prev_letter = false;
+            let mut chars = slice.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c == '.' && prev_letter && chars.peek().is_some_and(|n| n.is_alphabetic()) {
+                    // An initial before a capitalised name («М.Дудина») hides nothing.
+                    let mut ahead = chars.clone();
+                    let name = ahead.next().is_some_and(char::is_uppercase)
+                        && ahead.next().is_some_and(char::is_lowercase);
+                    dots = true;
+                    if hide && name {
+                        buf.clear();
+                        break;
+                    }
+                    if hide {
+                        buf.push(DOT);
+                    }
+                    prev_letter = false;
+                    continue;
+                }
+                prev_letter = c.is_alphabetic();
+                if c == '\u{0306}' {
+                    if let Some(last) = buf.last_mut() {
+                        if *last == 'и' {
+                            *last = 'й';
+                        }
+                    }
+                    continue;
+                }
+                if let Some(f) = fold_obscene(c) {
+                    push(&mut buf, f);
+                }
+            }
+            let s = buf.as_slice();
+            if may_be_obscene(s) && obscene_cyrillic(s) {
+                return true;
             }
         }
-        let s = buf.as_slice();
-        may_be_obscene(s) && obscene_cyrillic(s)
+        false
     } else {
         if !slice.chars().any(|c| c.is_ascii_alphabetic()) {
             return false;
@@ -469,12 +531,40 @@ fn check(text: &str, start: usize, end: usize, cyrillic: bool) -> bool {
     }
 }
 
+/// Whether the text has `ёб` (any case) at the start of a word or after a vowel, `ъ` or `ь`,
+/// or `ееб`: the root of «ебать» glued after another stem or prefix («нищеёбы», «долбоёб»,
+/// «разъёбанный», «переебать»). Folding reads `ё` as `е` and collapses «ее», so the skeleton
+/// alone misses these; ordinary words have `ёб` only after a consonant («учёба»,
+/// «скрёб»).
+fn yo_b(slice: &str) -> bool {
+    let (mut a, mut b) = (None::<char>, None::<char>);
+    for c in slice.chars() {
+        let c = lower(c);
+        if b == Some('ё') && c == 'б' && a.is_none_or(|x| is_ru_vowel(x) || x == 'ъ' || x == 'ь')
+        {
+            return true;
+        }
+        if (a, b, c) == (Some('е'), Some('е'), 'б') {
+            return true;
+        }
+        if c.is_alphabetic() {
+            (a, b) = (b, Some(c));
+        } else {
+            (a, b) = (None, None);
+        }
+    }
+    false
+}
+
 /// A quick filter before [`obscene_cyrillic`]: every root it matches is seen in three
 /// letters of the skeleton (with the wildcard for `и`/`л`): `ман` and `еб` at the start,
 /// `бля пиз пез пид муд ган гон зал ху+й/е/я/ю/и`, and `еб` after a vowel, `ъ` or `ь`
 /// anywhere. A skeleton without any of them cannot match; most ordinary words with a filter
 /// pair (`пе`, `за`, `ма`, `го`) stop here.
 fn may_be_obscene(s: &[char]) -> bool {
+    if s.contains(&DOT) {
+        return true;
+    }
     if let [a, b, ..] = s {
         if (*a, *b) == ('е', 'б') {
             return true;
@@ -592,9 +682,11 @@ const fn is_trigger_index(a: u8, b: u8, c: u8) -> bool {
         (15, 8) => c == 7 || c == 4,
         (15, 5) => c == 7,
         (12, 19) => c == 4,
+        (12, 0) => c == 13,
+        (26, 31) => c == 1,
         (3, 0) | (3, 14) => c == 13,
         (7, 0) => c == 11,
-        (21, 19) => matches!(c, 9 | 5 | 31 | 30 | 8),
+        (21, 19) => matches!(c, 9 | 5 | 31 | 30 | 8 | 11),
         (_, 5) => c == 1 && (vowel || a == 26 || a == 28),
         _ => false,
     }
@@ -609,9 +701,11 @@ fn is_trigger(a: char, b: char, c: char) -> bool {
         ('п', x) if il(x) => c == 'з' || c == 'д',
         ('п', 'е') => c == 'з',
         ('м', 'у') => c == 'д',
+        ('м', 'а') => c == 'н',
+        ('ъ', 'я') => c == 'б',
         ('г', 'а' | 'о') => c == 'н',
         ('з', 'а') => l(c),
-        ('х', 'у') => matches!(c, 'й' | 'е' | 'я' | 'ю' | 'и' | WILD),
+        ('х', 'у') => matches!(c, 'й' | 'е' | 'я' | 'ю' | 'и' | 'л' | WILD),
         (x, 'е') => c == 'б' && (is_ru_vowel(x) || matches!(x, 'ъ' | 'ь' | WILD)),
         _ => false,
     }
@@ -629,12 +723,19 @@ const fn is_filter_pair_slow(a: char, b: char) -> bool {
             | ('м', 'у' | 'а')
             | ('г', 'а' | 'о')
             | ('з', 'а')
+            | ('ъ', 'я')
     )
 }
 
+/// Whether the skeleton's character `a` matches the pattern's letter `p`: itself, the
+/// wildcard for `и`/`л`, or a dot standing for any one letter ([`DOT`]).
 fn ceq(a: char, p: char) -> bool {
-    a == p || (a == WILD && (p == 'и' || p == 'л'))
+    a == p || (a == WILD && (p == 'и' || p == 'л')) || (a == DOT && is_ru_vowel(p))
 }
+
+/// A full stop between two letters of a compound, read as any one vowel: a writer hides a
+/// vowel of the word behind it («п.здец», «х.й», «бл.дь»).
+const DOT: char = '\u{2}';
 
 /// Whether `pat` occurs in `s` at `i`.
 fn at(s: &[char], i: usize, pat: &str) -> bool {
@@ -663,7 +764,7 @@ const MANDA_FORMS: &[&str] = &["манда", "манды", "манде", "ман
 
 /// Matches the Cyrillic skeleton (folded, repeats collapsed) against the roots.
 pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
-    if MANDA_FORMS.iter().any(|f| equals(s, f)) || at(s, 0, "мандав") {
+    if MANDA_FORMS.iter().any(|f| equals(s, f)) || at(s, 0, "мандав") || equals(s, "хули") {
         return true;
     }
     // «бля» as a word or the start of one; «бляха», «бляшка» are ordinary words.
@@ -674,11 +775,16 @@ pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
         // Roots matched anywhere in a word: no ordinary Russian word contains them. («блят» is
         // not here: «употреблять», «оскорблять» contain it; «блять» is caught as a word start.)
         let anywhere = match c {
-            'п' => at(s, i, "пизд") || at(s, i, "пезд"),
+            'п' => at(s, i, "пизд") || at(s, i, "пезд") || at(s, i, "пизж"),
             'б' => at(s, i, "бляд"),
             'м' => {
-                at(s, i, "мудак") || at(s, i, "мудач") || at(s, i, "мудил") || at(s, i, "мудоз")
+                (at(s, i, "муд")
+                    && !ends_before(s, i, "х")
+                    && !equals(s, "муди")
+                    && s.get(i + 3).is_some_and(|&v| is_ru_vowel(v)))
+                    || manda_derivative(s, i)
             }
+            'ъ' => at(s, i, "ъяб"),
             'г' => at(s, i, "гандон") || at(s, i, "гондон"),
             'з' => at(s, i, "залуп"),
             _ => false,
@@ -689,11 +795,11 @@ pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
         if c != 'х' && c != 'е' && c != 'п' {
             continue;
         }
-        // хуй / хуе / хуя / хую / хуи, but not «страхую», «застрахуй».
+        // хуй / хуе / хуя / хую / хуи, but not «страхую», «психуй», «плохую».
         if at(s, i, "ху") {
             let next = s.get(i + 2).copied();
             let ok = matches!(next, Some('й' | 'е' | 'я' | 'ю' | 'и' | WILD));
-            if ok && !ends_before(s, i, "стра") {
+            if ok && hu_is_root(s, i) {
                 return true;
             }
         }
@@ -709,10 +815,11 @@ pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
                 return true;
             }
         }
-        // пидор / пидар / пидр / пидер, but not «скипидар», «спидер».
+        // пидор / пидар / пидр / пидер, but not «скипидар», «спидер», «эпидермолиз».
         if (at(s, i, "пидор") || at(s, i, "пидар") || at(s, i, "пидр") || at(s, i, "пидер"))
             && !ends_before(s, i, "с")
             && !ends_before(s, i, "ски")
+            && !ends_before(s, i, "э")
         {
             return true;
         }
@@ -720,13 +827,54 @@ pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
     false
 }
 
+/// Whether a verb or noun built on «манда» starts at `i`: `манд` + `ю`/`я` (мандюк,
+/// вмандячить), `мандох`/`мандош`/`мандов` (вымандохать, замандовать) or `мандить`
+/// (вмандить), not after `ко` (скомандовать, командир). The bare stem is in «команда»,
+/// «мандарин», «мандат», «мандолина», «мандраж».
+fn manda_derivative(s: &[char], i: usize) -> bool {
+    at(s, i, "манд")
+        && !ends_before(s, i, "ко")
+        && [
+            "мандю", "мандя", "мандох", "мандош", "мандов", "мандит", "мандил", "мандец", "мандех", "мандыв",
+            "мандет", "мандищ", "мандист", "мандан", "мандапр",
+        ]
+            .iter()
+            .any(|r| at(s, i, r))
+}
+
+/// Prefixes after which `ху` + vowel is the obscene root (нахуй, похую, охуеть, нихуя).
+const HU_PREFIXES: &[&str] = &[
+    "а", "в", "вз", "вы", "до", "за", "из", "на", "над", "не", "недо", "ни", "о", "об", "от",
+    "пере", "по", "под", "при", "про", "раз", "рас", "с", "у",
+];
+
+/// Whether `ху` + vowel at `i` of the skeleton `s` is the obscene root. It is at the start of
+/// a word and after a verbal prefix; it is not in «страхую», «психуй», «психует» (the stems
+/// `страх-`, `псих-`), nor in a feminine adjective ending `-хую` after another stem
+/// («плохую», «сухую», «тихую», «глухую»: the stem's `х` and the ending `-ую`). Any other
+/// place (glued compounds such as «долбохуй») is the root.
+fn hu_is_root(s: &[char], i: usize) -> bool {
+    if ends_before(s, i, "стра") || ends_before(s, i, "пси") {
+        return false;
+    }
+    if i == 0
+        || HU_PREFIXES
+            .iter()
+            .any(|p| equals(s.get(..i).unwrap_or(&[]), p))
+    {
+        return true;
+    }
+    !(s.get(i + 2) == Some(&'ю') && s.len() == i + 3)
+}
+
 /// Matches a Latin-only word against transliterated roots (`blyad`, `pizdec`, `nahuy`).
 pub(crate) fn obscene_translit(s: &[char]) -> bool {
     const START: &[&str] = &[
-        "blya", "blia", "blja", "eban", "ebal", "ebat", "eblan", "ebu", "yoban",
+        "blya", "blia", "blja", "eban", "ebal", "ebat", "eblan", "ebu", "yoban", "yob", "yeb",
     ];
     const HUY: &[&str] = &[
-        "huy", "huj", "hui", "xuy", "xuj", "xui", "huev", "xuev", "huet", "xuet",
+        "huy", "huj", "hui", "xuy", "xuj", "xui", "huev", "xuev", "huet", "xuet", "khuy",
+        "khui", "khuj", "khuev", "hooy", "hooi",
     ];
     const PREFIX: &[&str] = &[
         "", "na", "po", "o", "ni", "za", "vy", "do", "u", "pro", "ot",
@@ -740,7 +888,7 @@ pub(crate) fn obscene_translit(s: &[char]) -> bool {
                 .iter()
                 .any(|r| at(s, i, r)),
             'b' => ["bliad", "blyad", "bljad"].iter().any(|r| at(s, i, r)),
-            'm' => at(s, i, "mudak") || at(s, i, "mudil"),
+            'm' => at(s, i, "mudak") || at(s, i, "mudil") || at(s, i, "mudack"),
             'g' => at(s, i, "gandon") || at(s, i, "gondon"),
             'z' => at(s, i, "zalup"),
             _ => false,
@@ -751,7 +899,7 @@ pub(crate) fn obscene_translit(s: &[char]) -> bool {
     }
     if !matches!(
         s.first(),
-        Some('b' | 'e' | 'y' | 'h' | 'x' | 'n' | 'p' | 'o' | 'z' | 'v' | 'd' | 'u')
+        Some('b' | 'e' | 'y' | 'h' | 'x' | 'k' | 'n' | 'p' | 'o' | 'z' | 'v' | 'd' | 'u')
     ) {
         return false;
     }
@@ -812,6 +960,33 @@ mod tests {
             "по-блядски",
             "ПИЗДЕЦ",
             "хуeсoс",
+            "похуй",
+            "похую",
+            "нихуя",
+            "охуеть",
+            "дохуя",
+            "нехуй",
+            "Х.У.Й",
+            // Public lexicons (LDNOOBW V2) and the issue's misses.
+            "хули",
+            "пизжу",
+            "впизживать",
+            "нищеёбы",
+            "вмандить",
+            "вымандохать",
+            "мандюк",
+            "вмудохаться",
+            "безмудый",
+            "подъябывать",
+            "pizdec",
+            "khuy",
+            "yobany",
+            "п.здец",
+            "х.й",
+            "бл.дь",
+            "переебать",
+            "намудить",
+            "мудозвон",
         ] {
             assert!(hits(t), "{t}");
         }
@@ -832,7 +1007,9 @@ mod tests {
                     continue;
                 }
                 through += 1;
-                let tail = w.windows(2).any(|p| p[0] != p[1] && TAIL_AFTER[p[0] as usize] >> p[1] & 1 == 1);
+                let tail = w
+                    .windows(2)
+                    .any(|p| p[0] != p[1] && TAIL_AFTER[p[0] as usize] >> p[1] & 1 == 1);
                 assert!(tail, "{s}");
             }
         }
@@ -930,6 +1107,46 @@ mod tests {
             "я у вас",
             "страхуют",
             "застрахуют",
+            // Real petitions and the issue's false alarms.
+            "Прошу проверить плохую работу управляющей компании, во дворе сухую траву не убирают.",
+            "плохую",
+            "тихую",
+            "сухую",
+            "глухую",
+            "ГЛУХУЮ",
+            "лихую",
+            "буллезный эпидермолиз",
+            "эпидермис",
+            "психуй",
+            "не психуй",
+            "психует",
+            "психуя",
+            "Балконы в плохом состояние.Балконы находятся в подъезде.",
+            "ГН: Е643УХ98",
+            "хулиган",
+            "хулить",
+            "скомандовать",
+            "командование",
+            "мандолина",
+            "мандраж",
+            "роман",
+            "карман",
+            "объявление",
+            "т.е. в г.Москве",
+            "ул.Ленина",
+            "Демьяненко Е.П. его закрыла",
+            "в соответствии с п.3.2.9 Постановления",
+            "Затопление.жуткий запах",
+            "касается 13 квартир,т е.всего стояка",
+            "по Е.Шварца и от ул. М.Дудина",
+            "Фотофиксация от 03.11.прилагается.",
+            "из парадных.1 и 2",
+            "учёбу",
+            "грёбаный",
+            "Махмудов",
+            "мудрость",
+            "Муди",
+            "премудрый",
         ] {
             assert!(!hits(t), "{t}");
         }

@@ -9,8 +9,8 @@
 //! just before the number (`паспорт`, `ИНН`, `СНИЛС`, `тел`, `карт`).
 
 use super::normalize::{is_alnum, is_cyrillic, is_letter, lower, lower_ru_pair};
-use smallvec::SmallVec;
 use super::{Detection, DetectionKind};
+use smallvec::SmallVec;
 
 /// A maximal run of ASCII digits.
 #[derive(Clone, Copy)]
@@ -90,6 +90,11 @@ struct Context {
     phone: bool,
     card: bool,
     number_sign: bool,
+    /// A phone keyword other than «номер» (тел, звон, моб, сотов, messengers).
+    phone_word: bool,
+    /// An organisation's or a request's identifier is named (ОГРН, КПП, заявка, заказ,
+    /// обращение, договор, лицевой счёт, квитанция): the number is not about a person.
+    not_personal: bool,
 }
 
 /// Lowercases `s` into `buf` when every character is ASCII or basic Cyrillic (their
@@ -189,30 +194,64 @@ fn context_in_bytes(w: &[u8]) -> Context {
             (0xD1, 0x81) => {
                 cx.passport |= in_tail("серия") || in_tail("серии");
                 cx.snils |= in_tail("снилс") || rest.starts_with("страхов".as_bytes());
-                cx.phone |= in_tail("сотов");
+                cx.phone_word |= in_tail("сотов");
             }
             (0xD0, 0xB8) => cx.inn |= in_tail("инн"),
             (b'i', _) => cx.inn |= in_tail("inn"),
-            (0xD1, 0x82) => cx.phone |= in_tail("тел"),
-            (0xD0, 0xB7) => cx.phone |= in_tail("звон"),
-            (0xD0, 0xBC) => cx.phone |= in_tail("моб"),
-            (b'w', _) => cx.phone |= in_tail("whatsapp"),
-            (0xD0, 0xB2) => cx.phone |= in_tail("ватсап") || in_tail("вайбер"),
+            // «тел» starts a word («тел.», «телефон»), not inside one («Гастелло»).
+            (0xD1, 0x82) => cx.phone_word |= in_tail("тел") && !after_letter(w, p),
+            (0xD0, 0xB7) => {
+                cx.phone_word |= in_tail("звон");
+                cx.not_personal |= in_tail("заявк") || in_tail("заказ");
+            }
+            (0xD0, 0xBC) => cx.phone_word |= in_tail("моб"),
+            (b'w', _) => cx.phone_word |= in_tail("whatsapp"),
+            (0xD0, 0xB2) => cx.phone_word |= in_tail("ватсап") || in_tail("вайбер"),
             (0xD0, 0xBD) => cx.phone |= in_tail("номер"),
-            (0xD0, 0xBA) => cx.card |= in_tail("карт"),
+            (0xD0, 0xBA) => {
+                cx.card |= in_tail("карт");
+                cx.not_personal |= in_tail("кпп") || in_tail("квитанц");
+            }
+            (0xD0, 0xBE) => {
+                cx.not_personal |= in_tail("огрн") || in_tail("обращени");
+            }
+            (0xD0, 0xB4) => cx.not_personal |= in_tail("договор"),
+            (0xD0, 0xBB) => cx.not_personal |= in_tail("лицев"),
             _ => {}
         }
         p += 1;
     }
+    cx.phone |= cx.phone_word;
     let trimmed = w.get(..trimmed).unwrap_or(&[]);
     cx.number_sign = trimmed.ends_with(b"#") || trimmed.ends_with(b" n");
     cx
+}
+
+/// Whether the character before byte `p` of the lowercase window `w` is a letter (ASCII, or
+/// a two-byte Cyrillic letter `D0 xx` / `D1 xx`).
+fn after_letter(w: &[u8], p: usize) -> bool {
+    let prev = p.checked_sub(1).and_then(|i| w.get(i));
+    let lead = p.checked_sub(2).and_then(|i| w.get(i));
+    prev.is_some_and(u8::is_ascii_alphabetic)
+        || (matches!(lead, Some(0xD0 | 0xD1)) && prev.is_some_and(|&b| b & 0xC0 == 0x80))
 }
 
 /// Whether `b` is ASCII white space as `char::is_whitespace` has it (with the vertical tab).
 fn ascii_space(b: &u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
+
+/// Words naming an organisation's or a request's identifier ([`Context::not_personal`]).
+const NOT_PERSONAL: &[&str] = &[
+    "огрн",
+    "кпп",
+    "заявк",
+    "заказ",
+    "обращени",
+    "договор",
+    "лицев",
+    "квитанц",
+];
 
 /// The keywords in a lowercase window of text just before a number.
 fn context_in(window: &str) -> Context {
@@ -224,18 +263,25 @@ fn context_in(window: &str) -> Context {
         .nth(n.saturating_sub(25))
         .and_then(|(at, _)| trimmed.get(at..))
         .unwrap_or("");
+    let word_start = |k: &str| {
+        tail.match_indices(k).any(|(at, _)| {
+            !tail
+                .get(..at)
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(char::is_alphabetic)
+        })
+    };
+    let phone_word = word_start("тел")
+        || ["звон", "моб", "сотов", "whatsapp", "ватсап", "вайбер"]
+            .iter()
+            .any(|k| tail.contains(k));
     Context {
         passport: window.contains("паспорт") || tail.contains("серия") || tail.contains("серии"),
         inn: tail.contains("инн") || tail.contains("inn"),
         snils: tail.contains("снилс") || window.contains("страхов"),
-        phone: tail.contains("тел")
-            || tail.contains("звон")
-            || tail.contains("моб")
-            || tail.contains("сотов")
-            || tail.contains("whatsapp")
-            || tail.contains("ватсап")
-            || tail.contains("вайбер")
-            || tail.contains("номер"),
+        phone: phone_word || tail.contains("номер"),
+        phone_word,
+        not_personal: NOT_PERSONAL.iter().any(|k| tail.contains(k)),
         card: tail.contains("карт"),
         number_sign: trimmed.ends_with('№') || trimmed.ends_with('#') || trimmed.ends_with(" n"),
     }
@@ -425,7 +471,7 @@ fn classify_group(text: &str, chunks: &[Chunk], seps: &[Sep], out: &mut Vec<Dete
             continue;
         }
         let plus = first.start > 0 && b.get(first.start - 1) == Some(&b'+');
-        let mut best: Option<(usize, DetectionKind)> = None;
+        let mut best: Option<(usize, Option<DetectionKind>)> = None;
         // The candidates starting at chunk i share prefixes of one digit array and one
         // chunk-length array: (last chunk, digit count, chunk count).
         let mut digits = [0u8; 19];
@@ -477,19 +523,21 @@ fn classify_group(text: &str, chunks: &[Chunk], seps: &[Sep], out: &mut Vec<Dete
             } else {
                 *ctx.get_or_insert_with(|| context_before(text, first.start))
             };
-            if let Some(kind) = classify(d, l, plus, dash, paren, &cx) {
-                best = Some((j, kind));
+            if let Some(verdict) = classify(d, l, plus, dash, paren, &cx) {
+                best = Some((j, verdict));
                 break;
             }
         }
         match best {
-            Some((j, kind)) => {
+            Some((j, verdict)) => {
                 let mut start = first.start;
                 if plus || (start > 0 && b.get(start - 1) == Some(&b'(')) {
                     start -= 1;
                 }
                 let end = chunks.get(j).map_or(first.end, |c| c.end);
-                out.push(Detection { kind, start, end });
+                if let Some(kind) = verdict {
+                    out.push(Detection { kind, start, end });
+                }
                 i = j + 1;
             }
             None => i += 1,
@@ -504,71 +552,98 @@ fn classify(
     dash: bool,
     paren: bool,
     cx: &Context,
-) -> Option<DetectionKind> {
+) -> Option<Option<DetectionKind>> {
     let n = d.len();
     let d0 = d.first().copied().unwrap_or(0);
     let d1 = d.get(1).copied().unwrap_or(0);
     use DetectionKind as K;
+    // Not about a person (152-FZ art. 3.1 covers natural persons only): a legal entity's
+    // ИНН (10 digits) or ОГРН (13 digits with a valid check digit), and any number named as
+    // an organisation's or a request's identifier. Such a number is read whole and dropped,
+    // so no part of it is taken for a phone.
+    const NOT_PERSONAL: Option<Option<DetectionKind>> = Some(None);
     if plus {
-        return ((d0 == 7 && n == 11) || (d0 != 7 && (11..=13).contains(&n))).then_some(K::Phone);
+        return ((d0 == 7 && n == 11) || (d0 != 7 && (11..=13).contains(&n)))
+            .then_some(Some(K::Phone));
+    }
+    if cx.not_personal && !(cx.passport || cx.snils || cx.card || cx.inn || cx.phone_word) {
+        return NOT_PERSONAL;
     }
     if cx.number_sign && !(cx.passport || cx.inn || cx.snils || cx.card) {
         return None;
     }
+    if n == 13 && lens.len() == 1 && matches!(d0, 1 | 5) && ogrn_valid(d) {
+        return NOT_PERSONAL;
+    }
     // Passport: 2+2+6 or 4+6, or ten bare digits after «паспорт».
     if n == 10 && (lens == [2, 2, 6] || lens == [4, 6] || (lens == [10] && cx.passport)) {
         if cx.inn && inn_valid(d) {
-            return Some(K::Inn);
+            return NOT_PERSONAL;
         }
-        return Some(K::Passport);
+        return Some(Some(K::Passport));
     }
     if cx.inn && (n == 10 || n == 12) && lens.len() == 1 {
-        return inn_valid(d).then_some(K::Inn);
+        return match (n, inn_valid(d)) {
+            (12, true) => Some(Some(K::Inn)),
+            (_, true) => NOT_PERSONAL,
+            _ => None,
+        };
     }
     if n == 11 {
         let snils_shape = lens == [3, 3, 3, 2] || lens == [11] || lens == [9, 2];
         if cx.snils {
-            return (snils_shape && snils_valid(d)).then_some(K::Snils);
+            return (snils_shape && snils_valid(d)).then_some(Some(K::Snils));
         }
         if lens == [3, 3, 3, 2] || lens == [9, 2] {
-            return snils_valid(d).then_some(K::Snils);
+            return snils_valid(d).then_some(Some(K::Snils));
         }
         let phone_like = d0 == 7 || d0 == 8;
         if lens == [11] {
             if snils_valid(d) && !(phone_like && (d1 == 9 || cx.phone)) {
-                return Some(K::Snils);
+                return Some(Some(K::Snils));
             }
-            return phone_like.then_some(K::Phone);
+            return phone_like.then_some(Some(K::Phone));
         }
-        return phone_like.then_some(K::Phone);
+        return phone_like.then_some(Some(K::Phone));
     }
     if n == 10 {
         if d0 == 9 {
-            return Some(K::Phone);
+            return Some(Some(K::Phone));
         }
         if paren || (dash && cx.phone) {
-            return Some(K::Phone);
+            return Some(Some(K::Phone));
         }
         if lens == [10] && inn_valid(d) {
-            return Some(K::Inn);
+            return NOT_PERSONAL;
         }
         return None;
     }
     if n == 12 && lens.len() == 1 {
-        return inn_valid(d).then_some(K::Inn);
+        return inn_valid(d).then_some(Some(K::Inn));
     }
     if (13..=19).contains(&n) && (2..=6).contains(&d0) && luhn_valid(d) {
         let card_shape = lens.iter().all(|&l| l == 4) || lens.len() == 1;
         if (n == 16 && card_shape) || cx.card {
-            return Some(K::BankCard);
+            return Some(Some(K::BankCard));
         }
         return None;
     }
     // Local landline number after a phone keyword: 2-12-34, 212-34-56.
     if (5..=7).contains(&n) && dash && lens.len() >= 3 && cx.phone {
-        return Some(K::Phone);
+        return Some(Some(K::Phone));
     }
     None
+}
+
+/// ОГРН check digit: the first twelve digits as a number, mod 11, then mod 10, is the last.
+pub(crate) fn ogrn_valid(d: &[u8]) -> bool {
+    let (Some(head), Some(&last)) = (d.get(..12), d.get(12)) else {
+        return false;
+    };
+    let rem = head
+        .iter()
+        .fold(0u64, |acc, &x| (acc * 10 + u64::from(x)) % 11);
+    u64::from(last) == rem % 10
 }
 
 /// СНИЛС check number: Σ digit·(9−position) over the first nine digits; below 100 it is
@@ -701,5 +776,32 @@ mod tests {
         assert!(
             kinds("12.03.2024 в 15:30, 15 000 руб., 77:01:0004012:1234, № 1404, 620014").is_empty()
         );
+    }
+
+    /// A legal entity's identifiers and request numbers are not personal data (the issue's
+    /// examples from real petitions); an individual's 12-digit ИНН is.
+    #[test]
+    fn organisations_and_requests_are_not_persons() {
+        use DetectionKind as K;
+        for t in [
+            "ООО \"Жилкомсервис № 2\" (ИНН 7804347647) не убирает двор",
+            "управляющая компания, ИНН 7804347647, КПП 780401001, ОГРН 1027700132195",
+            "ОГРН 1027700132195",
+            "1027700132195",
+            "7804347647",
+            "Прошу закрыть заявку, номер 782 997 857 2811, проблема не решена",
+            "по обращению 912 345 67 89 ответа нет",
+            "лицевой счёт 9123456789",
+            "номер заказа 912 345 6789",
+        ] {
+            assert!(kinds(t).is_empty(), "{t}: {:?}", kinds(t));
+        }
+        assert_eq!(kinds("мой ИНН 500100732259"), [K::Inn]);
+        assert_eq!(kinds("500100732259"), [K::Inn]);
+        assert_eq!(kinds("по заявке звоните 8 912 345 67 89"), [K::Phone]);
+        assert!(kinds("домов по улице Гастелло 10-12-14").is_empty());
+        assert_eq!(kinds("тел. 643-98-28"), [K::Phone]);
+        assert!(ogrn_valid(&ds("1027700132195")));
+        assert!(!ogrn_valid(&ds("1027700132194")));
     }
 }
