@@ -11,6 +11,7 @@ use super::route::answer_level;
 use super::{category_level, Prepared};
 use crate::calendar::Calendar;
 use crate::error::Result;
+use crate::profile::scope::{planned_at_sending, TermScope};
 use crate::profile::{AppliesTo, Profile, TermRule, TermStart};
 use crate::term::{resolve_local, Citations, ClosingOffsets, Explanation, Term, TermUnit};
 
@@ -78,7 +79,7 @@ pub(crate) struct PreparedTerms {
     rules: Vec<(usize, Option<PreparedTerm>)>,
     /// The set terms of [`sending_terms`], in their order, by name, with the messages they
     /// apply to and where in `rules` they are: a plan goes through these alone.
-    sending: Vec<(String, AppliesTo, usize)>,
+    sending: Vec<(String, AppliesTo, Option<TermScope>, usize)>,
     /// The zone's offset at each closing time of these terms on every day of the calendar.
     closings: Vec<ClosingOffsets>,
 }
@@ -97,7 +98,8 @@ impl PreparedTerms {
             .filter_map(|(name, rule)| {
                 let at = address(rule);
                 let i = rules.iter().position(|(a, p)| *a == at && p.is_some())?;
-                Some((name.clone(), rule.applies_to, i))
+                let scope = (!rule.scope.is_empty()).then(|| rule.scope.clone());
+                Some((name.clone(), rule.applies_to, scope, i))
             })
             .collect();
         let mut times: Vec<NaiveTime> = rules.iter().filter_map(|(_, p)| Some(p.as_ref()?.term.closes_at())).collect();
@@ -123,9 +125,14 @@ impl PreparedTerms {
 }
 
 /// The terms a plan files from the profile's own terms: those that run from the sending, but
-/// the answer term, which [`answer_level`] chooses.
+/// the answer term, which [`answer_level`] chooses ([`planned_at_sending`]).
 fn sending_terms(profile: &Profile) -> impl Iterator<Item = (&String, &TermRule)> {
-    profile.terms.iter().filter(|(name, rule)| rule.from == TermStart::Sending && !name.starts_with("answer"))
+    profile.terms.iter().filter(|(name, rule)| planned_at_sending(name, rule.from))
+}
+
+/// Whether a term limited to some categories or a season ([`TermScope`]) applies to `message`.
+fn in_scope(profile: &Profile, scope: &TermScope, message: &Message, local: &DateTime<Tz>) -> bool {
+    scope.is_empty() || scope.holds(profile, message.subcategory.as_deref().or(message.category.as_deref()), local.date_naive())
 }
 
 /// Where a rule lives: the identity [`PreparedTerms`] finds it by.
@@ -205,15 +212,17 @@ pub(crate) fn plan_prepared(
     let mut planner = Planner { calendar, local, prepared: terms, plan: Plan::new() };
     match terms {
         Some(p) => {
-            for (name, applies_to, i) in &p.sending {
+            for (name, applies_to, scope, i) in &p.sending {
                 let term = p.rules.get(*i).and_then(|(_, term)| term.as_ref());
-                if let Some(term) = term.filter(|_| applies(*applies_to, message)) {
+                let scoped = scope.as_ref().is_none_or(|s| in_scope(profile, s, message, &local));
+                if let Some(term) = term.filter(|_| applies(*applies_to, message) && scoped) {
                     planner.file_prepared(name, term)?;
                 }
             }
         }
         None => {
-            for (name, rule) in sending_terms(profile).filter(|(_, rule)| applies(rule.applies_to, message)) {
+            let applying = |rule: &TermRule| applies(rule.applies_to, message) && in_scope(profile, &rule.scope, message, &local);
+            for (name, rule) in sending_terms(profile).filter(|(_, rule)| applying(rule)) {
                 planner.resolve(name, rule)?;
             }
         }

@@ -145,7 +145,15 @@ pub(crate) fn answer_level<'p, 'm>(
         return Ok((Some(rule), Some(ChosenLevel::Message(level, rule))));
     }
     if let Some(ft) = category_level() {
-        if let Some(rule) = profile.fast_track.get(&ft.value) {
+        // A seasonal level holds only for a message sent in its season (local date); out of
+        // it the category is on the ordinary answer term.
+        let in_season = |rule: &TermRule| {
+            rule.scope.season.is_none_or(|s| {
+                let zone = profile.municipality.tz().unwrap_or(chrono_tz::Tz::UTC);
+                s.contains(message.sent_at.with_timezone(&zone).date_naive())
+            })
+        };
+        if let Some(rule) = profile.fast_track.get(&ft.value).filter(|r| in_season(r)) {
             return Ok((Some(rule), Some(ChosenLevel::Category(ft))));
         }
     }

@@ -103,6 +103,9 @@ pub struct ProfileFile {
     /// Fast-track levels by id; a level's term replaces the answer term.
     #[serde(default)]
     pub fast_track: BTreeMap<String, TermFile>,
+    /// What every term has unless it says otherwise (one closing time).
+    #[serde(default)]
+    pub term_defaults: TermDefaultsFile,
     /// Counts and thresholds.
     #[serde(default)]
     pub limits: LimitsFile,
@@ -452,6 +455,32 @@ pub struct TermFile {
     pub note: Option<String>,
     /// Fast-track levels: how categories map to the level when the profile cannot list them.
     pub mapping_note: Option<String>,
+    /// The term applies only to messages in these categories (ids) or their subcategories: a
+    /// first answer that the regulation gives to one category only.
+    pub categories: Option<Vec<String>>,
+    /// The term applies only to messages sent in this season (local date); a fast-track level
+    /// outside its season leaves the category on the ordinary answer term.
+    pub season: Option<SeasonFile>,
+}
+
+/// A season of the year, both days included (`from = "10-01"`, `to = "04-30"` is the heating
+/// season «с 1 октября по 30 апреля»); it may run over the new year.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeasonFile {
+    /// First day, `"MM-DD"`.
+    pub from: String,
+    /// Last day, `"MM-DD"`.
+    pub to: String,
+}
+
+/// `[term_defaults]`: what every term of the profile has unless it says otherwise.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TermDefaultsFile {
+    /// One closing time (`"18:00"`, local) for every term without its own `closing_time`: a
+    /// regulation that ends every term with the working day («до окончания рабочего дня»).
+    pub closing_time: Option<CitedField<String>>,
 }
 
 /// `[limits]`: counts and thresholds.

@@ -18,13 +18,14 @@ pub mod file;
 mod load;
 mod model;
 mod resolve;
+pub mod scope;
 mod tree;
 
 pub use load::ExtendsResolver;
 pub use model::{
     AppliesTo, Attachments, Category, Channels, Cited, ContentAction, ContentRules, DataRule,
     Family, Fields, Language, Limits, Municipality, Organisation, Profile, Publicity,
-    Provision, RefusalGround, Regulation, Requirement, Routing, StageShares, Submission, TermRule,
+    Provision, RefusalGround, Regulation, Requirement, Routing, StageShares, Submission, TermDefaults, TermRule,
     TermStart, UnsetValue, Visibility, Workflow,
 };
 pub use resolve::{KNOWN_CALENDARS, KNOWN_FINDINGS, KNOWN_TERMS};

@@ -14,6 +14,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 pub use super::file::{AppliesTo, ContentAction, DataRule, Family, Requirement, TermStart, Visibility};
+use super::scope::TermScope;
 use crate::term::{OnNonWorking, Term, TermUnit};
 
 /// A value with the clause it comes from, or the reason it is a local choice.
@@ -343,6 +344,9 @@ pub struct TermRule {
     pub note: Option<String>,
     /// Fast-track levels: how categories map to it when the profile cannot list them.
     pub mapping_note: Option<String>,
+    /// The categories and season the term is limited to (empty: every message).
+    #[serde(default)]
+    pub scope: TermScope,
     /// Short English name of the regulation.
     pub regulation: String,
 }
@@ -394,6 +398,13 @@ pub struct Limits {
     pub vote_threshold: Option<Cited<u32>>,
     /// Longest user block, days.
     pub block_days: Option<Cited<u32>>,
+}
+
+/// `[term_defaults]`, resolved: kept for explanations; each term already carries its value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TermDefaults {
+    /// The closing time of every term without its own.
+    pub closing_time: Option<Cited<NaiveTime>>,
 }
 
 /// ПОС stage shares of the total term.
@@ -454,6 +465,9 @@ pub struct Profile {
     pub limits: Limits,
     /// ПОС stage shares.
     pub stage_shares: StageShares,
+    /// What every term has unless it says otherwise.
+    #[serde(default)]
+    pub term_defaults: TermDefaults,
     /// The workflow provisions: actions, guards, effects, unbounded states.
     pub workflow: Workflow,
     /// Every value the regulation does not give, with the profile's note.

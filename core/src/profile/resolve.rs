@@ -20,15 +20,18 @@ use super::load::display_path;
 use super::model::{
     Attachments, Category, Channels, Cited, ContentRules, Fields, Language, Limits, Municipality,
     Organisation, Profile, Provision, Publicity, RefusalGround, Regulation, StageShares, Submission,
-    TermRule, UnsetValue, Workflow,
+    TermDefaults, TermRule, UnsetValue, Workflow,
 };
+use super::scope::{misspelt, planned_at_sending, MonthDay, Season, TermScope};
 use super::tree::{Node, Seg, Sources};
 
 /// Production calendar regions the library ships (`rules/calendars`).
 pub const KNOWN_CALENDARS: &[&str] = crate::calendar::REGIONS;
 
-/// Term names the library's planning code knows. Another name is allowed but warned about, so
-/// that a typo (`registation`) does not silently drop a term.
+/// Term names the library's planning and replay code give a meaning of their own. Another name
+/// is planned when it runs from the sending ([`planned_at_sending`]: a first answer beside the
+/// final one); a name that is neither is warned about, so that a typo (`registation` with
+/// `from = "registration"`) does not silently drop a term.
 pub const KNOWN_TERMS: &[&str] = &[
     "registration",
     "registration_expected",
@@ -96,12 +99,14 @@ pub(crate) struct Ctx<'a> {
     is_abstract: bool,
     regulation: String,
     unset: Vec<UnsetValue>,
+    /// `[term_defaults] closing_time`, given to every term without its own.
+    default_closing: Option<NaiveTime>,
 }
 
 impl<'a> Ctx<'a> {
     /// A pass over one merged tree.
     pub fn new(tree: &'a Node, sources: &'a Sources, is_abstract: bool) -> Self {
-        Self { tree, sources, diags: Vec::new(), is_abstract, regulation: String::new(), unset: Vec::new() }
+        Self { tree, sources, diags: Vec::new(), is_abstract, regulation: String::new(), unset: Vec::new(), default_closing: None }
     }
 
     fn loc(&self, path: &[Seg], at_key: bool) -> Option<Location> {
@@ -266,7 +271,8 @@ impl<'a> Ctx<'a> {
             self.citation(t.clause.as_ref(), t.local_choice.as_ref(), p);
         }
         let cutoff = self.time(t.cutoff.as_ref(), &with(p, &["cutoff"]));
-        let closing_time = self.time(t.closing_time.as_ref(), &with(p, &["closing_time"]));
+        let closing_time = self.time(t.closing_time.as_ref(), &with(p, &["closing_time"])).or(self.default_closing);
+        let scope = self.scope(t, p);
         TermRule {
             name: name.to_string(),
             name_ru: t.name_ru.clone(),
@@ -285,7 +291,50 @@ impl<'a> Ctx<'a> {
             local_choice: t.local_choice.clone(),
             note: t.note.clone(),
             mapping_note: t.mapping_note.clone(),
+            scope,
             regulation: self.regulation.clone(),
+        }
+    }
+
+    /// The categories and season a term is limited to; the category ids are checked once the
+    /// categories are read ([`Ctx::check_scopes`]).
+    fn scope(&mut self, t: &TermFile, p: &[Seg]) -> TermScope {
+        let mut season = None;
+        if let Some(s) = &t.season {
+            let mut day = |text: &str, key: &str| {
+                let day = MonthDay::parse(text);
+                if day.is_none() {
+                    self.error(
+                        "bad_season",
+                        format!("`{}` is not a day of the year: `{text}`", display_path(&with(p, &["season", key]))),
+                        &with(p, &["season", key]),
+                        false,
+                        "write the day as \"MM-DD\": the heating season «с 1 октября по 30 апреля» is from = \"10-01\", to = \"04-30\"",
+                    );
+                }
+                day
+            };
+            let (from, to) = (day(&s.from, "from"), day(&s.to, "to"));
+            if let (Some(from), Some(to)) = (from, to) {
+                season = Some(Season { from, to });
+            }
+        }
+        TermScope { categories: t.categories.clone().unwrap_or_default(), season }
+    }
+
+    /// Every category a term's `categories` names exists.
+    fn check_scopes(&mut self, section: &str, rules: &BTreeMap<String, TermRule>, cats: &[Category]) {
+        for (name, rule) in rules {
+            for id in rule.scope.categories.iter().filter(|id| !cats.iter().any(|c| c.id == **id)) {
+                let known: Vec<&str> = cats.iter().map(|c| c.id.as_str()).collect();
+                self.error(
+                    "unknown_category",
+                    format!("term `{section}.{name}` is limited to an unknown category `{id}`"),
+                    &path(&[section, name, "categories"]),
+                    false,
+                    &format!("use the id of a [[category]]: {}", known.join(", ")),
+                );
+            }
         }
     }
 
@@ -371,17 +420,38 @@ impl<'a> Ctx<'a> {
         };
         let refusals = self.refusals(f);
         let organisations = self.organisations(f);
+        let term_defaults = TermDefaults {
+            closing_time: self.cited(f.term_defaults.closing_time.as_ref(), &path(&["term_defaults", "closing_time"])).and_then(|c| {
+                let at = self.time(Some(&c.value), &path(&["term_defaults", "closing_time", "value"]))?;
+                Some(Cited { value: at, clause: c.clause, local_choice: c.local_choice, note: c.note, regulation: c.regulation })
+            }),
+        };
+        self.default_closing = term_defaults.closing_time.as_ref().map(|c| c.value);
         let mut terms = BTreeMap::new();
         for (name, t) in &f.terms {
             let p = path(&["terms", name]);
+            let from = t.from.unwrap_or(TermStart::Sending);
             if !KNOWN_TERMS.contains(&name.as_str()) {
-                self.warn(
-                    "unknown_term_name",
-                    format!("term name `{name}` is not one the library plans with"),
-                    &p,
-                    true,
-                    &format!("check the spelling; known names: {}", KNOWN_TERMS.join(", ")),
-                );
+                if let Some(meant) = misspelt(name, KNOWN_TERMS) {
+                    self.warn(
+                        "unknown_term_name",
+                        format!("term name `{name}` is not one the library plans with: did you mean `{meant}`?"),
+                        &p,
+                        true,
+                        &format!("as written, `{name}` is a term of its own beside `{meant}`; fix the spelling, or pick a name further from the known ones: {}", KNOWN_TERMS.join(", ")),
+                    );
+                } else if !planned_at_sending(name, from) {
+                    self.warn(
+                        "unknown_term_name",
+                        format!("term name `{name}` is not one the library plans with"),
+                        &p,
+                        true,
+                        &format!(
+                            "a term of your own name is planned only when it runs from the sending (omit `from`) and is not named `answer…`; the names that run from other events are: {}",
+                            KNOWN_TERMS.join(", ")
+                        ),
+                    );
+                }
             }
             terms.insert(name.clone(), self.term(name, t, &p));
         }
@@ -391,6 +461,8 @@ impl<'a> Ctx<'a> {
             fast_track.insert(id.clone(), rule);
         }
         let categories = self.categories(f, &organisations, &fast_track);
+        self.check_scopes("terms", &terms, &categories);
+        self.check_scopes("fast_track", &fast_track, &categories);
         let l = &f.limits;
         let lp = |k: &str| path(&["limits", k]);
         let limits = Limits {
@@ -427,6 +499,7 @@ impl<'a> Ctx<'a> {
             fast_track,
             limits,
             stage_shares,
+            term_defaults,
             workflow,
             unset: std::mem::take(&mut self.unset),
         };

@@ -14,11 +14,14 @@ use super::vocabulary::{EffectKind, Guard, State};
 use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::message::{Plan, PlannedTerm};
+use crate::profile::scope::planned_at_sending;
 use crate::profile::{AppliesTo, TermRule, TermStart};
 use crate::term::{resolve_term, TermSources, TermUnit};
 
-/// Whether the term called `name` runs in the machine's state.
-fn is_live(m: &Machine<'_>, name: &str) -> bool {
+/// Whether the term called `name` runs in the machine's state. A name without a meaning of
+/// its own that `plan` files (a first answer: [`planned_at_sending`]) runs like the answer
+/// term, while the message is processed and not yet answered.
+fn is_live(m: &Machine<'_>, name: &str, from: TermStart) -> bool {
     let transfer_pending = m.pending.as_ref().is_some_and(|p| p.kind == PendingKind::Transfer);
     match name {
         "registration" | "registration_expected" => m.state == State::Moderation && m.registered_at.is_none(),
@@ -27,7 +30,7 @@ fn is_live(m: &Machine<'_>, name: &str) -> bool {
         "redirect" => m.state == State::Coordination || transfer_pending,
         "vote_window" => m.published_at.is_some(),
         "moderation" | "coordination" | "execution" | "approval" | "sign_off" => m.state.name() == name,
-        _ => false,
+        _ => planned_at_sending(name, from) && !m.answered && m.state.in_processing(),
     }
 }
 
@@ -134,7 +137,7 @@ pub(crate) fn live_terms(
 ) -> Result<Vec<LiveTerm>> {
     let mut out = Vec::new();
     for (name, rule) in &m.profile.terms {
-        if rule.unset || name == "answer" || !applies(rule, m) || !is_live(m, name) {
+        if rule.unset || name == "answer" || !applies(rule, m) || !is_live(m, name, rule.from) {
             continue;
         }
         if rule.from == TermStart::Sending {

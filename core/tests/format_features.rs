@@ -1,0 +1,104 @@
+//! The format features no seed regulation has, through the example profile
+//! `examples/profiles/format-features.toml` and its cases (`format-features.cases.json`, which
+//! names the profile by a path relative to itself), and the lint of each feature.
+
+use std::path::Path;
+
+use reglament::conformance::{judge, CaseFile};
+use reglament::diagnostic::Severity;
+use reglament::ffi::ErrorInfo;
+use reglament::workflow::WorkflowEvent;
+use reglament::{profile, Message, Result, Rules};
+use serde_json::Value;
+
+fn examples() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/profiles")
+}
+
+fn run(rules: &Rules, op: &str, input: &Value) -> Result<Value> {
+    let message: Message = reglament::input::from_value(&input["message"], "message")?;
+    match op {
+        "plan" => Ok(serde_json::to_value(rules.plan(&message)?).unwrap_or_default()),
+        "route" => Ok(serde_json::to_value(rules.route(&message)?).unwrap_or_default()),
+        "replay" => {
+            let events: Vec<WorkflowEvent> = reglament::input::from_value(&input["events"], "events")?;
+            let now = reglament::term::parse_instant(input["now"].as_str().unwrap_or_default(), "now")?;
+            Ok(serde_json::to_value(rules.replay(&message, &events, now)?).unwrap_or_default())
+        }
+        other => Err(reglament::Error::input("op", format!("`{other}` is not used by these cases"))),
+    }
+}
+
+#[test]
+fn example_cases_pass() {
+    let dir = examples();
+    let file: CaseFile =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("format-features.cases.json")).expect("reads")).expect("parses");
+    assert!(file.cases.len() >= 7);
+    let mut failed = Vec::new();
+    for case in &file.cases {
+        let path = dir.join(case.profile.as_deref().expect("names a profile"));
+        let source = std::fs::read_to_string(&path).expect("reads the profile");
+        let rules = Rules::from_toml(&source, &path.display().to_string()).expect("loads");
+        let outcome = judge(case, run(&rules, &case.op, &case.input).map_err(|e| ErrorInfo::all(&e)));
+        if !outcome.passed {
+            failed.push(format!("{}: {}", outcome.name, outcome.mismatch.unwrap_or_default()));
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn example_profile_lints_clean() {
+    let path = examples().join("format-features.toml");
+    let source = std::fs::read_to_string(&path).expect("reads");
+    assert_eq!(profile::lint(&source, "format-features.toml"), vec![]);
+}
+
+fn codes(src: &str) -> Vec<(String, Severity)> {
+    profile::lint(src, "user.toml").into_iter().map(|d| (d.code, d.severity)).collect()
+}
+
+const BASE: &str = "id = \"x\"\nextends = \"essentuki\"\n";
+
+#[test]
+fn a_term_of_ones_own_name_from_the_sending_is_planned_and_not_warned() {
+    let src = format!("{BASE}[terms.first_answer]\namount = 1\nunit = \"working_days\"\nlocal_choice = \"t\"\n");
+    assert_eq!(codes(&src), vec![]);
+    let rules = Rules::from_toml(&src, "user.toml").expect("loads");
+    let message: Message = serde_json::from_value(serde_json::json!({
+        "sent_at": "2026-03-10T10:00:00+03:00", "text": "t", "category": "all"
+    }))
+    .expect("message");
+    let plan = rules.plan(&message).expect("plans");
+    assert_eq!(plan.get("first_answer").map(|t| t.due_date.to_string()), Some("2026-03-11".to_string()));
+}
+
+#[test]
+fn a_typo_of_a_known_name_or_a_name_nothing_plans_is_warned() {
+    let typo = format!("{BASE}[terms.registation]\namount = 2\nunit = \"working_days\"\nclause = \"34.9\"\n");
+    let diags = profile::lint(&typo, "user.toml");
+    assert_eq!(diags.len(), 1);
+    assert!(diags[0].message.contains("did you mean `registration`"), "{}", diags[0].message);
+    let unplanned = format!("{BASE}[terms.second_look]\namount = 2\nunit = \"working_days\"\nfrom = \"registration\"\nclause = \"34.9\"\n");
+    assert_eq!(codes(&unplanned), vec![("unknown_term_name".to_string(), Severity::Warning)]);
+}
+
+#[test]
+fn a_bad_season_and_an_unknown_scope_category_are_errors_at_their_keys() {
+    let src = format!(
+        "{BASE}[terms.first_answer]\namount = 1\nunit = \"working_days\"\nlocal_choice = \"t\"\ncategories = [\"heeting\"]\nseason = {{ from = \"10-01\", to = \"04-31\" }}\n"
+    );
+    let diags = profile::lint(&src, "user.toml");
+    let found: Vec<(&str, usize)> = diags.iter().map(|d| (d.code.as_str(), d.location.as_ref().map_or(0, |l| l.line))).collect();
+    assert_eq!(found, vec![("bad_season", 8), ("unknown_category", 7)]);
+    assert!(diags[1].help.as_deref().unwrap_or_default().contains("all"));
+}
+
+#[test]
+fn term_defaults_need_a_citation_and_a_time() {
+    let src = format!("{BASE}[term_defaults]\nclosing_time = {{ value = \"6pm\", local_choice = \"t\" }}\n");
+    assert_eq!(codes(&src), vec![("bad_time".to_string(), Severity::Error)]);
+    let src = format!("{BASE}[term_defaults]\nclosing_time = {{ value = \"18:00\" }}\n");
+    assert_eq!(codes(&src), vec![("clause_missing".to_string(), Severity::Error)]);
+}
