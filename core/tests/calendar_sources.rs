@@ -1,0 +1,594 @@
+//! The shipped regional calendar layers against the public sources vendored in
+//! `tests/calendar-sources/` (see its README for each source's origin and licence).
+//!
+//! Why: a regional day off is a legal fact, and a wrong one silently moves every deadline in
+//! that region by a day. So every non-provisional regional day off in a layer must be confirmed
+//! by at least two independent sources, and every day off a source claims for a region must be
+//! in that region's layer. Where a source and the layer disagree for a documented reason, the
+//! disagreement is listed in `EXCEPTIONS` with that reason; an exception that no longer matches
+//! anything fails the test too, so the list cannot rot.
+//!
+//! Table-driven: a region is checked when it has a row in `REGIONS`; a source is a folder under
+//! `tests/calendar-sources/` read by one of the readers below. To add a region, add its layer
+//! file, its row, its source rows (a `pages/ru-xx.tsv` file, entries in another source) and any
+//! exceptions.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use reglament::calendar::Layer;
+use reglament::{Calendar, CalendarOptions, DayKind};
+
+/// One checked region: the layer id (= its file name without `.toml`).
+struct Region {
+    id: &'static str,
+}
+
+/// Every regional layer that is cross-checked. A layer file without a row here fails
+/// `every_regional_layer_is_in_the_table`.
+const REGIONS: &[Region] = &[
+    Region { id: "ru-al" },
+    Region { id: "ru-ba" },
+    Region { id: "ru-bu" },
+    Region { id: "ru-cu" },
+    Region { id: "ru-ko" },
+    Region { id: "ru-sa" },
+    Region { id: "ru-ty" },
+    Region { id: "ru-zab" },
+];
+
+/// What kind of disagreement an exception allows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Allow {
+    /// The source claims a day off the layer does not have.
+    NotInLayer,
+    /// The layer has a non-provisional day off with fewer than two confirming sources.
+    SingleSource,
+}
+
+/// A documented disagreement between the shipped data and a source.
+struct Exception {
+    region: &'static str,
+    /// The source folder (`grafov-russian-holidays`, `pages`), or `*` for `SingleSource`.
+    source: &'static str,
+    /// `YYYY-MM-DD`; `MM-DD` for that day of every year; `YYYY` or `YYYY-MM` for every day of
+    /// that year or month.
+    date: &'static str,
+    allow: Allow,
+    reason: &'static str,
+}
+
+/// Documented disagreements. Each says why the layer is right and the source is not (or why
+/// a second source could not be had); `docs/calendar-regions.md` gives the detail.
+const EXCEPTIONS: &[Exception] = &[
+    Exception {
+        region: "ru-al",
+        source: "*",
+        date: "2019-02-09",
+        allow: Allow::SingleSource,
+        reason: "Chaga-Bayram 2019: one report of the Head's decree No. 7-u (zvezdaaltaya.ru)",
+    },
+    Exception {
+        region: "ru-al",
+        source: "*",
+        date: "2025-02-08",
+        allow: Allow::SingleSource,
+        reason: "Chaga-Bayram 2025: one report of the Government's order (tolknews.ru, after «Новости Горного Алтая»)",
+    },
+    Exception {
+        region: "ru-ba",
+        source: "*",
+        date: "2019-06",
+        allow: Allow::SingleSource,
+        reason: "Uraza-bayram 04.06.2019: one report of the 2019 resolution (ufatime.ru)",
+    },
+    Exception {
+        region: "ru-ba",
+        source: "*",
+        date: "2019-08",
+        allow: Allow::SingleSource,
+        reason: "Kurban-bayram 11.08.2019: one report (ufatime.ru); its transfer to 12.08 follows the law's weekend rule (applied and reported in 2020, 2022, 2025, 2026), no report of 2019's found",
+    },
+    Exception {
+        region: "ru-ba",
+        source: "*",
+        date: "2020-10-12",
+        allow: Allow::SingleSource,
+        reason: "Day of the Republic 2020 on a Sunday: the transfer to 12.10 follows the law's weekend rule; no report of it found",
+    },
+    Exception {
+        region: "ru-ba",
+        source: "*",
+        date: "2020-05-25",
+        allow: Allow::SingleSource,
+        reason: "transfer of Uraza-bayram 2020 to 25.05: one report (gtrkrb.ru)",
+    },
+    Exception {
+        region: "ru-ba",
+        source: "*",
+        date: "2020-07-31",
+        allow: Allow::SingleSource,
+        reason: "Kurban-bayram 2020: one report of the resolution (blvesti.ru)",
+    },
+    Exception {
+        region: "ru-ba",
+        source: "*",
+        date: "2021-05-13",
+        allow: Allow::SingleSource,
+        reason: "Uraza-bayram 2021: one report (belskazak.webnode.ru)",
+    },
+    Exception {
+        region: "ru-ba",
+        source: "*",
+        date: "2021-07-20",
+        allow: Allow::SingleSource,
+        reason: "Kurban-bayram 2021: one report of the Ministry of Labour's list (dzen.ru round-up)",
+    },
+    Exception {
+        region: "ru-ba",
+        source: "*",
+        date: "2022-05-04",
+        allow: Allow::SingleSource,
+        reason: "Uraza-bayram 02.05.2022 on a federal day off, moved to 04.05: one report (birsk-gp.ru)",
+    },
+    Exception {
+        region: "ru-ba",
+        source: "*",
+        date: "2022-07-11",
+        allow: Allow::SingleSource,
+        reason: "Kurban-bayram 09.07.2022 on a Saturday, moved to 11.07: one report (ufa1.ru)",
+    },
+    Exception {
+        region: "ru-ba",
+        source: "*",
+        date: "2024-06-17",
+        allow: Allow::SingleSource,
+        reason: "Kurban-bayram 16.06.2024 on a Sunday: the transfer to 17.06 follows the law's weekend rule; no report of it found",
+    },
+    Exception {
+        region: "ru-ba",
+        source: "*",
+        date: "2025-03-31",
+        allow: Allow::SingleSource,
+        reason: "Uraza-bayram 30.03.2025 on a Sunday, moved to 31.03: one report (prufy.ru)",
+    },
+    Exception {
+        region: "ru-ba",
+        source: "*",
+        date: "2025-10-13",
+        allow: Allow::SingleSource,
+        reason: "Day of the Republic 11.10.2025 on a Saturday, moved to 13.10: one report (news.mail.ru)",
+    },
+    Exception {
+        region: "ru-ba",
+        source: "*",
+        date: "2026-10-12",
+        allow: Allow::SingleSource,
+        reason: "Day of the Republic 11.10.2026 on a Sunday, moved to 12.10: one report (sobaka.ru)",
+    },
+    Exception {
+        region: "ru-bu",
+        source: "*",
+        date: "2020-02",
+        allow: Allow::SingleSource,
+        reason: "Sagaalgan 24.02.2020 on a federal day off, moved to 25.02 by the Head's decree: one report (bur.aif.ru)",
+    },
+    Exception {
+        region: "ru-bu",
+        source: "*",
+        date: "2024-02",
+        allow: Allow::SingleSource,
+        reason: "Sagaalgan 10.02.2024 and its transfer to 12.02: one report (baikal-daily.ru: Buryatia has 119 days off in 2024, one more than Russia, because of Sagaalgan); the date 10.02 is also Zabaykalsky's and Tyva's",
+    },
+    Exception {
+        region: "ru-bu",
+        source: "*",
+        date: "2025-03",
+        allow: Allow::SingleSource,
+        reason: "Sagaalgan 01.03.2025 moved to 03.03 by the Head's decree: one report (newbur.ru); Zabaykalsky did the same",
+    },
+    Exception {
+        region: "ru-sa",
+        source: "*",
+        date: "2019-04-29",
+        allow: Allow::SingleSource,
+        reason: "Day of the Republic 27.04.2019 on a Saturday: the transfer to 29.04 follows the law's weekend rule (Минтруд РС(Я), 2025); no report of 2019's found",
+    },
+    Exception {
+        region: "ru-sa",
+        source: "*",
+        date: "2020-06-22",
+        allow: Allow::SingleSource,
+        reason: "Ysyakh 21.06.2020 on a Sunday: the transfer to 22.06 follows the law's weekend rule; no report of 2020's found",
+    },
+    Exception {
+        region: "ru-sa",
+        source: "*",
+        date: "2026-06-22",
+        allow: Allow::SingleSource,
+        reason: "Ysyakh 21.06.2026 on a Sunday: the transfer to 22.06 follows the law's weekend rule; no report of 2026's found",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2020-08-17",
+        allow: Allow::SingleSource,
+        reason: "Day of the Republic 15.08.2020 on a Saturday: the transfer to 17.08 follows the law's weekend rule (reported for 2015, 2021, 2023); no report of 2020's found",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2020-09-04",
+        allow: Allow::SingleSource,
+        reason: "Naadym 2020: one report of the Government resolution of 27.08.2020 No. 404 (tuvaonline.ru)",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2023-05-10",
+        allow: Allow::SingleSource,
+        reason: "Constitution Day 06.05.2023 on a Saturday, moved to 10.05: one report (tuvapravda.ru, quoting the Supreme Khural)",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2023-08-13",
+        allow: Allow::SingleSource,
+        reason: "Naadym 13.08.2023: one report of the Government's decision (anyiaktar.ru, in Tuvan)",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2023-08-14",
+        allow: Allow::SingleSource,
+        reason: "Naadym 13.08.2023 on a Sunday, moved to 14.08: one report (anyiaktar.ru, in Tuvan)",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2024-02",
+        allow: Allow::SingleSource,
+        reason: "Shagaa 10.02.2024 (date-holidays only; the same day is Sagaalgan in Buryatia and Zabaykalsky); its transfer to 12.02 follows the law's weekend rule, no report found",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2025-03-03",
+        allow: Allow::SingleSource,
+        reason: "Shagaa 01.03.2025 on a Saturday: the transfer to 03.03 follows the law's weekend rule (Buryatia and Zabaykalsky moved theirs to 03.03); no Tyva report found",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2025-07-18",
+        allow: Allow::SingleSource,
+        reason: "Naadym 2025: date-holidays (ConsultantPlus's regional list) only",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2026-05-08",
+        allow: Allow::SingleSource,
+        reason: "Constitution Day 2026 moved from 06.05 to 08.05: date-holidays (ConsultantPlus's regional list) only",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2026-07-24",
+        allow: Allow::SingleSource,
+        reason: "Naadym 2026: date-holidays (ConsultantPlus's regional list) only",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2026-08-17",
+        allow: Allow::SingleSource,
+        reason: "Day of the Republic 15.08.2026 on a Saturday: the transfer to 17.08 follows the law's weekend rule; no report found",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2027-08-16",
+        allow: Allow::SingleSource,
+        reason: "Day of the Republic 15.08.2027 on a Sunday: the transfer to 16.08 follows the law's weekend rule",
+    },
+    Exception {
+        region: "ru-zab",
+        source: "*",
+        date: "2020-02",
+        allow: Allow::SingleSource,
+        reason: "Sagaalgan 24.02.2020 on a federal day off, moved to 25.02: one report (chita.ru, quoting the krai's portal)",
+    },
+    Exception {
+        region: "ru-zab",
+        source: "*",
+        date: "2021-02-12",
+        allow: Allow::SingleSource,
+        reason: "Sagaalgan 2021: one report (zabnews.ru)",
+    },
+    Exception {
+        region: "ru-zab",
+        source: "*",
+        date: "2024-02-10",
+        allow: Allow::SingleSource,
+        reason: "Sagaalgan 10.02.2024: one report (zabnews.ru), which also says no extra day was given; the transfer to 12.02 is provisional",
+    },
+    Exception {
+        region: "ru-zab",
+        source: "*",
+        date: "2026-02-18",
+        allow: Allow::SingleSource,
+        reason: "Sagaalgan 2026: date-holidays (ConsultantPlus's regional list) only; Buryatia and Tyva have the same date from their own acts",
+    },
+];
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn load_layer(id: &str) -> Layer {
+    let file = format!("rules/calendars/{id}.toml");
+    let text = read(&repo().join(&file));
+    Layer::from_toml(&text, &file).unwrap_or_else(|e| panic!("{file}: {e:?}"))
+}
+
+/// Every regional layer file (`ru-*.toml`) in `rules/calendars/`.
+fn regional_layer_ids() -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(repo().join("rules/calendars"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            let id = name.strip_suffix(".toml")?.to_string();
+            id.starts_with("ru-").then_some(id)
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// A source's claim: `region` has a day off on `date`, said by `origin` (a host or a dataset
+/// name: two claims with the same origin count as one source).
+#[derive(Debug, Clone)]
+struct Claim {
+    source: &'static str,
+    origin: String,
+    region: String,
+    date: NaiveDate,
+    /// Where in the vendored file, for messages.
+    at: String,
+}
+
+/// `grafov-russian-holidays`: an Emacs list of each republic's fixed-date holidays (2017),
+/// expanded to every year of the layers' range. Block `russian-holidays-XX-holidays` is region
+/// `ru-XX`, except where its doc string names another region (the file's Crimea block reuses
+/// the name `ko`).
+fn read_grafov(years: std::ops::RangeInclusive<i32>) -> Vec<Claim> {
+    const SOURCE: &str = "grafov-russian-holidays";
+    const BY_DOCSTRING: &[(&str, &str)] = &[("Republic of Crimea", "ru-cr"), ("Sebastopol", "ru-sev")];
+    let path = repo().join("tests/calendar-sources").join(SOURCE).join("russian-holidays.el");
+    let text = read(&path);
+    let mut claims = Vec::new();
+    for block in text.split("(defvar russian-holidays-").skip(1) {
+        let Some(code) = block.split("-holidays").next() else { continue };
+        // The federal list ("russian-holidays" itself) has no code: skip it.
+        if code.contains(char::is_whitespace) || code.is_empty() {
+            continue;
+        }
+        let body = block.split("\n\n").next().unwrap_or(block);
+        let region = BY_DOCSTRING
+            .iter()
+            .find(|(needle, _)| body.contains(needle))
+            .map_or_else(|| format!("ru-{code}"), |(_, r)| (*r).to_string());
+        for fixed in body.split("(holiday-fixed ").skip(1) {
+            let mut nums = fixed.split_whitespace();
+            let month: u32 = nums.next().unwrap().parse().unwrap();
+            let day: u32 = nums.next().unwrap().parse().unwrap();
+            for y in years.clone() {
+                claims.push(Claim {
+                    source: SOURCE,
+                    origin: SOURCE.to_string(),
+                    region: region.clone(),
+                    date: NaiveDate::from_ymd_opt(y, month, day).unwrap(),
+                    at: format!("{SOURCE}/russian-holidays.el ({region} {month:02}-{day:02})"),
+                });
+            }
+        }
+    }
+    claims
+}
+
+/// `pages`: per-region TSV files of statements read on public pages (acts, official sites,
+/// press), one day off a line: `region<TAB>date<TAB>url<TAB>excerpt`. The url's host is the
+/// origin: pages of one site count as one source.
+fn read_pages() -> Vec<Claim> {
+    const SOURCE: &str = "pages";
+    let dir = repo().join("tests/calendar-sources").join(SOURCE);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    files.sort();
+    let mut claims = Vec::new();
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        for (n, line) in read(&path).lines().enumerate() {
+            let at = format!("{SOURCE}/{name}:{}", n + 1);
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 4, "{at}: want region, date, url, excerpt separated by tabs");
+            let date = NaiveDate::parse_from_str(cols[1], "%Y-%m-%d").unwrap_or_else(|e| panic!("{at}: {e}"));
+            let host = cols[2]
+                .split("://")
+                .nth(1)
+                .and_then(|rest| rest.split('/').next())
+                .unwrap_or_else(|| panic!("{at}: url without a host"))
+                .trim_start_matches("www.")
+                .to_string();
+            assert!(!cols[3].trim().is_empty(), "{at}: the excerpt is what the page says; it may not be empty");
+            claims.push(Claim { source: SOURCE, origin: host, region: cols[0].to_string(), date, at });
+        }
+    }
+    claims
+}
+
+fn all_claims() -> Vec<Claim> {
+    let mut claims = read_grafov(2019..=2027);
+    claims.extend(read_pages());
+    claims
+}
+
+/// The days a layer makes non-working on its own (regional holidays and their transfers), and
+/// whether each is provisional.
+fn layer_days_off(layer: &Layer) -> BTreeMap<NaiveDate, bool> {
+    layer
+        .days
+        .iter()
+        .filter(|d| matches!(d.kind, DayKind::RegionalOff | DayKind::TransferOff | DayKind::Holiday))
+        .map(|d| (d.date, d.provisional))
+        .collect()
+}
+
+fn matches_date(pattern: &str, date: NaiveDate) -> bool {
+    if pattern.len() == 4 || pattern.len() == 7 {
+        date.to_string().starts_with(pattern)
+    } else if pattern.len() == 5 {
+        format!("{:02}-{:02}", date.month(), date.day()) == pattern
+    } else {
+        date.to_string() == pattern
+    }
+}
+
+fn exception_for(region: &str, source: &str, date: NaiveDate, allow: Allow) -> Option<usize> {
+    EXCEPTIONS.iter().position(|e| {
+        e.region == region && e.allow == allow && (e.source == source || e.source == "*") && matches_date(e.date, date)
+    })
+}
+
+#[test]
+fn every_layer_file_parses_and_stacks_on_ru() {
+    let ru = load_layer("ru");
+    for id in regional_layer_ids() {
+        let layer = load_layer(&id);
+        assert_eq!(layer.id, id, "rules/calendars/{id}.toml: `id` must equal the file name");
+        assert_eq!(layer.extends.as_deref(), Some("ru"), "{id}: a regional layer extends `ru`");
+        assert_eq!((layer.covers.from, layer.covers.to), (2019, 2027), "{id}: covers 2019..=2027");
+        for day in &layer.days {
+            assert!(
+                day.note_ru.is_some() && day.note_en.is_some(),
+                "{id} {}: every day says what it is in Russian and English",
+                day.date
+            );
+        }
+        for src in &layer.sources {
+            assert!(!src.title_ru.trim().is_empty(), "{id}: source {} has no title", src.id);
+        }
+        Calendar::from_layers(vec![ru.clone(), layer], CalendarOptions::default())
+            .unwrap_or_else(|e| panic!("{id} does not stack on ru: {e:?}"));
+    }
+}
+
+#[test]
+fn every_regional_layer_is_in_the_table() {
+    let table: BTreeSet<&str> = REGIONS.iter().map(|r| r.id).collect();
+    for id in regional_layer_ids() {
+        // Tatarstan and Stavropol are checked in tests/calendar.rs and by the engine's own tests.
+        if id == "ru-ta" || id == "ru-sta" {
+            continue;
+        }
+        assert!(table.contains(id.as_str()), "rules/calendars/{id}.toml has no row in REGIONS");
+    }
+}
+
+/// Every day off a source claims for a checked region is a day off in that region's layer,
+/// unless an exception explains why not.
+#[test]
+fn every_source_claim_is_in_the_layer() {
+    let mut problems = Vec::new();
+    let mut used = BTreeSet::new();
+    let claims = all_claims();
+    for region in REGIONS {
+        let layer = load_layer(region.id);
+        let days = layer_days_off(&layer);
+        for claim in claims.iter().filter(|c| c.region == region.id) {
+            match days.get(&claim.date) {
+                Some(true) if claim.source == "pages" => problems.push(format!(
+                    "{}: {} {} is confirmed by a page but the layer marks it provisional",
+                    claim.at, region.id, claim.date
+                )),
+                Some(_) => {}
+                None => match exception_for(region.id, claim.source, claim.date, Allow::NotInLayer) {
+                    Some(i) => {
+                        used.insert(i);
+                    }
+                    None => problems.push(format!(
+                        "{}: the source says {} is a day off in {}, the layer does not have it",
+                        claim.at, claim.date, region.id
+                    )),
+                },
+            }
+        }
+    }
+    for (i, e) in EXCEPTIONS.iter().enumerate() {
+        if e.allow == Allow::NotInLayer && !used.contains(&i) {
+            problems.push(format!("unused exception: {} {} {} ({})", e.region, e.source, e.date, e.reason));
+        }
+    }
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+}
+
+/// Every non-provisional day off in a checked layer is confirmed by at least two independent
+/// sources (distinct origins), region by region and year by year, unless an exception says why
+/// only one could be had.
+#[test]
+fn every_layer_day_has_two_sources() {
+    let mut problems = Vec::new();
+    let mut used = BTreeSet::new();
+    let claims = all_claims();
+    let mut per_year: BTreeMap<(&str, i32), (usize, usize)> = BTreeMap::new();
+    for region in REGIONS {
+        let layer = load_layer(region.id);
+        for (date, provisional) in layer_days_off(&layer) {
+            if provisional {
+                continue;
+            }
+            let origins: BTreeSet<&str> = claims
+                .iter()
+                .filter(|c| c.region == region.id && c.date == date)
+                .map(|c| c.origin.as_str())
+                .collect();
+            let tally = per_year.entry((region.id, date.year())).or_default();
+            tally.0 += 1;
+            if origins.len() >= 2 {
+                tally.1 += 1;
+                continue;
+            }
+            match exception_for(region.id, "*", date, Allow::SingleSource) {
+                Some(i) => {
+                    used.insert(i);
+                }
+                None => problems.push(format!(
+                    "{} {date}: confirmed by {} source(s) {:?}; want two (add a vendored source or a documented exception)",
+                    region.id,
+                    origins.len(),
+                    origins
+                )),
+            }
+        }
+    }
+    for (i, e) in EXCEPTIONS.iter().enumerate() {
+        if e.allow == Allow::SingleSource && !used.contains(&i) {
+            problems.push(format!("unused exception: {} {} ({})", e.region, e.date, e.reason));
+        }
+    }
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+    assert!(!per_year.is_empty(), "no regional day was checked at all");
+}
