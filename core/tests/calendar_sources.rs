@@ -248,9 +248,23 @@ const EXCEPTIONS: &[Exception] = &[
     Exception {
         region: "ru-ty",
         source: "*",
-        date: "2024-02",
+        date: "2021-02-12",
         allow: Allow::SingleSource,
-        reason: "Shagaa 10.02.2024 (date-holidays only; the same day is Sagaalgan in Buryatia and Zabaykalsky); its transfer to 12.02 follows the law's weekend rule, no report found",
+        reason: "Shagaa 2021: one report of the Supreme Khural resolution (tmgnews.ru)",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2022-02-02",
+        allow: Allow::SingleSource,
+        reason: "Shagaa 2022: one page quoting the Supreme Khural resolution of 10.12.2021 No. 1249 ПВХ-III (constuva.ru, after ConsultantPlus)",
+    },
+    Exception {
+        region: "ru-ty",
+        source: "*",
+        date: "2024-02-12",
+        allow: Allow::SingleSource,
+        reason: "Shagaa 10.02.2024 on a Saturday: the transfer to 12.02 follows the law's weekend rule; no report found",
     },
     Exception {
         region: "ru-ty",
