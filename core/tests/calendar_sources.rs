@@ -35,6 +35,7 @@ const REGIONS: &[Region] = &[
     Region { id: "ru-cu" },
     Region { id: "ru-ko" },
     Region { id: "ru-sa" },
+    Region { id: "ru-sar" },
     Region { id: "ru-ty" },
     Region { id: "ru-zab" },
 ];
@@ -209,6 +210,13 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2026-06-22",
         allow: Allow::SingleSource,
         reason: "Ysyakh 21.06.2026 on a Sunday: the transfer to 22.06 follows the law's weekend rule; no report of 2026's found",
+    },
+    Exception {
+        region: "ru-sar",
+        source: "*",
+        date: "2022-05-04",
+        allow: Allow::SingleSource,
+        reason: "Radonitsa 03.05.2022 on a federal day off, moved to 04.05 under the Labour Code as the law provides: one report (saratovnews.ru)",
     },
     Exception {
         region: "ru-ty",
