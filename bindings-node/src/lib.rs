@@ -155,7 +155,7 @@ impl NativeCalendar {
     /// A built-in calendar: `ru`, `ru-ta`.
     #[napi(factory)]
     pub fn builtin(region: String, decree_days_off: bool) -> Result<Self> {
-        reglament::Calendar::builtin_with(&region, CalendarOptions { decree_days_off })
+        reglament::Calendar::builtin_with(&region, CalendarOptions { decree_days_off, ..Default::default() })
             .map(|calendar| Self { calendar })
             .map_err(|e| fail(&e))
     }

@@ -345,7 +345,7 @@ impl Calendar {
     #[new]
     #[pyo3(signature = (region = "ru", *, decree_days_off = true))]
     fn new(py: Python<'_>, region: &str, decree_days_off: bool) -> PyResult<Self> {
-        reglament::Calendar::builtin_with(region, CalendarOptions { decree_days_off })
+        reglament::Calendar::builtin_with(region, CalendarOptions { decree_days_off, ..Default::default() })
             .map(|calendar| Self { calendar })
             .map_err(|e| to_py_err(py, &e))
     }

@@ -56,7 +56,7 @@ fn rules(name: &str) -> Result<Rules> {
 /// `Calendar::builtin_with` from the embedded layers: the region's layer and the ones it
 /// `extends`, lowest first.
 fn calendar(region: &str, decree_days_off: Option<bool>) -> Result<reglament::Calendar> {
-    let options = reglament::CalendarOptions { decree_days_off: decree_days_off.unwrap_or(true) };
+    let options = reglament::CalendarOptions { decree_days_off: decree_days_off.unwrap_or(true), ..Default::default() };
     let key = format!("{region}:{}", options.decree_days_off);
     if let Some(c) = CALENDARS.with(|m| m.borrow().get(&key).cloned()) {
         return Ok(c);

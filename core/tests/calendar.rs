@@ -18,13 +18,13 @@ fn working_days_in_year(cal: &Calendar, year: i32) -> i64 {
 /// officially published figure recorded next to the decree in the layer file.
 #[test]
 fn every_year_matches_its_published_count() {
-    for region in ["ru", "ru-ta"] {
-        let cal = Calendar::builtin_with(region, CalendarOptions { decree_days_off: false }).unwrap();
+    for region in reglament::calendar::REGIONS {
+        let cal = Calendar::builtin_with(region, CalendarOptions { decree_days_off: false, ..Default::default() }).unwrap();
         let top = cal.layers().last().unwrap();
         let (from, to) = (top.covers.from, top.covers.to);
         for year in from..=to {
             let Some(published) = top.years.iter().find(|y| y.year == year) else {
-                assert!(region != "ru", "ru.toml has no published count for {year}");
+                assert!(*region != "ru", "ru.toml has no published count for {year}");
                 continue;
             };
             assert_eq!(
@@ -54,7 +54,7 @@ fn known_days() {
     assert!(!cal.is_working_day(d(2025, 11, 3)).unwrap());
     // Decree days of April 2020 are non-working by default and switchable.
     assert!(!cal.is_working_day(d(2020, 4, 15)).unwrap());
-    let plain = Calendar::builtin_with("ru", CalendarOptions { decree_days_off: false }).unwrap();
+    let plain = Calendar::builtin_with("ru", CalendarOptions { decree_days_off: false, ..Default::default() }).unwrap();
     assert!(plain.is_working_day(d(2020, 4, 15)).unwrap());
     // 31 December 2025 is a day off by transfer from 5 January.
     assert!(!cal.is_working_day(d(2025, 12, 31)).unwrap());
@@ -102,6 +102,79 @@ source = "local-1"
     assert!(cal.is_working_day(d(2026, 6, 11)).unwrap());
     assert!(!with.is_working_day(d(2026, 6, 11)).unwrap());
     assert_eq!(with.id(), "local");
+}
+
+/// A layer whose days an act gives to different bodies: 10 June for everyone, 11 June to state
+/// and municipal bodies, 12 June (all 2026 weekdays) to the region's state bodies only.
+const SCOPED: &str = r#"
+id = "scoped"
+extends = "ru"
+covers = { from = 2026, to = 2026 }
+[[source]]
+id = "act"
+kind = "regional_law"
+title_ru = "Закон о нерабочих днях"
+[[day]]
+date = "2026-06-10"
+kind = "regional_off"
+source = "act"
+[[day]]
+date = "2026-06-11"
+kind = "regional_off"
+source = "act"
+applies_to = "state_and_municipal_bodies"
+[[day]]
+date = "2026-06-15"
+kind = "regional_off"
+source = "act"
+applies_to = "state_bodies"
+"#;
+
+/// A municipal body's calendar (the default) keeps the days given to everyone and to state and
+/// municipal bodies, not those given to the region's state bodies alone; a private employer's
+/// keeps only everyone's days; a state body's keeps all three.
+#[test]
+fn a_calendar_keeps_the_days_of_the_scopes_it_observes() {
+    use reglament::calendar::AppliesTo;
+    let working = |observes: Option<AppliesTo>| {
+        let options = observes.map_or_else(CalendarOptions::default, |observes| CalendarOptions { observes, ..Default::default() });
+        let cal = Calendar::builtin_with("ru", options).unwrap().with_layer_toml(SCOPED, "scoped.toml").unwrap();
+        [d(2026, 6, 10), d(2026, 6, 11), d(2026, 6, 15)].map(|day| cal.is_working_day(day).unwrap())
+    };
+    assert_eq!(working(None), [false, false, true]);
+    assert_eq!(working(Some(AppliesTo::StateAndMunicipalBodies)), [false, false, true]);
+    assert_eq!(working(Some(AppliesTo::Everyone)), [false, true, true]);
+    assert_eq!(working(Some(AppliesTo::StateBodies)), [false, false, false]);
+    // A day that does not apply is not listed either.
+    let cal = Calendar::builtin("ru").unwrap().with_layer_toml(SCOPED, "scoped.toml").unwrap();
+    assert!(cal.notes(d(2026, 6, 15)).is_empty());
+    assert_eq!(cal.notes(d(2026, 6, 10)).len(), 1);
+}
+
+/// The CSV lists the kinds that hold under the options: with decree days off, 2020-04-30,
+/// 2020-05-08 and 2021-11-03 are decree days off and not shortened working days; with decree days
+/// working they are shortened working days and not days off.
+#[test]
+fn listed_kinds_follow_the_options() {
+    for day in [d(2020, 4, 30), d(2020, 5, 8), d(2021, 11, 3)] {
+        let off = Calendar::builtin("ru").unwrap();
+        let kinds: Vec<_> = off.listed_days(day, day).unwrap().into_iter().map(|(_, k)| k).collect();
+        assert_eq!(kinds, [reglament::DayKind::DecreeOff], "{day}");
+        let on = Calendar::builtin_with("ru", CalendarOptions { decree_days_off: false, ..Default::default() }).unwrap();
+        let kinds: Vec<_> = on.listed_days(day, day).unwrap().into_iter().map(|(_, k)| k).collect();
+        assert_eq!(kinds, [reglament::DayKind::ShortDay], "{day}");
+    }
+}
+
+/// Built-in layers named on top of a region come with the layers they extend, once each.
+#[test]
+fn builtin_layers_stack_on_a_region() {
+    let cal = Calendar::builtin_layers("ru", &["ru-ta".to_string()], CalendarOptions::default()).unwrap();
+    let ids: Vec<_> = cal.layers().iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["ru", "ru-ta"]);
+    assert_eq!(cal.id(), "ru-ta");
+    let err = Calendar::builtin_layers("ru", &["ru-zz".to_string()], CalendarOptions::default()).unwrap_err();
+    assert_eq!(err.code(), "unknown_region");
 }
 
 #[test]

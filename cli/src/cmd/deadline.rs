@@ -61,7 +61,7 @@ pub struct Args {
 
 /// Runs the subcommand.
 pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
-    let options = reglament::CalendarOptions { decree_days_off: !args.decree_days_working };
+    let options = reglament::CalendarOptions { decree_days_off: !args.decree_days_working, ..Default::default() };
     let cal = Calendar::builtin_with(&args.region, options)?;
     let zone = term::parse_zone(&args.zone)?;
     let start = term::parse_instant(&args.start, "start")?;

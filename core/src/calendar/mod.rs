@@ -29,11 +29,30 @@ pub struct CalendarOptions {
     /// Count presidential decree days (2020, 2021) as non-working. They were days off with pay
     /// kept, and most regulations' terms did not run on them, hence the default `true`.
     pub decree_days_off: bool,
+    /// Whose days off the calendar keeps: a day a layer gives only to some bodies
+    /// ([`DayEntry::applies_to`]) counts when `observes` is that scope or a narrower one.
+    ///
+    /// - `everyone`: only days the acts give to every employer (a private firm's calendar);
+    /// - `state_and_municipal_bodies` (default): also the days given to state *and municipal*
+    ///   bodies. Every portal the library serves is run by a municipal body, whose staff keep
+    ///   those days; days an act gives to the region's *state* bodies alone do not bind it;
+    /// - `state_bodies`: every day, for a regional state body's portal (or a municipality whose
+    ///   own act adopts the region's state-body days).
+    pub observes: AppliesTo,
 }
 
 impl Default for CalendarOptions {
     fn default() -> Self {
-        Self { decree_days_off: true }
+        Self { decree_days_off: true, observes: AppliesTo::StateAndMunicipalBodies }
+    }
+}
+
+impl CalendarOptions {
+    /// Whether a day given to `scope` counts under these options: the scopes are ordered from
+    /// the widest (`everyone`) to the narrowest (`state_bodies`), and a body observes the days
+    /// given to its own scope and to every wider one.
+    pub fn observes(&self, scope: AppliesTo) -> bool {
+        scope <= self.observes
     }
 }
 
@@ -102,13 +121,33 @@ impl Calendar {
 
     /// The built-in calendar of a region with the given options.
     pub fn builtin_with(region: &str, options: CalendarOptions) -> Result<Self> {
+        Self::from_layers(Self::builtin_chain(region)?, options)
+    }
+
+    /// A built-in region with further built-in layers on top, in order: what a profile's
+    /// `calendar = { region = "ru", layers = ["ru-sta"] }` names. A layer already in the region's
+    /// chain is not added twice; each added layer brings the layers it `extends` first.
+    pub fn builtin_layers(region: &str, layers: &[String], options: CalendarOptions) -> Result<Self> {
+        let mut chain = Self::builtin_chain(region)?;
+        for id in layers {
+            for layer in Self::builtin_chain(id)? {
+                if !chain.iter().any(|l| l.id == layer.id) {
+                    chain.push(layer);
+                }
+            }
+        }
+        Self::from_layers(chain, options)
+    }
+
+    /// The built-in layer `region` and those it `extends`, lowest first.
+    fn builtin_chain(region: &str) -> Result<Vec<Layer>> {
         let mut chain = Vec::new();
         let mut next = Some(region.to_string());
         while let Some(id) = next {
             let (_, file, source) = builtin::LAYERS
                 .iter()
                 .find(|(lid, _, _)| *lid == id)
-                .ok_or_else(|| Error::UnknownRegion(region.to_string(), REGIONS.join(", ")))?;
+                .ok_or_else(|| Error::UnknownRegion(id.clone(), REGIONS.join(", ")))?;
             let layer = Layer::from_toml(source, file)?;
             next = layer.extends.clone();
             chain.push(layer);
@@ -117,7 +156,7 @@ impl Calendar {
             }
         }
         chain.reverse();
-        Self::from_layers(chain, options)
+        Ok(chain)
     }
 
     /// Builds a calendar from layers, lowest first. The first layer sets the covered range.
@@ -158,7 +197,7 @@ impl Calendar {
         let mut provisional = vec![false; len];
         let mut notes: BTreeMap<NaiveDate, Vec<DayNote>> = BTreeMap::new();
         for layer in &layers {
-            for day in &layer.days {
+            for day in layer.days.iter().filter(|d| options.observes(d.applies_to)) {
                 let Some(i) = usize::try_from((day.date - start).num_days()).ok().filter(|i| *i < len)
                 else {
                     continue;
@@ -339,14 +378,23 @@ impl Calendar {
             .collect())
     }
 
-    /// Days that differ from a plain Monday–Friday week or are holidays, with their kinds, for
-    /// the CLI's CSV. A date may appear twice (a working Saturday that is also shortened).
+    /// Days that differ from a plain Monday–Friday week or are holidays, with the kinds that
+    /// hold under the calendar's options, for the CLI's CSV. A date may appear twice (a working
+    /// Saturday that is also shortened). A decree day is listed as `decree_off` only while decree
+    /// days are off, and a shortened day as `short_day` only while the day is working: with
+    /// decree days off, 2020-04-30 is a day off, not a shortened working day.
     pub fn listed_days(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, DayKind)>> {
         self.offset(from)?;
         self.offset(to)?;
         let mut out = Vec::new();
         for (date, notes) in self.listed(from, to) {
-            let mut kinds: Vec<DayKind> = notes.iter().map(|n| n.kind).collect();
+            let working = self.is_working_day(date)?;
+            let holds = |kind: DayKind| match kind {
+                DayKind::ShortDay => working,
+                DayKind::DecreeOff => self.inner.options.decree_days_off,
+                _ => true,
+            };
+            let mut kinds: Vec<DayKind> = notes.iter().map(|n| n.kind).filter(|k| holds(*k)).collect();
             kinds.sort();
             kinds.dedup();
             out.extend(kinds.into_iter().map(|k| (date, k)));

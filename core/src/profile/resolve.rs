@@ -25,7 +25,7 @@ use super::model::{
 use super::tree::{Node, Seg, Sources};
 
 /// Production calendar regions the library ships (`rules/calendars`).
-pub const KNOWN_CALENDARS: &[&str] = &["ru", "ru-ta"];
+pub const KNOWN_CALENDARS: &[&str] = crate::calendar::REGIONS;
 
 /// Term names the library's planning code knows. Another name is allowed but warned about, so
 /// that a typo (`registation`) does not silently drop a term.
