@@ -118,7 +118,7 @@ pub struct ProfileSource {
 }
 
 /// One expected field that the answer does not match.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Difference {
     /// Where, as a JSON path (`$.answer.due_date`, `$error.code`).
     pub path: String,
@@ -375,6 +375,98 @@ impl Runner {
         let result = self.run_op(&case.op, case.profile.as_deref(), &case.input);
         judge(case, result.map_err(|e| ErrorInfo::all(&e)))
     }
+}
+
+/// One case's result as every runner reports it (`reglament test --json`, Python's and Node's
+/// `conformance.run`): where the case is, and every field that differs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CaseReport {
+    /// The case file, as the caller named it.
+    pub file: String,
+    /// The case's name.
+    pub name: String,
+    /// The operation.
+    pub op: String,
+    /// The profile the case names, if any.
+    pub profile: Option<String>,
+    /// The clause the case exercises, if given.
+    pub clause: Option<String>,
+    /// Whether it matched.
+    pub passed: bool,
+    /// Every expected field that differs.
+    pub differences: Vec<Difference>,
+}
+
+impl CaseReport {
+    /// A failing case as a short diff an author reads: the case, then per differing field its
+    /// path, `- expected` and `+ actual`, each value cut to one line; an unexpected error shows
+    /// its code, field and message. Empty for a passing case.
+    pub fn diff_text(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        if self.passed {
+            return out;
+        }
+        let _ = writeln!(out, "FAIL {}: {}", self.file, self.name);
+        let _ = writeln!(out, "  op: {} {}", self.op, self.profile.as_deref().unwrap_or(""));
+        if let Some(clause) = &self.clause {
+            let _ = writeln!(out, "  clause: {clause}");
+        }
+        for d in &self.differences {
+            if d.note.starts_with("unexpected error") {
+                let _ = writeln!(out, "  {}", d.path);
+                for e in d.actual.as_array().into_iter().flatten() {
+                    let field = e.get("path").and_then(Value::as_str).map(|p| format!(" at `{p}`")).unwrap_or_default();
+                    let code = e.get("code").and_then(Value::as_str).unwrap_or("?");
+                    let message = e.get("message").map_or_else(String::new, |m| one_line(m, 300));
+                    let _ = writeln!(out, "    unexpected error[{code}]{field}: {message}");
+                }
+                continue;
+            }
+            let note = if d.note.is_empty() { String::new() } else { format!(" ({})", d.note) };
+            let _ = writeln!(out, "  {}{note}", d.path);
+            let _ = writeln!(out, "    - expected {}", one_line(&d.expected, 160));
+            let missing = d.actual.is_null() && d.note.ends_with("missing");
+            let actual = if missing { "(missing)".to_string() } else { one_line(&d.actual, 160) };
+            let _ = writeln!(out, "    + actual   {actual}");
+        }
+        out
+    }
+}
+
+/// A value as one line of at most `max` characters (a string without its quotes when it is
+/// the whole value is still shown quoted, as JSON, so `"5"` and `5` differ visibly).
+fn one_line(value: &Value, max: usize) -> String {
+    let text = match value {
+        Value::String(s) if s.contains('\n') => Value::String(s.replace('\n', " ")).to_string(),
+        _ => value.to_string(),
+    };
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    format!("{cut}…")
+}
+
+/// Runs a case file given as text, with the profile files the caller read for it: what a
+/// binding's or the CLI's runner calls once per file.
+pub fn run_case_file(runner: &mut Runner, text: &str, file_name: &str, profiles: Vec<ProfileSource>) -> Result<Vec<CaseReport>> {
+    let file = CaseFile::from_json(text, file_name)?;
+    let outcomes = runner.run_file(&file, profiles);
+    Ok(file
+        .cases
+        .iter()
+        .zip(outcomes)
+        .map(|(case, outcome)| CaseReport {
+            file: file_name.to_string(),
+            name: case.name.clone(),
+            op: case.op.clone(),
+            profile: case.profile.clone(),
+            clause: case.clause.clone(),
+            passed: outcome.passed,
+            differences: outcome.differences,
+        })
+        .collect())
 }
 
 /// Answers a calendar query of a case: `day`, `add_working_days`, `next_working_day`,

@@ -4,12 +4,12 @@
 //! id), or a folder holding either. A case may also name a profile file relative to its case
 //! file, or the id of a profile in a folder its file lists under `profiles`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use reglament::conformance::{CaseFile, Difference, ProfileSource, Runner};
+use reglament::conformance::{run_case_file, CaseFile, CaseReport, ProfileSource, Runner};
 use reglament::Error;
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// Arguments of `reglament test`.
 #[derive(clap::Args)]
@@ -21,7 +21,8 @@ pub struct Args {
     /// Print every case, not only failures.
     #[arg(long, short)]
     verbose: bool,
-    /// Print one JSON object `{passed, failed, cases: [...]}` for CI.
+    /// Print one JSON object `{passed, failed, cases: [...]}` for CI (the shape of Python's and
+    /// Node's `conformance.run`).
     #[arg(long)]
     json: bool,
 }
@@ -52,34 +53,6 @@ pub fn collect(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error>
     Ok((cases, profiles))
 }
 
-fn load(path: &Path) -> Result<CaseFile, Error> {
-    CaseFile::from_json(&crate::profiles::read_text(path, "path")?, &path.display().to_string())
-}
-
-/// A value shortened to one line of at most `max` characters.
-fn short(value: &Value, max: usize) -> String {
-    let text = value.to_string();
-    if text.chars().count() <= max {
-        return text;
-    }
-    let cut: String = text.chars().take(max).collect();
-    format!("{cut}…")
-}
-
-/// The lines of a short diff: the path, then `- expected` and `+ actual`.
-fn diff_lines(out: &mut String, d: &Difference) {
-    say!(out, "  {}{}", d.path, if d.note.is_empty() || d.note.starts_with("unexpected") { String::new() } else { format!(" ({})", d.note) });
-    if d.note.starts_with("unexpected error") {
-        for e in d.actual.as_array().into_iter().flatten() {
-            let field = e.get("path").and_then(Value::as_str).map(|p| format!(" at `{p}`")).unwrap_or_default();
-            say!(out, "    unexpected error[{}]{field}: {}", e["code"].as_str().unwrap_or("?"), short(&e["message"], 300));
-        }
-        return;
-    }
-    say!(out, "    - expected {}", short(&d.expected, 160));
-    say!(out, "    + actual   {}", if d.actual.is_null() && d.note.contains("missing") { "(missing)".to_string() } else { short(&d.actual, 160) });
-}
-
 /// Runs the subcommand; exit 1 on any failure.
 pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let (case_files, profile_files) = collect(&args.paths)?;
@@ -90,46 +63,31 @@ pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
         crate::profiles::read_folder(&crate::profiles::folder_of(file), &mut extra)?;
     }
     let mut runner = Runner::default();
-    let (mut passed, mut failed) = (0usize, 0usize);
-    let mut report = Vec::new();
+    let mut reports: Vec<CaseReport> = Vec::new();
     for file in &case_files {
-        let cases = load(file)?;
+        let name = file.display().to_string();
+        let text = crate::profiles::read_text(file, "path")?;
+        let cases = CaseFile::from_json(&text, &name)?;
         let mut profiles = crate::profiles::for_case_file(file, &cases.profile_paths())?;
         for p in &extra {
             if !profiles.iter().any(|q| q.name == p.name) {
                 profiles.push(p.clone());
             }
         }
-        let outcomes = runner.run_file(&cases, profiles);
-        for (case, outcome) in cases.cases.iter().zip(&outcomes) {
-            if outcome.passed {
-                passed += 1;
-            } else {
-                failed += 1;
+        for report in run_case_file(&mut runner, &text, &name, profiles)? {
+            if !args.json {
+                if report.passed && args.verbose {
+                    say!(out, "ok   {}: {}", report.file, report.name);
+                }
+                out.push_str(&report.diff_text());
             }
-            if args.json {
-                report.push(json!({
-                    "file": file.display().to_string(), "name": case.name, "op": case.op, "profile": case.profile,
-                    "passed": outcome.passed, "differences": outcome.differences,
-                }));
-            } else if outcome.passed {
-                if args.verbose {
-                    say!(out, "ok   {}: {}", file.display(), case.name);
-                }
-            } else {
-                say!(out, "FAIL {}: {}", file.display(), case.name);
-                say!(out, "  op: {} {}", case.op, case.profile.as_deref().unwrap_or(""));
-                if let Some(clause) = &case.clause {
-                    say!(out, "  clause: {clause}");
-                }
-                for d in &outcome.differences {
-                    diff_lines(out, d);
-                }
-            }
+            reports.push(report);
         }
     }
+    let failed = reports.iter().filter(|r| !r.passed).count();
+    let passed = reports.len() - failed;
     if args.json {
-        say!(out, "{}", crate::output::to_json(&json!({"passed": passed, "failed": failed, "cases": report}))?);
+        say!(out, "{}", crate::output::to_json(&json!({"passed": passed, "failed": failed, "cases": reports}))?);
     } else {
         say!(out, "{passed} passed, {failed} failed");
     }
