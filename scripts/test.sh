@@ -18,6 +18,9 @@ if [ -d rules/profiles ] && ls rules/profiles/*.toml >/dev/null 2>&1 && cargo ru
 fi
 if ls tests/conformance/*.json >/dev/null 2>&1 && cargo run -q --locked -p reglament-cli -- test --help >/dev/null 2>&1; then
   cargo run -q --locked -p reglament-cli -- test tests/conformance
+  # The rule author's worked example (README): its own profile files, linted and tested.
+  cargo run -q --locked -p reglament-cli -- lint examples/my-town/*.toml
+  cargo run -q --locked -p reglament-cli -- test examples/my-town
 fi
 
 for suite in scripts/test-python.sh scripts/test-node.sh scripts/test-wasm.sh; do

@@ -228,7 +228,8 @@ impl Profile {
         Rules::from_toml(source, file_name).map(|rules| Self { rules }).map_err(|e| to_py_err(py, &e))
     }
 
-    /// A profile from a TOML file.
+    /// A profile from a TOML file; its `extends` names a built-in profile or a `NAME.toml`
+    /// beside it, as `reglament lint` resolves it.
     #[staticmethod]
     fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
         let name = path.display().to_string();
@@ -238,7 +239,15 @@ impl Profile {
             let diag = Diagnostic::error("invalid_encoding", format!("the file is not UTF-8 ({e})")).at(location);
             to_py_err(py, &Error::Data(vec![diag]))
         })?;
-        Self::from_str(py, &source, &name)
+        let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+        let sibling = |base: &str| -> Option<(String, String)> {
+            let candidate = dir.join(format!("{base}.toml"));
+            std::fs::read_to_string(&candidate).ok().map(|s| (candidate.display().to_string(), s))
+        };
+        reglament::Profile::from_toml_with(&source, &name, &sibling)
+            .and_then(Rules::new)
+            .map(|rules| Self { rules })
+            .map_err(|e| to_py_err(py, &e))
     }
 
     /// Names of the built-in profiles.
@@ -440,6 +449,33 @@ fn api_schema() -> String {
     reglament::ffi::api_schema().to_string()
 }
 
+/// The profile paths a case file's cases name (relative to the case file), for
+/// `reglament.conformance.run` to read: the core does no I/O.
+#[pyfunction]
+fn conformance_profile_paths(py: Python<'_>, text: &str, file_name: &str) -> PyResult<Vec<String>> {
+    let file = reglament::conformance::CaseFile::from_json(text, file_name).map_err(|e| to_py_err(py, &e))?;
+    Ok(file.profile_paths())
+}
+
+/// Runs a case file's text with the profile files read for it, `(name, file name, source)`
+/// each; answers the list of case reports.
+#[pyfunction]
+fn conformance_run<'py>(py: Python<'py>, text: &str, file_name: &str, profiles: Vec<(String, String, String)>) -> PyResult<Bound<'py, PyAny>> {
+    let profiles = profiles
+        .into_iter()
+        .map(|(name, file_name, source)| reglament::conformance::ProfileSource { name, file_name, source })
+        .collect();
+    let mut runner = reglament::conformance::Runner::default();
+    answer(py, reglament::conformance::run_case_file(&mut runner, text, file_name, profiles))
+}
+
+/// A failing case report as the short diff `reglament test` prints (empty when it passed).
+#[pyfunction]
+fn conformance_diff_text(report: &Bound<'_, PyAny>) -> PyResult<String> {
+    let report: reglament::conformance::CaseReport = read(report, "report")?;
+    Ok(report.diff_text())
+}
+
 /// The native module.
 #[pymodule]
 fn _reglament(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -447,6 +483,9 @@ fn _reglament(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Calendar>()?;
     m.add_function(wrap_pyfunction!(api_schema, m)?)?;
     m.add_function(wrap_pyfunction!(deadline, m)?)?;
+    m.add_function(wrap_pyfunction!(conformance_profile_paths, m)?)?;
+    m.add_function(wrap_pyfunction!(conformance_run, m)?)?;
+    m.add_function(wrap_pyfunction!(conformance_diff_text, m)?)?;
     m.add("MAX_TEXT_BYTES", reglament::input::MAX_TEXT_BYTES)?;
     Ok(())
 }

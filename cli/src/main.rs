@@ -7,6 +7,7 @@
 #[macro_use]
 mod output;
 mod cmd;
+mod profiles;
 
 use std::process::ExitCode;
 

@@ -97,3 +97,50 @@ fn lint_refuses_a_broken_profile_with_a_position() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v[0]["location"]["line"], 5);
 }
+
+fn example(path: &str) -> String {
+    format!("{}/../examples/my-town/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn test_runs_cases_naming_the_authors_own_profile_files() {
+    let (code, out, err) = run(&["test", &example("")]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.ends_with("4 passed, 0 failed\n"), "{out}");
+    // A profile file given to `test` is a profile the cases may name, not a case file.
+    let (code, _, err) = run(&["test", &example("my-town.toml")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no case file given"), "{err}");
+}
+
+#[test]
+fn a_failing_case_shows_the_differing_fields_not_the_whole_answer() {
+    let (code, out, err) = run(&["test", &example("failing")]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("FAIL "), "{out}");
+    assert!(out.contains("  $.answer.due_date\n    - expected \"2026-03-16\"\n    + actual   \"2026-03-20\"\n"), "{out}");
+    assert!(out.contains("  $.answer.clause\n    - expected \"Essentuki 47\"\n    + actual   \"Obraztsovo 47\"\n"), "{out}");
+    // The registration matched, and the explanation steps are not printed.
+    assert!(!out.contains("registration") && !out.contains("explanation"), "{out}");
+    assert!(out.ends_with("0 passed, 1 failed\n"), "{out}");
+
+    let (code, out, _) = run(&["test", "--json", &example("failing")]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((v["passed"].as_u64(), v["failed"].as_u64()), (Some(0), Some(1)));
+    let paths: Vec<&str> = v["cases"][0]["differences"].as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["$.answer.clause", "$.answer.due_date"]);
+}
+
+#[test]
+fn a_file_extending_a_sibling_lints_and_loads() {
+    let village = example("my-village.toml");
+    let (code, out, _) = run(&["lint", &village]);
+    assert_eq!(code, 0, "{out}");
+    let message = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/message.json");
+    let (code, out, err) = run(&["check", message, "--profile", &village, "--json"]);
+    assert!(code == 0 || code == 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["plan"]["answer"]["due"], "2026-03-20T23:59:59+03:00");
+    assert_eq!(v["route"]["organisation"]["id"], "obraztsovo-administration");
+}

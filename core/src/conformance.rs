@@ -5,6 +5,12 @@
 //! here (through `reglament test` and `cargo test`), and against the Python, Node and browser
 //! bindings by their own runners, so the languages cannot drift apart. Format:
 //! `docs/conformance.md`.
+//!
+//! A case may name a rule author's own profile file instead of a built-in one: a path relative to
+//! the case file (`"profile": "my-town.toml"`), or the id of a profile in a folder the file lists
+//! under `profiles`. The core does no I/O: the caller (the CLI, a binding) asks
+//! [`CaseFile::profile_paths`] what to read, reads it, and hands the contents to
+//! [`Runner::set_profiles`] as [`ProfileSource`]s.
 
 use std::collections::HashMap;
 
@@ -28,6 +34,10 @@ pub struct CaseFile {
     /// What the file covers.
     #[serde(default)]
     pub about: Option<String>,
+    /// Profile files or folders of profile files (paths relative to the case file) whose
+    /// profiles the cases may name by id, as a rule author's own profiles are named.
+    #[serde(default)]
+    pub profiles: Vec<String>,
     /// The cases.
     pub cases: Vec<Case>,
 }
@@ -40,7 +50,9 @@ pub struct Case {
     pub name: String,
     /// Operation: `calendar`, `deadline`, `validate`, `route`, `plan`, `replay`, `can_view`.
     pub op: String,
-    /// Built-in profile for `validate`, `route`, `plan`, `replay`, `can_view`.
+    /// The profile for `validate`, `route`, `plan`, `replay`, `can_view`: a built-in id, the id
+    /// of a profile under the file's `profiles`, or a profile file's path relative to the case
+    /// file (see [`is_profile_path`]).
     #[serde(default)]
     pub profile: Option<String>,
     /// The operation's input.
@@ -56,6 +68,78 @@ pub struct Case {
     pub clause: Option<String>,
 }
 
+impl CaseFile {
+    /// Parses a case file's JSON text; an error names the field (and line and column) that is
+    /// wrong, prefixed by `file_name`.
+    pub fn from_json(text: &str, file_name: &str) -> Result<CaseFile> {
+        crate::input::from_str(text, "").map_err(|e| Error::input(file_name, e.to_string()))
+    }
+
+    /// Every path the caller must read before running the file, relative to the case file and
+    /// in the order first named: the `profiles` entries and each case's profile that is a path.
+    /// A path may be a folder (read every `*.toml` in it) or a file; the caller also reads the
+    /// other `*.toml` files beside a named file, so that its `extends` finds a sibling the way
+    /// `reglament lint` does.
+    pub fn profile_paths(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let named = self.cases.iter().filter_map(|c| c.profile.as_deref()).filter(|p| is_profile_path(p));
+        for p in self.profiles.iter().map(String::as_str).chain(named) {
+            if !out.iter().any(|o| o == p) {
+                out.push(p.to_string());
+            }
+        }
+        out
+    }
+}
+
+/// Whether a case's `profile` names a file (it ends in `.toml` or holds a path separator)
+/// rather than a profile id.
+pub fn is_profile_path(name: &str) -> bool {
+    name.ends_with(".toml") || name.contains('/') || name.contains('\\')
+}
+
+/// The id a profile file is known by: its file name without folders and `.toml`
+/// (`profiles/my-town.toml` → `my-town`), the name `extends` uses.
+pub fn profile_id(path: &str) -> &str {
+    let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    file.strip_suffix(".toml").unwrap_or(file)
+}
+
+/// A profile file a case file may use, read by the caller: the core does no I/O.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileSource {
+    /// How cases name it: the path as the case file writes it (`my-town.toml`), or the id of a
+    /// file found in a `profiles` folder or beside a named file (`my-town`).
+    pub name: String,
+    /// The file's path as diagnostics should show it.
+    pub file_name: String,
+    /// The TOML text.
+    pub source: String,
+}
+
+/// One expected field that the answer does not match.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Difference {
+    /// Where, as a JSON path (`$.answer.due_date`, `$error.code`).
+    pub path: String,
+    /// What the case expects there.
+    pub expected: Value,
+    /// What the answer holds there; `null` when the key is missing.
+    pub actual: Value,
+    /// A short description: `expected 3 items, got 2`, `missing`, or empty for a plain change.
+    pub note: String,
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.note.is_empty() {
+            write!(f, "{}: expected {}, got {}", self.path, self.expected, self.actual)
+        } else {
+            write!(f, "{}: {}", self.path, self.note)
+        }
+    }
+}
+
 /// Result of one case.
 #[derive(Debug, Clone, Serialize)]
 pub struct Outcome {
@@ -63,8 +147,10 @@ pub struct Outcome {
     pub name: String,
     /// Whether it matched.
     pub passed: bool,
-    /// What differed, when it did not.
+    /// The first difference, as one line, when it did not.
     pub mismatch: Option<String>,
+    /// Every expected field that differs, so an author sees all that is wrong at once.
+    pub differences: Vec<Difference>,
     /// The actual answer (value or error list).
     pub actual: Value,
 }
@@ -73,22 +159,47 @@ pub struct Outcome {
 /// matches a missing key), arrays element-wise with equal length, scalars by equality. Returns
 /// the first difference.
 pub fn subset_mismatch(expected: &Value, actual: &Value, path: &str) -> Option<String> {
+    subset_differences(expected, actual, path).first().map(ToString::to_string)
+}
+
+/// [`subset_mismatch`] that collects every difference, in the order of the expected keys.
+pub fn subset_differences(expected: &Value, actual: &Value, path: &str) -> Vec<Difference> {
+    let mut out = Vec::new();
+    collect_differences(expected, actual, path, &mut out);
+    out
+}
+
+fn collect_differences(expected: &Value, actual: &Value, path: &str, out: &mut Vec<Difference>) {
+    let differ = |note: String| Difference { path: path.to_string(), expected: expected.clone(), actual: actual.clone(), note };
     match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => e.iter().find_map(|(k, ev)| match a.get(k) {
-            Some(av) => subset_mismatch(ev, av, &format!("{path}.{k}")),
-            // An expected `null` also matches an absent key: «this term is not planned».
-            None if ev.is_null() => None,
-            None => Some(format!("{path}.{k}: expected {ev}, missing")),
-        }),
-        (Value::Array(e), Value::Array(a)) => {
-            if e.len() != a.len() {
-                return Some(format!("{path}: expected {} items, got {}", e.len(), a.len()));
+        (Value::Object(e), Value::Object(a)) => {
+            for (k, ev) in e {
+                let at = format!("{path}.{k}");
+                match a.get(k) {
+                    Some(av) => collect_differences(ev, av, &at, out),
+                    // An expected `null` also matches an absent key: «this term is not planned».
+                    None if ev.is_null() => {}
+                    None => out.push(Difference {
+                        note: format!("expected {ev}, missing"),
+                        path: at,
+                        expected: ev.clone(),
+                        actual: Value::Null,
+                    }),
+                }
             }
-            e.iter().zip(a).enumerate().find_map(|(i, (ev, av))| subset_mismatch(ev, av, &format!("{path}[{i}]")))
         }
-        (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => None,
-        _ if expected == actual => None,
-        _ => Some(format!("{path}: expected {expected}, got {actual}")),
+        (Value::Array(e), Value::Array(a)) => {
+            if e.len() == a.len() {
+                for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                    collect_differences(ev, av, &format!("{path}[{i}]"), out);
+                }
+            } else {
+                out.push(differ(format!("expected {} items, got {}", e.len(), a.len())));
+            }
+        }
+        (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => {}
+        _ if expected == actual => {}
+        _ => out.push(differ(String::new())),
     }
 }
 
@@ -97,6 +208,10 @@ pub fn subset_mismatch(expected: &Value, actual: &Value, path: &str) -> Option<S
 pub struct Runner {
     rules: HashMap<String, Rules>,
     calendars: HashMap<String, Calendar>,
+    /// The rule author's profile files the current case file may name.
+    profiles: Vec<ProfileSource>,
+    /// Rules loaded from `profiles`, by the name a case used.
+    user_rules: HashMap<String, Rules>,
 }
 
 #[derive(Deserialize)]
@@ -164,14 +279,52 @@ impl Runner {
         Ok(c)
     }
 
+    /// Replaces the profile files cases may name (those of the next case file). A name given
+    /// twice keeps its first source.
+    pub fn set_profiles(&mut self, profiles: Vec<ProfileSource>) {
+        self.profiles = profiles;
+        self.user_rules.clear();
+    }
+
+    fn user_profile(&self, name: &str) -> Option<&ProfileSource> {
+        self.profiles.iter().find(|p| p.name == name)
+    }
+
     fn rules(&mut self, name: Option<&str>) -> Result<Rules> {
         let name = name.ok_or_else(|| Error::input("profile", "this operation needs a profile"))?;
+        if let Some(r) = self.user_rules.get(name) {
+            return Ok(r.clone());
+        }
+        if let Some(file) = self.user_profile(name) {
+            let profiles = &self.profiles;
+            // `extends` finds the author's other files by id, then the built-in profiles.
+            let resolver = |base: &str| -> Option<(String, String)> {
+                profiles.iter().find(|p| profile_id(&p.name) == base).map(|p| (p.file_name.clone(), p.source.clone()))
+            };
+            let profile = crate::profile::Profile::from_toml_with(&file.source, &file.file_name, &resolver)?;
+            let r = Rules::new(profile)?;
+            self.user_rules.insert(name.to_string(), r.clone());
+            return Ok(r);
+        }
+        if is_profile_path(name) {
+            return Err(Error::input(
+                "profile",
+                format!("the profile file `{name}` was not read; it must be a path relative to the case file"),
+            ));
+        }
         if let Some(r) = self.rules.get(name) {
             return Ok(r.clone());
         }
         let r = Rules::builtin(name)?;
         self.rules.insert(name.to_string(), r.clone());
         Ok(r)
+    }
+
+    /// Runs every case of a file with `profiles` (what the caller read for
+    /// [`CaseFile::profile_paths`]) as the profile files its cases may name.
+    pub fn run_file(&mut self, file: &CaseFile, profiles: Vec<ProfileSource>) -> Vec<Outcome> {
+        self.set_profiles(profiles);
+        file.cases.iter().map(|case| self.run(case)).collect()
     }
 
     /// Runs one operation and returns its answer as JSON.
@@ -224,6 +377,98 @@ impl Runner {
     }
 }
 
+/// One case's result as every runner reports it (`reglament test --json`, Python's and Node's
+/// `conformance.run`): where the case is, and every field that differs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CaseReport {
+    /// The case file, as the caller named it.
+    pub file: String,
+    /// The case's name.
+    pub name: String,
+    /// The operation.
+    pub op: String,
+    /// The profile the case names, if any.
+    pub profile: Option<String>,
+    /// The clause the case exercises, if given.
+    pub clause: Option<String>,
+    /// Whether it matched.
+    pub passed: bool,
+    /// Every expected field that differs.
+    pub differences: Vec<Difference>,
+}
+
+impl CaseReport {
+    /// A failing case as a short diff an author reads: the case, then per differing field its
+    /// path, `- expected` and `+ actual`, each value cut to one line; an unexpected error shows
+    /// its code, field and message. Empty for a passing case.
+    pub fn diff_text(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        if self.passed {
+            return out;
+        }
+        let _ = writeln!(out, "FAIL {}: {}", self.file, self.name);
+        let _ = writeln!(out, "  op: {} {}", self.op, self.profile.as_deref().unwrap_or(""));
+        if let Some(clause) = &self.clause {
+            let _ = writeln!(out, "  clause: {clause}");
+        }
+        for d in &self.differences {
+            if d.note.starts_with("unexpected error") {
+                let _ = writeln!(out, "  {}", d.path);
+                for e in d.actual.as_array().into_iter().flatten() {
+                    let field = e.get("path").and_then(Value::as_str).map(|p| format!(" at `{p}`")).unwrap_or_default();
+                    let code = e.get("code").and_then(Value::as_str).unwrap_or("?");
+                    let message = e.get("message").map_or_else(String::new, |m| one_line(m, 300));
+                    let _ = writeln!(out, "    unexpected error[{code}]{field}: {message}");
+                }
+                continue;
+            }
+            let note = if d.note.is_empty() { String::new() } else { format!(" ({})", d.note) };
+            let _ = writeln!(out, "  {}{note}", d.path);
+            let _ = writeln!(out, "    - expected {}", one_line(&d.expected, 160));
+            let missing = d.actual.is_null() && d.note.ends_with("missing");
+            let actual = if missing { "(missing)".to_string() } else { one_line(&d.actual, 160) };
+            let _ = writeln!(out, "    + actual   {actual}");
+        }
+        out
+    }
+}
+
+/// A value as one line of at most `max` characters (a string without its quotes when it is
+/// the whole value is still shown quoted, as JSON, so `"5"` and `5` differ visibly).
+fn one_line(value: &Value, max: usize) -> String {
+    let text = match value {
+        Value::String(s) if s.contains('\n') => Value::String(s.replace('\n', " ")).to_string(),
+        _ => value.to_string(),
+    };
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    format!("{cut}…")
+}
+
+/// Runs a case file given as text, with the profile files the caller read for it: what a
+/// binding's or the CLI's runner calls once per file.
+pub fn run_case_file(runner: &mut Runner, text: &str, file_name: &str, profiles: Vec<ProfileSource>) -> Result<Vec<CaseReport>> {
+    let file = CaseFile::from_json(text, file_name)?;
+    let outcomes = runner.run_file(&file, profiles);
+    Ok(file
+        .cases
+        .iter()
+        .zip(outcomes)
+        .map(|(case, outcome)| CaseReport {
+            file: file_name.to_string(),
+            name: case.name.clone(),
+            op: case.op.clone(),
+            profile: case.profile.clone(),
+            clause: case.clause.clone(),
+            passed: outcome.passed,
+            differences: outcome.differences,
+        })
+        .collect())
+}
+
 /// Answers a calendar query of a case: `day`, `add_working_days`, `next_working_day`,
 /// `previous_working_day`, `working_days_between`.
 pub fn calendar_query(cal: &Calendar, query: &str, date: NaiveDate, n: Option<i64>, to: Option<NaiveDate>) -> Result<Value> {
@@ -251,23 +496,25 @@ pub fn calendar_query(cal: &Calendar, query: &str, date: NaiveDate, n: Option<i6
 
 /// Judges an answer against a case's expectations; shared by every runner written in Rust.
 pub fn judge(case: &Case, result: std::result::Result<Value, Vec<ErrorInfo>>) -> Outcome {
-    let (passed, mismatch, actual) = match (&result, &case.expect_error, &case.expect) {
-        (Ok(v), None, Some(exp)) => {
-            let m = subset_mismatch(exp, v, "$");
-            (m.is_none(), m, v.clone())
+    let (differences, actual) = match (&result, &case.expect_error, &case.expect) {
+        (Ok(v), None, Some(exp)) => (subset_differences(exp, v, "$"), v.clone()),
+        (Ok(v), None, None) => (Vec::new(), v.clone()),
+        (Ok(v), Some(exp), _) => {
+            let note = "expected an error, got a result".to_string();
+            (vec![Difference { path: "$error".to_string(), expected: exp.clone(), actual: v.clone(), note }], v.clone())
         }
-        (Ok(v), None, None) => (true, None, v.clone()),
-        (Ok(v), Some(_), _) => (false, Some("expected an error, got a result".to_string()), v.clone()),
         (Err(errs), Some(exp), _) => {
             let actual = serde_json::to_value(errs).unwrap_or(Value::Null);
             let first = actual.get(0).cloned().unwrap_or(Value::Null);
-            let m = subset_mismatch(exp, &first, "$error");
-            (m.is_none(), m, actual)
+            (subset_differences(exp, &first, "$error"), actual)
         }
         (Err(errs), None, _) => {
             let actual = serde_json::to_value(errs).unwrap_or(Value::Null);
-            (false, Some(format!("unexpected error: {actual}")), actual)
+            let note = format!("unexpected error: {actual}");
+            let expected = case.expect.clone().unwrap_or(Value::Null);
+            (vec![Difference { path: "$".to_string(), expected, actual: actual.clone(), note }], actual)
         }
     };
-    Outcome { name: case.name.clone(), passed, mismatch, actual }
+    let mismatch = differences.first().map(ToString::to_string);
+    Outcome { name: case.name.clone(), passed: differences.is_empty(), mismatch, differences, actual }
 }

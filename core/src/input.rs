@@ -4,7 +4,9 @@
 //! place, means a wrong type or a missing field is the same typed error with the same path
 //! (`attachments[2].size`) in Rust, Python, Node and the browser.
 
-use serde::de::DeserializeOwned;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use serde::de::{DeserializeOwned, Deserializer, Error as _};
+use serde::Deserialize as _;
 
 use crate::error::{Error, Result};
 
@@ -14,6 +16,32 @@ pub const MAX_TEXT_BYTES: usize = 1 << 20;
 
 /// The largest JSON document accepted, in bytes (16 MiB).
 pub const MAX_JSON_BYTES: usize = 16 << 20;
+
+/// Parses an RFC 3339 instant. One written without an offset (`2026-03-07T11:00:00`) is
+/// refused as exactly that, since the local time alone does not fix the instant a term runs
+/// from; the error says what to write.
+pub fn instant(text: &str) -> std::result::Result<DateTime<FixedOffset>, String> {
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Ok(at);
+    }
+    let naive = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        .iter()
+        .any(|f| NaiveDateTime::parse_from_str(text, f).is_ok())
+        || NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok();
+    if naive {
+        Err(format!(
+            "`{text}` has no UTC offset; write the instant with its offset, e.g. `2026-03-07T11:00:00+03:00` (Moscow time)"
+        ))
+    } else {
+        Err(format!("`{text}` is not an RFC 3339 instant with an offset, e.g. `2026-03-07T11:00:00+03:00`"))
+    }
+}
+
+/// `deserialize_with` for an instant field: [`instant`]'s errors instead of the date parser's.
+pub fn de_instant<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<DateTime<FixedOffset>, D::Error> {
+    let text = std::borrow::Cow::<str>::deserialize(d)?;
+    instant(&text).map_err(D::Error::custom)
+}
 
 fn path_of(path: &serde_path_to_error::Path, root: &str) -> String {
     let inner = path.to_string();
@@ -49,7 +77,11 @@ pub fn from_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
         if inner.is_syntax() || inner.is_eof() {
             Error::input(path, format!("malformed JSON at line {}, column {}: {inner}", inner.line(), inner.column()))
         } else {
-            Error::input(path, inner.to_string())
+            // A wrong value is named by its path, as `from_value` names it (Python): the
+            // parser's line and column of the text the binding wrote say nothing to the caller.
+            let text = inner.to_string();
+            let position = format!(" at line {} column {}", inner.line(), inner.column());
+            Error::input(path, text.strip_suffix(&position).unwrap_or(&text).to_string())
         }
     })
 }

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use reglament::{Error, HistoryEntry, Message, Rules};
+use reglament::{Error, HistoryEntry, Message};
 use serde_json::json;
 
 /// Language of the printed texts.
@@ -19,7 +19,8 @@ pub enum Lang {
 pub struct Args {
     /// The message, as JSON (see docs/message.md); `-` reads standard input.
     message: std::path::PathBuf,
-    /// Built-in profile name, or a profile file (`.toml`).
+    /// Built-in profile id, or a profile file (`./my-town.toml`); its `extends` may name a file
+    /// beside it.
     #[arg(long)]
     profile: String,
     /// The author's earlier messages, as a JSON array, for the duplicate rule.
@@ -42,19 +43,9 @@ fn read(path: &std::path::Path) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|e| Error::input("message", format!("{}: {e}", path.display())))
 }
 
-/// Loads a built-in profile by name, or a profile file by path.
-pub fn load_rules(profile: &str) -> Result<Rules, Error> {
-    if profile.ends_with(".toml") {
-        let source = std::fs::read_to_string(profile).map_err(|e| Error::input("profile", format!("{profile}: {e}")))?;
-        Rules::from_toml(&source, profile)
-    } else {
-        Rules::builtin(profile)
-    }
-}
-
 /// Runs the subcommand; exit 1 when a finding is an error.
 pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
-    let rules = load_rules(&args.profile)?;
+    let rules = crate::profiles::load_rules(&args.profile)?;
     let message: Message = reglament::input::from_str(&read(&args.message)?, "message")?;
     let history: Vec<HistoryEntry> = match &args.history {
         Some(p) => reglament::input::from_str(&read(p)?, "history")?,

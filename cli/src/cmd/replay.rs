@@ -6,14 +6,16 @@ use reglament::workflow::{EffectStatus, TermStatus};
 use reglament::{Error, Message, WorkflowEvent};
 use serde::Deserialize;
 
-use super::check::{load_rules, Lang};
+use super::check::Lang;
+use crate::profiles::load_rules;
 
 /// Arguments of `reglament replay`.
 #[derive(clap::Args)]
 pub struct Args {
     /// The log: `{"message": {...}, "events": [...]}` (docs/workflow.md); `-` reads standard input.
     log: std::path::PathBuf,
-    /// Built-in profile name, or a profile file (`.toml`).
+    /// Built-in profile id, or a profile file (`./my-town.toml`); its `extends` may name a file
+    /// beside it.
     #[arg(long)]
     profile: String,
     /// The instant to judge at, RFC 3339 (`2026-03-12T10:00:00+03:00`).

@@ -119,6 +119,7 @@ pub struct Message {
     #[serde(default)]
     pub author: Author,
     /// When it arrived on the platform; terms run from here.
+    #[serde(deserialize_with = "crate::input::de_instant")]
     pub sent_at: DateTime<FixedOffset>,
     /// The text.
     #[serde(default)]
@@ -162,6 +163,7 @@ pub struct HistoryEntry {
     /// Its text fingerprint ([`crate::detect::fingerprint`]).
     pub fingerprint: String,
     /// When it was sent.
+    #[serde(deserialize_with = "crate::input::de_instant")]
     pub sent_at: DateTime<FixedOffset>,
     /// When its answer term ends; a repeat before then is a duplicate.
     #[serde(default)]

@@ -1,21 +1,12 @@
 //! The profiles shipped with the library, embedded at build time.
 //!
-//! The library does no I/O, so `rules/profiles/*.toml` are compiled in; `Profile::builtin`
+//! The library does no I/O, so `rules/profiles/*.toml` are compiled in (the build script finds
+//! every file there); `Profile::builtin`
 //! resolves them by id, and a user's file may `extends` any of them, bases included.
 
-/// Every embedded file: `(id, source)`, bases first.
-const FILES: &[(&str, &str)] = &[
-    ("smart-city", include_str!("../../../rules/profiles/smart-city.toml")),
-    ("pos", include_str!("../../../rules/profiles/pos.toml")),
-    ("essentuki", include_str!("../../../rules/profiles/essentuki.toml")),
-    ("kislovodsk", include_str!("../../../rules/profiles/kislovodsk.toml")),
-    ("mikhailovka", include_str!("../../../rules/profiles/mikhailovka.toml")),
-    ("mamadysh", include_str!("../../../rules/profiles/mamadysh.toml")),
-    ("tynda", include_str!("../../../rules/profiles/tynda.toml")),
-];
-
-/// The concrete built-in profiles, in seed order.
-pub(crate) const CONCRETE: &[&str] = &["essentuki", "kislovodsk", "mikhailovka", "mamadysh", "tynda"];
+// `FILES` and `CONCRETE`, found in `rules/profiles/` by `core/build.rs`: a file added there is
+// built in, with no list to edit by hand.
+include!(concat!(env!("OUT_DIR"), "/builtin_profiles.rs"));
 
 /// The source of an embedded file by id.
 pub(crate) fn source(id: &str) -> Option<&'static str> {

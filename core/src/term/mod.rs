@@ -49,9 +49,7 @@ pub fn parse_zone(name: &str) -> Result<Tz> {
 
 /// Parses an RFC 3339 instant; `path` names the field in the error.
 pub fn parse_instant(value: &str, path: &str) -> Result<DateTime<FixedOffset>> {
-    DateTime::parse_from_rfc3339(value).map_err(|e| {
-        Error::input(path, format!("`{value}` is not an RFC 3339 instant with an offset ({e})"))
-    })
+    crate::input::instant(value).map_err(|e| Error::input(path, e))
 }
 
 /// Parses a local time of day `HH:MM` or `HH:MM:SS`; `path` names the field in the error.

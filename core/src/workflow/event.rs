@@ -90,6 +90,7 @@ pub struct Official {
 #[serde(deny_unknown_fields)]
 pub struct WorkflowEvent {
     /// When it happened, RFC 3339 with an offset. Events must come in time order.
+    #[serde(deserialize_with = "crate::input::de_instant")]
     pub at: DateTime<FixedOffset>,
     /// Who did it.
     pub actor: Actor,
