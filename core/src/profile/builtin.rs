@@ -4,6 +4,7 @@
 //! resolves them by id, and a user's file may `extends` any of them, bases included.
 
 /// Every embedded file: `(id, source)`, bases first.
+#[cfg(feature = "builtin-rules")]
 const FILES: &[(&str, &str)] = &[
     ("smart-city", include_str!("../../../rules/profiles/smart-city.toml")),
     ("pos", include_str!("../../../rules/profiles/pos.toml")),
@@ -15,7 +16,16 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 /// The concrete built-in profiles, in seed order.
+#[cfg(feature = "builtin-rules")]
 pub(crate) const CONCRETE: &[&str] = &["essentuki", "kislovodsk", "mikhailovka", "mamadysh", "tynda"];
+
+/// Without the `builtin-rules` feature (the browser module) nothing is compiled in: profiles
+/// arrive as data (`crate::packed`), and `Profile::builtin` answers `unknown_profile`.
+#[cfg(not(feature = "builtin-rules"))]
+const FILES: &[(&str, &str)] = &[];
+/// See [`FILES`]: no concrete built-in profile without the `builtin-rules` feature.
+#[cfg(not(feature = "builtin-rules"))]
+pub(crate) const CONCRETE: &[&str] = &[];
 
 /// The source of an embedded file by id.
 pub(crate) fn source(id: &str) -> Option<&'static str> {
