@@ -14,9 +14,12 @@ pub mod diagnostic;
 pub mod conformance;
 pub mod error;
 pub mod ffi;
+pub mod form;
 pub mod input;
 pub mod locale;
 pub mod message;
+#[cfg(feature = "packed")]
+pub mod packed;
 pub mod profile;
 pub mod rules;
 pub mod term;

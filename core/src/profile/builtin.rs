@@ -6,7 +6,16 @@
 
 // `FILES` and `CONCRETE`, found in `rules/profiles/` by `core/build.rs`: a file added there is
 // built in, with no list to edit by hand.
+#[cfg(feature = "builtin-rules")]
 include!(concat!(env!("OUT_DIR"), "/builtin_profiles.rs"));
+
+/// Without the `builtin-rules` feature (the browser module) nothing is compiled in: profiles
+/// arrive as data (`crate::packed`), and `Profile::builtin` answers `unknown_profile`.
+#[cfg(not(feature = "builtin-rules"))]
+const FILES: &[(&str, &str)] = &[];
+/// See [`FILES`]: no concrete built-in profile without the `builtin-rules` feature.
+#[cfg(not(feature = "builtin-rules"))]
+pub(crate) const CONCRETE: &[&str] = &[];
 
 /// The source of an embedded file by id.
 pub(crate) fn source(id: &str) -> Option<&'static str> {
