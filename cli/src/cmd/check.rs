@@ -42,11 +42,13 @@ fn read(path: &std::path::Path) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|e| Error::input("message", format!("{}: {e}", path.display())))
 }
 
-/// Loads a built-in profile by name, or a profile file by path.
+/// Loads a built-in profile by name, or a profile file by path (with the bases it `extends` and
+/// the calendar layer files it names, read beside it).
 pub fn load_rules(profile: &str) -> Result<Rules, Error> {
     if profile.ends_with(".toml") {
         let source = std::fs::read_to_string(profile).map_err(|e| Error::input("profile", format!("{profile}: {e}")))?;
-        Rules::from_toml(&source, profile)
+        let dir = std::path::Path::new(profile).parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+        Rules::from_toml_with(&source, profile, &|name: &str| super::read_beside(&dir, name))
     } else {
         Rules::builtin(profile)
     }

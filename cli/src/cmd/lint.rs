@@ -33,10 +33,7 @@ pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
         let name = path.display().to_string();
         let source = std::fs::read_to_string(path).map_err(|e| Error::input("file", format!("{name}: {e}")))?;
         let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-        let resolver = |base: &str| -> Option<(String, String)> {
-            let candidate = dir.join(format!("{base}.toml"));
-            std::fs::read_to_string(&candidate).ok().map(|s| (candidate.display().to_string(), s))
-        };
+        let resolver = |name: &str| super::read_beside(&dir, name);
         let diags = reglament::profile::lint_with(&source, &name, &resolver);
         failed |= diags.iter().any(|d| d.severity == Severity::Error);
         if matches!(args.error_format, ErrorFormat::Human) {
