@@ -51,6 +51,19 @@ fn calendar_layers() -> Result<(), Box<dyn std::error::Error>> {
     for id in &ids {
         writeln!(out, "    {id:?},")?;
     }
+    out.push_str("];\n\n");
+    out.push_str("/// `(id, name_ru)` of every built-in layer: the Russian name of its region, as the layer\n");
+    out.push_str("/// file's `name_ru` gives it, so a profile's `region_ru` finds its region's layer.\n");
+    out.push_str("pub const REGION_NAMES: &[(&str, &str)] = &[\n");
+    for id in &ids {
+        let text = std::fs::read_to_string(dir.join(format!("{id}.toml")))?;
+        let name = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("name_ru").map(str::trim).and_then(|r| r.strip_prefix('=')))
+            .map(|r| r.trim().trim_matches('"').to_string())
+            .unwrap_or_default();
+        writeln!(out, "    ({id:?}, {name:?}),")?;
+    }
     out.push_str("];\n");
     let target = Path::new(&std::env::var("OUT_DIR")?).join("builtin_layers.rs");
     std::fs::write(target, out)?;

@@ -1,7 +1,8 @@
 //! Reading a rule author's profile files: the I/O the core leaves to its callers.
 //!
 //! `lint`, `check`, `replay` and `test` read a profile file the same way, so a file that lints
-//! also loads: `extends` names a built-in profile or a `NAME.toml` beside the file.
+//! also loads: `extends` names a built-in profile or a `NAME.toml` beside the file, and a calendar
+//! layer file is read relative to the profile.
 
 use std::path::{Path, PathBuf};
 
@@ -13,10 +14,12 @@ pub fn read_text(path: &Path, field: &str) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|e| Error::input(field, format!("{}: {e}", path.display())))
 }
 
-/// Finds what `extends` names beside a file: `dir/NAME.toml`, as `(file name, source)`; `None`
-/// lets the core fall back to the built-in profiles.
-pub fn sibling(dir: &Path, base: &str) -> Option<(String, String)> {
-    let candidate = dir.join(format!("{base}.toml"));
+/// Reads a file a profile names, relative to the profile's folder, as `(file name, source)`: a
+/// base it `extends` (the name without `.toml`, `my-base` reads `my-base.toml`) or a calendar
+/// layer file (the name as written, `./local-days.toml`). `None` when there is no such file, so
+/// `extends` falls back to the built-in profiles and lint reports a missing layer at its line.
+pub fn sibling(dir: &Path, name: &str) -> Option<(String, String)> {
+    let candidate = if name.ends_with(".toml") { dir.join(name) } else { dir.join(format!("{name}.toml")) };
     std::fs::read_to_string(&candidate).ok().map(|s| (candidate.display().to_string(), s))
 }
 
@@ -39,7 +42,7 @@ pub fn load_rules(profile: &str) -> Result<reglament::Rules, Error> {
     let source = read_text(path, "profile")?;
     let dir = folder_of(path);
     let resolver = |base: &str| sibling(&dir, base);
-    reglament::Rules::new(reglament::Profile::from_toml_with(&source, profile, &resolver)?)
+    reglament::Rules::from_toml_with(&source, profile, &resolver)
 }
 
 /// The `*.toml` files of a folder, sorted.

@@ -39,9 +39,16 @@ impl Rules {
         Self::new(Profile::from_toml(source, file_name)?)
     }
 
-    /// Builds the profile's calendar and zone.
+    /// [`Rules::from_toml`] for a file that names files of the user's own (`extends`, calendar
+    /// layer files): `resolver` maps a name to `(file name, source)`.
+    pub fn from_toml_with(source: &str, file_name: &str, resolver: crate::profile::ExtendsResolver<'_>) -> Result<Self> {
+        Self::new(Profile::from_toml_with(source, file_name, resolver)?)
+    }
+
+    /// Builds the profile's calendar (its region, layers and observed scopes) and zone.
     pub fn new(profile: Profile) -> Result<Self> {
-        let calendar = Calendar::builtin_with(&profile.municipality.calendar, CalendarOptions::default())?;
+        let decree_days_off = CalendarOptions::default().decree_days_off;
+        let calendar = profile.municipality.calendar.build(decree_days_off, &Calendar::builtin_chain)?;
         Self::with_calendar(profile, calendar)
     }
 

@@ -74,8 +74,8 @@ fn unknown_builtin_lists_the_names() {
 #[test]
 fn zones_calendars_and_citations() {
     let cases = [
-        ("essentuki", "Europe/Moscow", "ru", "Essentuki"),
-        ("kislovodsk", "Europe/Moscow", "ru", "Kislovodsk"),
+        ("essentuki", "Europe/Moscow", "ru+ru-sta", "Essentuki"),
+        ("kislovodsk", "Europe/Moscow", "ru+ru-sta", "Kislovodsk"),
         ("mikhailovka", "Europe/Volgograd", "ru", "Mikhailovka"),
         ("mamadysh", "Europe/Moscow", "ru-ta", "Mamadysh"),
         ("tynda", "Asia/Yakutsk", "ru", "Tynda"),
@@ -83,7 +83,9 @@ fn zones_calendars_and_citations() {
     for (name, zone, calendar, short) in cases {
         let p = Profile::builtin(name).expect("loads");
         assert_eq!(p.municipality.zone, zone);
-        assert_eq!(p.municipality.calendar, calendar);
+        let ids: Vec<&str> = p.municipality.calendar.builtin_ids().collect();
+        assert_eq!(ids.join("+"), calendar, "{name}");
+        assert!(p.municipality.calendar.reason.is_some(), "{name} states why its calendar");
         assert_eq!(p.regulation.short_en, short);
     }
     let e = Profile::builtin("essentuki").expect("loads");
@@ -361,4 +363,68 @@ fn profiles_serialize() {
         let json = serde_json::to_value(&p).expect("serializes");
         assert_eq!(json["id"], *name);
     }
+}
+
+const LOCAL_DAYS: &str = r#"id = "local-days"
+extends = "ru"
+covers = { from = 2026, to = 2026 }
+[[source]]
+id = "city-order"
+kind = "municipal_act"
+title_ru = "Распоряжение администрации о нерабочем дне"
+[[day]]
+date = "2026-06-10"
+kind = "regional_off"
+source = "city-order"
+"#;
+
+/// A profile names built-in layers and its own layer file (read through the caller's look-up,
+/// relative to the profile); the calendar stacks them in order and keeps the reason.
+#[test]
+fn a_profile_names_builtin_layers_and_its_own_layer_file() {
+    let child = "id = \"my-city\"\nextends = \"essentuki\"\n[municipality]\ncalendar = { region = \"ru\", layers = [\"ru-sta\", \"./local-days.toml\"], reason = \"law\" }\n";
+    let resolve = |name: &str| (name == "./local-days.toml").then(|| ("dir/local-days.toml".to_string(), LOCAL_DAYS.to_string()));
+    let p = Profile::from_toml_with(child, "dir/my-city.toml", &resolve).expect("loads");
+    assert_eq!(p.municipality.calendar.reason.as_deref(), Some("law"));
+    let rules = reglament::Rules::new(p).expect("builds");
+    let ids: Vec<&str> = rules.calendar().layers().iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["ru", "ru-sta", "local-days"]);
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    assert!(!rules.calendar().is_working_day(day(2026, 6, 10)).expect("covered"));
+    assert!(!rules.calendar().is_working_day(day(2024, 5, 14)).expect("covered"), "Радоница 2024");
+    // Without the look-up the file cannot be read: refused, at the layer's entry.
+    let diags = profile::lint(child, "dir/my-city.toml");
+    assert_eq!(positions(&diags), [("calendar_layer_file".to_string(), 4, 49)], "{}", render(&diags));
+    // A broken layer file is reported in that file.
+    let broken = |_: &str| Some(("dir/local-days.toml".to_string(), LOCAL_DAYS.replace("regional_off", "regional_of")));
+    let diags = profile::lint_with(child, "dir/my-city.toml", &broken);
+    let loc = diags.first().and_then(|d| d.location.clone()).expect("located");
+    assert_eq!((loc.file.as_str(), loc.line), ("dir/local-days.toml", 10), "{}", render(&diags));
+}
+
+#[test]
+fn unknown_builtin_layer_points_at_its_entry() {
+    expect_at(
+        "id = \"x\"\nextends = \"essentuki\"\n[municipality]\ncalendar = { region = \"ru\", layers = [\"ru-xx\"] }\n",
+        "invalid_calendar",
+        4,
+        39,
+    );
+}
+
+/// Lint warns when the municipality's region has a layer the calendar does not use, whether the
+/// region is named by `region_code` or found from `region_ru`; the warning does not refuse.
+#[test]
+fn lint_warns_when_the_region_layer_is_not_used() {
+    for src in [
+        "id = \"x\"\nextends = \"essentuki\"\n[municipality]\ncalendar = \"ru\"\n",
+        "id = \"x\"\nextends = \"mikhailovka\"\n[municipality]\nregion_code = \"RU-STA\"\ncalendar = \"ru\"\n",
+        "id = \"x\"\nextends = \"mikhailovka\"\n[municipality]\nregion_code = \"ru-ta\"\n",
+    ] {
+        let diags = profile::lint(src, "user.toml");
+        assert!(diags.iter().any(|d| d.code == "calendar_region_layer" && d.severity == Severity::Warning), "{src}\n{}", render(&diags));
+        assert!(Profile::from_toml(src, "user.toml").is_ok());
+    }
+    let fine = "id = \"x\"\nextends = \"mikhailovka\"\n[municipality]\nregion_code = \"ru-ta\"\ncalendar = \"ru-ta\"\n";
+    assert!(profile::lint(fine, "user.toml").is_empty());
 }

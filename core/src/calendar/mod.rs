@@ -7,6 +7,7 @@
 //! guess.
 
 mod builtin;
+mod choice;
 mod index;
 mod layer;
 
@@ -16,7 +17,8 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-pub use builtin::REGIONS;
+pub use builtin::{REGIONS, REGION_NAMES};
+pub use choice::{CalendarChoice, LayerRef};
 pub use layer::{AppliesTo, Covers, DayEntry, DayKind, Layer, Source, YearCount};
 
 use crate::error::{Error, Result};
@@ -124,23 +126,30 @@ impl Calendar {
         Self::from_layers(Self::builtin_chain(region)?, options)
     }
 
-    /// A built-in region with further built-in layers on top, in order: what a profile's
-    /// `calendar = { region = "ru", layers = ["ru-sta"] }` names. A layer already in the region's
-    /// chain is not added twice; each added layer brings the layers it `extends` first.
+    /// A built-in region with further built-in layers on top, in order (the CLI's and the
+    /// bindings' `layers`). Each added layer brings the layers it `extends`.
     pub fn builtin_layers(region: &str, layers: &[String], options: CalendarOptions) -> Result<Self> {
-        let mut chain = Self::builtin_chain(region)?;
+        let mut chains = vec![Self::builtin_chain(region)?];
         for id in layers {
-            for layer in Self::builtin_chain(id)? {
-                if !chain.iter().any(|l| l.id == layer.id) {
-                    chain.push(layer);
-                }
+            chains.push(Self::builtin_chain(id)?);
+        }
+        Self::from_chains(chains, options)
+    }
+
+    /// Stacks chains of layers in order, each layer once (the first time its id appears): a
+    /// region and the layers a profile names on top, which may `extends` the same base.
+    pub fn from_chains(chains: Vec<Vec<Layer>>, options: CalendarOptions) -> Result<Self> {
+        let mut stack: Vec<Layer> = Vec::new();
+        for layer in chains.into_iter().flatten() {
+            if !stack.iter().any(|l| l.id == layer.id) {
+                stack.push(layer);
             }
         }
-        Self::from_layers(chain, options)
+        Self::from_layers(stack, options)
     }
 
     /// The built-in layer `region` and those it `extends`, lowest first.
-    fn builtin_chain(region: &str) -> Result<Vec<Layer>> {
+    pub fn builtin_chain(region: &str) -> Result<Vec<Layer>> {
         let mut chain = Vec::new();
         let mut next = Some(region.to_string());
         while let Some(id) = next {

@@ -145,8 +145,39 @@ pub struct MunicipalityFile {
     pub region_ru: Option<String>,
     /// IANA time zone of local legal time (`Europe/Volgograd`).
     pub zone: Option<String>,
-    /// Production calendar region id: `ru` (federal) or `ru-ta` (federal plus Tatarstan).
-    pub calendar: Option<String>,
+    /// ISO 3166-2 code of the federal subject, lower case (`ru-sta`): lint checks that the
+    /// calendar uses the region's own layer when the library has one.
+    pub region_code: Option<String>,
+    /// The production calendar: a built-in region id (`"ru"`, `"ru-ta"`), or a table with
+    /// layers on top (`{ region = "ru", layers = ["ru-sta", "./local-days.toml"] }`).
+    pub calendar: Option<CalendarField>,
+}
+
+/// `municipality.calendar`: the plain region id, or a region with layers and the reason.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum CalendarField {
+    /// A built-in region id (`"ru"`, `"ru-ta"`, `"ru-sta"`).
+    Region(String),
+    /// A region with layers on top.
+    Table(CalendarTable),
+}
+
+/// The table form of `municipality.calendar`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarTable {
+    /// The built-in region the calendar starts from (`"ru"`).
+    pub region: Option<String>,
+    /// Layers on top, lowest first: built-in layer ids (`"ru-sta"`) and the profile's own layer
+    /// files (a name ending in `.toml`, relative to the profile file: `"./local-days.toml"`).
+    #[serde(default)]
+    pub layers: Vec<String>,
+    /// Whose days off the portal keeps: `everyone`, `state_and_municipal_bodies` (default, a
+    /// municipal body) or `state_bodies` (see rules/calendars/README.md).
+    pub observes: Option<crate::calendar::AppliesTo>,
+    /// Why this calendar: the law of the place that sets its days (the regulations never say).
+    pub reason: Option<String>,
 }
 
 /// `[channels]`: the ways a message reaches the portal.

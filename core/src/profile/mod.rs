@@ -42,7 +42,7 @@ fn run(source: &str, file_name: &str, resolver: Option<ExtendsResolver<'_>>) -> 
     let (Some(tree), Some(file)) = (read.tree.as_ref(), read.file.as_ref()) else {
         return (None, diags);
     };
-    let mut ctx = resolve::Ctx::new(tree, &read.sources, file.is_abstract);
+    let mut ctx = resolve::Ctx::new(tree, &read.sources, file.is_abstract).with_files(resolver);
     let profile = ctx.resolve(file, &read.bases);
     diags.extend(ctx.diags);
     (profile, diags)

@@ -108,8 +108,11 @@ pub struct Municipality {
     pub region_ru: String,
     /// IANA time zone (checked against the time zone database).
     pub zone: String,
-    /// Production calendar region id (`ru`, `ru-ta`).
-    pub calendar: String,
+    /// ISO 3166-2 code of the federal subject (`ru-sta`), where the profile gives it.
+    #[serde(default)]
+    pub region_code: Option<String>,
+    /// The production calendar: region, layers on top, whose days it keeps.
+    pub calendar: crate::calendar::CalendarChoice,
 }
 
 impl Municipality {

@@ -16,7 +16,9 @@ use super::file::{
     AttachmentsFile, CitedField, OnNonWorkingFile, ProfileFile, ProvisionFile, TermFile, TermStart,
     UnitFile,
 };
-use super::load::display_path;
+use super::load::{display_path, ExtendsResolver};
+use super::file::{CalendarField, MunicipalityFile};
+use crate::calendar::{CalendarChoice, Layer, LayerRef};
 use super::model::{
     Attachments, Category, Channels, Cited, ContentRules, Fields, Language, Limits, Municipality,
     Organisation, Profile, Provision, Publicity, RefusalGround, Regulation, StageShares, Submission,
@@ -101,12 +103,20 @@ pub(crate) struct Ctx<'a> {
     unset: Vec<UnsetValue>,
     /// `[term_defaults] closing_time`, given to every term without its own.
     default_closing: Option<NaiveTime>,
+    /// Reads the profile's own calendar layer files (the same look-up as `extends`).
+    files: Option<ExtendsResolver<'a>>,
 }
 
 impl<'a> Ctx<'a> {
     /// A pass over one merged tree.
     pub fn new(tree: &'a Node, sources: &'a Sources, is_abstract: bool) -> Self {
-        Self { tree, sources, diags: Vec::new(), is_abstract, regulation: String::new(), unset: Vec::new(), default_closing: None }
+        Self { tree, sources, diags: Vec::new(), is_abstract, regulation: String::new(), unset: Vec::new(), default_closing: None, files: None }
+    }
+
+    /// The look-up for the profile's own calendar layer files (`calendar.layers`).
+    pub fn with_files(mut self, files: Option<ExtendsResolver<'a>>) -> Self {
+        self.files = files;
+        self
     }
 
     fn loc(&self, path: &[Seg], at_key: bool) -> Option<Location> {
@@ -593,7 +603,9 @@ impl<'a> Ctx<'a> {
         let name_en = self.required(m.name_en.as_ref(), &mp("name_en"));
         let region_ru = self.required(m.region_ru.as_ref(), &mp("region_ru"));
         let zone = self.required(m.zone.as_ref(), &mp("zone"));
-        let calendar = self.required(m.calendar.as_ref(), &mp("calendar"));
+        if m.calendar.is_none() {
+            self.required(None, &mp("calendar"));
+        }
         if m.zone.is_some() && zone.parse::<chrono_tz::Tz>().is_err() {
             self.error(
                 "invalid_zone",
@@ -603,16 +615,103 @@ impl<'a> Ctx<'a> {
                 "use an IANA zone name such as \"Europe/Moscow\", \"Europe/Volgograd\" or \"Asia/Yakutsk\"",
             );
         }
-        if m.calendar.is_some() && !KNOWN_CALENDARS.contains(&calendar.as_str()) {
-            self.error(
-                "invalid_calendar",
-                format!("`{calendar}` is not a known calendar region"),
-                &mp("calendar"),
+        let calendar = self.calendar(m);
+        self.region_layer_used(m, &region_ru, &calendar);
+        let region_code = m.region_code.clone();
+        Some(Municipality { name_ru, name_en, region_ru, zone, region_code, calendar })
+    }
+
+    /// `municipality.calendar`, either form: the region and built-in layers must be known, the
+    /// profile's own layer files are read through the caller's look-up and parsed here, so a
+    /// broken file is reported at its own line and the profile is refused whole.
+    fn calendar(&mut self, m: &MunicipalityFile) -> CalendarChoice {
+        let mut choice = CalendarChoice::region("ru");
+        let (region, layers) = match &m.calendar {
+            None => return choice,
+            Some(CalendarField::Region(region)) => (region.clone(), &[][..]),
+            Some(CalendarField::Table(t)) => {
+                if let Some(observes) = t.observes {
+                    choice.observes = observes;
+                }
+                choice.reason.clone_from(&t.reason);
+                let region = t.region.clone().unwrap_or_else(|| {
+                    self.required(None, &path(&["municipality", "calendar", "region"]));
+                    "ru".to_string()
+                });
+                (region, t.layers.as_slice())
+            }
+        };
+        let at = |tail: &[&str]| {
+            let mut p = path(&["municipality", "calendar"]);
+            if matches!(m.calendar, Some(CalendarField::Table(_))) {
+                p.extend(tail.iter().map(|k| key(k)));
+            }
+            p
+        };
+        let help = format!("use one of: {}", KNOWN_CALENDARS.join(", "));
+        if !KNOWN_CALENDARS.contains(&region.as_str()) {
+            self.error("invalid_calendar", format!("`{region}` is not a known calendar region"), &at(&["region"]), false, &help);
+        }
+        choice.region = region;
+        for (i, name) in layers.iter().enumerate() {
+            let mut here = at(&["layers"]);
+            here.push(Seg::Index(i));
+            if !name.ends_with(".toml") {
+                if !KNOWN_CALENDARS.contains(&name.as_str()) {
+                    self.error(
+                        "invalid_calendar",
+                        format!("`{name}` is not a known calendar layer"),
+                        &here,
+                        false,
+                        &format!("{help}; or a layer file of your own, named with `.toml`"),
+                    );
+                }
+                choice.layers.push(LayerRef::Builtin(name.clone()));
+                continue;
+            }
+            let Some((file, source)) = self.files.and_then(|read| read(name)) else {
+                self.error(
+                    "calendar_layer_file",
+                    format!("the calendar layer file `{name}` cannot be read"),
+                    &here,
+                    false,
+                    "name a file beside the profile (relative to it), or load the profile with a resolver that reads it",
+                );
+                continue;
+            };
+            match Layer::from_toml(&source, &file) {
+                Ok(layer) => choice.layers.push(LayerRef::File { name: name.clone(), layer }),
+                Err(crate::Error::Data(diags)) => self.diags.extend(diags),
+                Err(e) => self.error("calendar_layer_file", format!("`{name}`: {e}"), &here, false, "fix the layer file"),
+            }
+        }
+        choice
+    }
+
+    /// Warns when the municipality lies in a region that has a built-in layer its calendar does
+    /// not use: the law of the place sets its days off, and the regulations never say so. The
+    /// region is `region_code` where given, else the layer whose `name_ru` is `region_ru`.
+    fn region_layer_used(&mut self, m: &MunicipalityFile, region_ru: &str, calendar: &CalendarChoice) {
+        let region = match &m.region_code {
+            Some(code) => code.to_lowercase(),
+            None => match crate::calendar::REGION_NAMES.iter().find(|(_, name)| *name == region_ru) {
+                Some((id, _)) => (*id).to_string(),
+                None => return,
+            },
+        };
+        if region == "ru" || !KNOWN_CALENDARS.contains(&region.as_str()) {
+            return;
+        }
+        let used = calendar.builtin_ids().any(|id| id == region);
+        if !used {
+            self.warn(
+                "calendar_region_layer",
+                format!("the municipality lies in `{region}`, which has its own calendar layer, but the profile's calendar does not use it"),
+                &path(&["municipality", "calendar"]),
                 false,
-                &format!("use one of: {}", KNOWN_CALENDARS.join(", ")),
+                &format!("write `calendar = {{ region = \"ru\", layers = [\"{region}\"], reason = \"...\" }}`"),
             );
         }
-        Some(Municipality { name_ru, name_en, region_ru, zone, calendar })
     }
 
     fn refusals(&mut self, f: &ProfileFile) -> Vec<RefusalGround> {
