@@ -286,13 +286,6 @@ const EXCEPTIONS: &[Exception] = &[
     Exception {
         region: "ru-kb",
         source: "*",
-        date: "2020-05-25",
-        allow: Allow::SingleSource,
-        reason: "2020 Uraza-bayram day off 25.05: one report of the decree (Interfax-Yug)",
-    },
-    Exception {
-        region: "ru-kb",
-        source: "*",
         date: "2020-12-31",
         allow: Allow::SingleSource,
         reason: "2020: 31.12 off for civil servants, Saturday 26.12 working: one report (RBC)",
