@@ -293,9 +293,9 @@ const EXCEPTIONS: &[Exception] = &[
     Exception {
         region: "ru-kb",
         source: "*",
-        date: "2025-03-31",
+        date: "2025",
         allow: Allow::SingleSource,
-        reason: "2025 Uraza-bayram day off 31.03: one report quoting the decree (stv-kray.ru)",
+        reason: "2025 Uraza-bayram 31.03 and Kurban-bayram 06.06: one report quoting each decree (stv-kray.ru; etokavkaz.ru)",
     },
     Exception {
         region: "ru-kc",
