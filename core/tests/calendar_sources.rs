@@ -34,6 +34,7 @@ const REGIONS: &[Region] = &[
     Region { id: "ru-bu" },
     Region { id: "ru-cu" },
     Region { id: "ru-ko" },
+    Region { id: "ru-ore" },
     Region { id: "ru-sa" },
     Region { id: "ru-sar" },
     Region { id: "ru-ty" },
@@ -210,6 +211,13 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2026-06-22",
         allow: Allow::SingleSource,
         reason: "Ysyakh 21.06.2026 on a Sunday: the transfer to 22.06 follows the law's weekend rule; no report of 2026's found",
+    },
+    Exception {
+        region: "ru-ore",
+        source: "*",
+        date: "2019-05-07",
+        allow: Allow::SingleSource,
+        reason: "Radonitsa 2019: one report of the acting governor's order of 30.04.2019 (buzuluk56.ru, after «Говорит Москва»)",
     },
     Exception {
         region: "ru-sar",
