@@ -31,6 +31,7 @@ struct Region {
 const REGIONS: &[Region] = &[
     Region { id: "ru-al" },
     Region { id: "ru-ba" },
+    Region { id: "ru-bry" },
     Region { id: "ru-bu" },
     Region { id: "ru-cu" },
     Region { id: "ru-ko" },
@@ -169,6 +170,20 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2026-10-12",
         allow: Allow::SingleSource,
         reason: "Day of the Republic 11.10.2026 on a Sunday, moved to 12.10: one report (sobaka.ru)",
+    },
+    Exception {
+        region: "ru-bry",
+        source: "*",
+        date: "2025-04-29",
+        allow: Allow::SingleSource,
+        reason: "Radonitsa 2025: one report of the governor's decree (novostibryanskom.ru)",
+    },
+    Exception {
+        region: "ru-bry",
+        source: "*",
+        date: "2026-04-21",
+        allow: Allow::SingleSource,
+        reason: "Radonitsa 2026: date-holidays (ConsultantPlus's regional list) only",
     },
     Exception {
         region: "ru-bu",
