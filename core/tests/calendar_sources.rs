@@ -36,6 +36,7 @@ const REGIONS: &[Region] = &[
     Region { id: "ru-cu" },
     Region { id: "ru-ko" },
     Region { id: "ru-ore" },
+    Region { id: "ru-pnz" },
     Region { id: "ru-sa" },
     Region { id: "ru-sar" },
     Region { id: "ru-ty" },
@@ -233,6 +234,13 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2019-05-07",
         allow: Allow::SingleSource,
         reason: "Radonitsa 2019: one report of the acting governor's order of 30.04.2019 (buzuluk56.ru, after «Говорит Москва»)",
+    },
+    Exception {
+        region: "ru-pnz",
+        source: "*",
+        date: "2022-05-04",
+        allow: Allow::SingleSource,
+        reason: "Radonitsa 03.05.2022 on a federal day off, moved to 04.05 by the law as amended on 11.02.2022: one report (penza.aif.ru)",
     },
     Exception {
         region: "ru-sar",
