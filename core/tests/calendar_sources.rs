@@ -525,6 +525,8 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2020-05-24",
         allow: Allow::SingleSource,
         reason: "2020 Uraza-bayram 24.05 (order No. 101-rg of 20.05.2020): the ConsultantPlus reference table (copy at elcode.ru) only",
+    },
+    Exception {
         region: "ru-al",
         source: "*",
         date: "2019-02-09",
