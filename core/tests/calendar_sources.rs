@@ -177,13 +177,6 @@ const EXCEPTIONS: &[Exception] = &[
         reason: "2025 Kurban-bayram days 06-08.06: one report of the decree (newdosh.media)",
     },
     Exception {
-        region: "ru-ce",
-        source: "*",
-        date: "2026",
-        allow: Allow::SingleSource,
-        reason: "2026 Uraza-bayram days 19-21.03: one report of the decree (stav.aif.ru)",
-    },
-    Exception {
         region: "ru-da",
         source: "*",
         date: "2019",
@@ -231,13 +224,6 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2024-06-17",
         allow: Allow::SingleSource,
         reason: "2024 Kurban-bayram day off 17.06: one report of the resolution of 11.06.2024 (dag.aif.ru)",
-    },
-    Exception {
-        region: "ru-da",
-        source: "*",
-        date: "2025-06-06",
-        allow: Allow::SingleSource,
-        reason: "2025 Kurban-bayram day off 06.06: one report (newdosh.media)",
     },
     Exception {
         region: "ru-in",
@@ -494,13 +480,6 @@ const EXCEPTIONS: &[Exception] = &[
     Exception {
         region: "ru-cr",
         source: "*",
-        date: "2022-07-11",
-        allow: Allow::SingleSource,
-        reason: "2022 Kurban-bayram day off 11.07: one report of the decree (krym.aif.ru)",
-    },
-    Exception {
-        region: "ru-cr",
-        source: "*",
         date: "2023-04",
         allow: Allow::SingleSource,
         reason: "2023 decree (17.04, 21.04): one report (vz.ru after RIA Novosti)",
@@ -616,13 +595,6 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2025-03-31",
         allow: Allow::SingleSource,
         reason: "Uraza-bayram 30.03.2025 on a Sunday, moved to 31.03: one report (prufy.ru)",
-    },
-    Exception {
-        region: "ru-ba",
-        source: "*",
-        date: "2025-10-13",
-        allow: Allow::SingleSource,
-        reason: "Day of the Republic 11.10.2025 on a Saturday, moved to 13.10: one report (news.mail.ru)",
     },
     Exception {
         region: "ru-ba",
