@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
-use reglament::calendar::Layer;
+use reglament::calendar::{AppliesTo, Layer};
 use reglament::{Calendar, CalendarOptions, DayKind};
 
 /// One checked region: the layer id (= its file name without `.toml`).
@@ -1075,4 +1075,66 @@ fn every_layer_day_has_two_sources() {
     }
     assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
     assert!(!per_year.is_empty(), "no regional day was checked at all");
+}
+
+/// The scope names `docs/calendar-regions.md` uses for `applies_to`.
+fn scope_name(scope: AppliesTo) -> &'static str {
+    match scope {
+        AppliesTo::Everyone => "everyone",
+        AppliesTo::StateAndMunicipalBodies => "state_and_municipal_bodies",
+        AppliesTo::StateBodies => "state_bodies",
+    }
+}
+
+/// The per-region summary table at the top of `docs/calendar-regions.md` states, for each
+/// checked layer, how many days off it has, how many are provisional and whom they apply to.
+/// Why: a reader choosing a layer trusts that table; it must not drift from the files.
+#[test]
+fn summary_table_matches_the_layers() {
+    let file = "docs/calendar-regions.md";
+    let text = read(&repo().join(file));
+    let mut rows = BTreeMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if !line.starts_with("| `ru-") {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('|').map(str::trim).collect();
+        assert!(cols.len() >= 9, "{file}:{}: a summary row has 8 columns", n + 1);
+        let id = cols[1].trim_matches('`').to_string();
+        let count = |i: usize| -> usize {
+            cols[i].parse().unwrap_or_else(|_| panic!("{file}:{}: column {i} is not a number", n + 1))
+        };
+        let scopes: BTreeSet<String> = cols[6].split(',').map(|s| s.trim().trim_matches('`').to_string()).collect();
+        assert!(rows.insert(id.clone(), (count(4), count(5), scopes, n + 1)).is_none(), "{file}: {id} has two rows");
+    }
+    let mut problems = Vec::new();
+    for region in REGIONS {
+        let Some((days_off, provisional, scopes, line)) = rows.remove(region.id) else {
+            problems.push(format!("{file}: no summary row for {}", region.id));
+            continue;
+        };
+        let layer = load_layer(region.id);
+        let own: Vec<&reglament::calendar::DayEntry> = layer
+            .days
+            .iter()
+            .filter(|d| matches!(d.kind, DayKind::RegionalOff | DayKind::TransferOff | DayKind::Holiday))
+            .collect();
+        let want_provisional = own.iter().filter(|d| d.provisional).count();
+        let want_scopes: BTreeSet<String> = own.iter().map(|d| scope_name(d.applies_to).to_string()).collect();
+        if (days_off, provisional) != (own.len(), want_provisional) {
+            problems.push(format!(
+                "{file}:{line}: {} says {days_off} days off, {provisional} provisional; the layer has {}, {}",
+                region.id,
+                own.len(),
+                want_provisional
+            ));
+        }
+        if scopes != want_scopes {
+            problems.push(format!("{file}:{line}: {} says applies_to {scopes:?}; the layer has {want_scopes:?}", region.id));
+        }
+    }
+    for id in rows.keys() {
+        problems.push(format!("{file}: summary row for {id}, which is not a checked region"));
+    }
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
 }
