@@ -52,6 +52,7 @@ const REGIONS: &[Region] = &[
     Region { id: "ru-sar" },
     Region { id: "ru-ty" },
     Region { id: "ru-zab" },
+    Region { id: "ru-irk" },
 ];
 
 /// What kind of disagreement an exception allows.
