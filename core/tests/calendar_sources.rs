@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
-use reglament::calendar::Layer;
+use reglament::calendar::{AppliesTo, Layer};
 use reglament::{Calendar, CalendarOptions, DayKind};
 
 /// One checked region: the layer id (= its file name without `.toml`).
@@ -42,13 +42,17 @@ const REGIONS: &[Region] = &[
     Region { id: "ru-sev" },
     Region { id: "ru-al" },
     Region { id: "ru-ba" },
+    Region { id: "ru-bry" },
     Region { id: "ru-bu" },
     Region { id: "ru-cu" },
     Region { id: "ru-ko" },
+    Region { id: "ru-ore" },
+    Region { id: "ru-pnz" },
     Region { id: "ru-sa" },
     Region { id: "ru-sar" },
     Region { id: "ru-ty" },
     Region { id: "ru-zab" },
+    Region { id: "ru-irk" },
 ];
 
 /// What kind of disagreement an exception allows.
@@ -174,13 +178,6 @@ const EXCEPTIONS: &[Exception] = &[
         reason: "2025 Kurban-bayram days 06-08.06: one report of the decree (newdosh.media)",
     },
     Exception {
-        region: "ru-ce",
-        source: "*",
-        date: "2026",
-        allow: Allow::SingleSource,
-        reason: "2026 Uraza-bayram days 19-21.03: one report of the decree (stav.aif.ru)",
-    },
-    Exception {
         region: "ru-da",
         source: "*",
         date: "2019",
@@ -228,13 +225,6 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2024-06-17",
         allow: Allow::SingleSource,
         reason: "2024 Kurban-bayram day off 17.06: one report of the resolution of 11.06.2024 (dag.aif.ru)",
-    },
-    Exception {
-        region: "ru-da",
-        source: "*",
-        date: "2025-06-06",
-        allow: Allow::SingleSource,
-        reason: "2025 Kurban-bayram day off 06.06: one report (newdosh.media)",
     },
     Exception {
         region: "ru-in",
@@ -295,13 +285,6 @@ const EXCEPTIONS: &[Exception] = &[
     Exception {
         region: "ru-kb",
         source: "*",
-        date: "2020-05-25",
-        allow: Allow::SingleSource,
-        reason: "2020 Uraza-bayram day off 25.05: one report of the decree (Interfax-Yug)",
-    },
-    Exception {
-        region: "ru-kb",
-        source: "*",
         date: "2020-12-31",
         allow: Allow::SingleSource,
         reason: "2020: 31.12 off for civil servants, Saturday 26.12 working: one report (RBC)",
@@ -309,9 +292,9 @@ const EXCEPTIONS: &[Exception] = &[
     Exception {
         region: "ru-kb",
         source: "*",
-        date: "2025-03-31",
+        date: "2025",
         allow: Allow::SingleSource,
-        reason: "2025 Uraza-bayram day off 31.03: one report quoting the decree (stv-kray.ru)",
+        reason: "2025 Uraza-bayram 31.03 and Kurban-bayram 06.06: one report quoting each decree (stv-kray.ru; etokavkaz.ru)",
     },
     Exception {
         region: "ru-kc",
@@ -498,13 +481,6 @@ const EXCEPTIONS: &[Exception] = &[
     Exception {
         region: "ru-cr",
         source: "*",
-        date: "2022-07-11",
-        allow: Allow::SingleSource,
-        reason: "2022 Kurban-bayram day off 11.07: one report of the decree (krym.aif.ru)",
-    },
-    Exception {
-        region: "ru-cr",
-        source: "*",
         date: "2023-04",
         allow: Allow::SingleSource,
         reason: "2023 decree (17.04, 21.04): one report (vz.ru after RIA Novosti)",
@@ -529,6 +505,8 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2020-05-24",
         allow: Allow::SingleSource,
         reason: "2020 Uraza-bayram 24.05 (order No. 101-rg of 20.05.2020): the ConsultantPlus reference table (copy at elcode.ru) only",
+    },
+    Exception {
         region: "ru-al",
         source: "*",
         date: "2019-02-09",
@@ -622,16 +600,23 @@ const EXCEPTIONS: &[Exception] = &[
     Exception {
         region: "ru-ba",
         source: "*",
-        date: "2025-10-13",
-        allow: Allow::SingleSource,
-        reason: "Day of the Republic 11.10.2025 on a Saturday, moved to 13.10: one report (news.mail.ru)",
-    },
-    Exception {
-        region: "ru-ba",
-        source: "*",
         date: "2026-10-12",
         allow: Allow::SingleSource,
         reason: "Day of the Republic 11.10.2026 on a Sunday, moved to 12.10: one report (sobaka.ru)",
+    },
+    Exception {
+        region: "ru-bry",
+        source: "*",
+        date: "2025-04-29",
+        allow: Allow::SingleSource,
+        reason: "Radonitsa 2025: one report of the governor's decree (novostibryanskom.ru)",
+    },
+    Exception {
+        region: "ru-bry",
+        source: "*",
+        date: "2026-04-21",
+        allow: Allow::SingleSource,
+        reason: "Radonitsa 2026: date-holidays (ConsultantPlus's regional list) only",
     },
     Exception {
         region: "ru-bu",
@@ -674,6 +659,20 @@ const EXCEPTIONS: &[Exception] = &[
         date: "2026-06-22",
         allow: Allow::SingleSource,
         reason: "Ysyakh 21.06.2026 on a Sunday: the transfer to 22.06 follows the law's weekend rule; no report of 2026's found",
+    },
+    Exception {
+        region: "ru-ore",
+        source: "*",
+        date: "2019-05-07",
+        allow: Allow::SingleSource,
+        reason: "Radonitsa 2019: one report of the acting governor's order of 30.04.2019 (buzuluk56.ru, after «Говорит Москва»)",
+    },
+    Exception {
+        region: "ru-pnz",
+        source: "*",
+        date: "2022-05-04",
+        allow: Allow::SingleSource,
+        reason: "Radonitsa 03.05.2022 on a federal day off, moved to 04.05 by the law as amended on 11.02.2022: one report (penza.aif.ru)",
     },
     Exception {
         region: "ru-sar",
@@ -1077,4 +1076,66 @@ fn every_layer_day_has_two_sources() {
     }
     assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
     assert!(!per_year.is_empty(), "no regional day was checked at all");
+}
+
+/// The scope names `docs/calendar-regions.md` uses for `applies_to`.
+fn scope_name(scope: AppliesTo) -> &'static str {
+    match scope {
+        AppliesTo::Everyone => "everyone",
+        AppliesTo::StateAndMunicipalBodies => "state_and_municipal_bodies",
+        AppliesTo::StateBodies => "state_bodies",
+    }
+}
+
+/// The per-region summary table at the top of `docs/calendar-regions.md` states, for each
+/// checked layer, how many days off it has, how many are provisional and whom they apply to.
+/// Why: a reader choosing a layer trusts that table; it must not drift from the files.
+#[test]
+fn summary_table_matches_the_layers() {
+    let file = "docs/calendar-regions.md";
+    let text = read(&repo().join(file));
+    let mut rows = BTreeMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if !line.starts_with("| `ru-") {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('|').map(str::trim).collect();
+        assert!(cols.len() >= 9, "{file}:{}: a summary row has 8 columns", n + 1);
+        let id = cols[1].trim_matches('`').to_string();
+        let count = |i: usize| -> usize {
+            cols[i].parse().unwrap_or_else(|_| panic!("{file}:{}: column {i} is not a number", n + 1))
+        };
+        let scopes: BTreeSet<String> = cols[6].split(',').map(|s| s.trim().trim_matches('`').to_string()).collect();
+        assert!(rows.insert(id.clone(), (count(4), count(5), scopes, n + 1)).is_none(), "{file}: {id} has two rows");
+    }
+    let mut problems = Vec::new();
+    for region in REGIONS {
+        let Some((days_off, provisional, scopes, line)) = rows.remove(region.id) else {
+            problems.push(format!("{file}: no summary row for {}", region.id));
+            continue;
+        };
+        let layer = load_layer(region.id);
+        let own: Vec<&reglament::calendar::DayEntry> = layer
+            .days
+            .iter()
+            .filter(|d| matches!(d.kind, DayKind::RegionalOff | DayKind::TransferOff | DayKind::Holiday))
+            .collect();
+        let want_provisional = own.iter().filter(|d| d.provisional).count();
+        let want_scopes: BTreeSet<String> = own.iter().map(|d| scope_name(d.applies_to).to_string()).collect();
+        if (days_off, provisional) != (own.len(), want_provisional) {
+            problems.push(format!(
+                "{file}:{line}: {} says {days_off} days off, {provisional} provisional; the layer has {}, {}",
+                region.id,
+                own.len(),
+                want_provisional
+            ));
+        }
+        if scopes != want_scopes {
+            problems.push(format!("{file}:{line}: {} says applies_to {scopes:?}; the layer has {want_scopes:?}", region.id));
+        }
+    }
+    for id in rows.keys() {
+        problems.push(format!("{file}: summary row for {id}, which is not a checked region"));
+    }
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
 }
