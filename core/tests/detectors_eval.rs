@@ -310,5 +310,10 @@ fn real_world_evaluation() {
     let pd = lab_all["personal_data"];
     assert!(pd.precision() >= 1.0 && pd.recall() >= 0.75, "petitions personal data");
     let med = lab_all["medical"];
-    assert!(med.precision() >= 0.0 && med.recall() >= 0.0, "petitions medical");
+    assert!(
+        med.precision() >= 0.9 && med.recall() >= 0.75,
+        "petitions medical: P {:.3} R {:.3}",
+        med.precision(),
+        med.recall()
+    );
 }
