@@ -26,6 +26,7 @@ const STRONG_PREFIX: &[&str] = &[
 const STRONG_EXACT: &[&str] = &[
     "беременна",
     "беременной",
+    "беременности",
     "вич",
     "лечусь",
     "лечится",
@@ -73,6 +74,8 @@ const WEAK_PREFIX: &[&str] = &[
     "глухот",
     "лейкоз",
     "лейкеми",
+    "склероз",
+    "мигрен",
 ];
 
 const WEAK_EXACT: &[&str] = &[
@@ -99,6 +102,19 @@ const WEAK_EXACT: &[&str] = &[
     "онкологию",
     "онкологией",
     "covid",
+    "травма",
+    "травму",
+    "травмы",
+    "травмой",
+    "травме",
+    "травмами",
+    "травмировался",
+    "травмировалась",
+    "травмирован",
+    "травмирована",
+    "язва",
+    "язву",
+    "язвой",
 ];
 
 /// Forms that are about people in general, not a person («пандус для инвалидов»).
@@ -106,10 +122,6 @@ const WEAK_NOT: &[&str] = &[
     "инвалидов",
     "инвалидам",
     "инвалидами",
-    "инвалидных",
-    "инвалидная",
-    "инвалидную",
-    "инвалидной",
     "инвалидного",
     "онкологический",
     "онкологическая",
@@ -121,6 +133,15 @@ const WEAK_NOT: &[&str] = &[
     "болезней",
     "перелома",
     "переломов",
+    "переломать",
+    "переломают",
+    "переломал",
+    "переломали",
+    "болезненна",
+    "болезненно",
+    "болезненный",
+    "болезненная",
+    "болезненные",
 ];
 
 const ANCHOR: &[&str] = &[
@@ -214,6 +235,14 @@ const ANCHOR: &[&str] = &[
 ];
 
 const LIE: &[&str] = &[
+    "лежачий",
+    "лежачая",
+    "лежачего",
+    "лежачую",
+    "лежачей",
+    "лежачим",
+    "лежачие",
+    "лежачих",
     "лежал",
     "лежала",
     "лежу",
@@ -235,6 +264,15 @@ const HOSPITAL: &[&str] = &[
     "госпитал",
     "роддом",
     "хоспис",
+];
+/// A sick person, the partner of «лежачий» («лежачий больной», not «лежачий полицейский»).
+const PATIENT: &[&str] = &["больной", "больного", "больная", "больную", "больным", "больному"];
+/// Words that make an injury or illness in the sentence a possibility rather than a fact
+/// («можно получить травму», «во избежание травм», «ребёнок может получить травму»).
+const MAYBE: &[&str] = &[
+    "может", "можно", "могут", "мог", "могла", "могли", "риск", "рискует", "рискуют",
+    "вероятность", "избежание", "избежания", "избежать", "чтобы", "ждете", "ждать", "грозит",
+    "возможны", "возможна", "возможно", "опасно", "опасность", "получить", "получит",
 ];
 const ASSIGN: &[&str] = &["назначил", "назначен", "назначают", "прописал", "выписал"];
 const TREATMENT: &[&str] = &[
@@ -289,6 +327,8 @@ const LISTS: &[(&[&str], bool, Role)] = &[
     (ANCHOR, true, Role::Anchor),
     (LIE, true, Role::Lie),
     (HOSPITAL, false, Role::Hospital),
+    (PATIENT, true, Role::Hospital),
+    (MAYBE, true, Role::Maybe),
     (ASSIGN, false, Role::Assign),
     (TREATMENT, false, Role::Treatment),
     (REGISTER, true, Role::Register),
@@ -1088,11 +1128,12 @@ pub(super) enum Role {
     GroupNumber,
     Recipe,
     Na,
+    Maybe,
 }
 
 impl Role {
     /// Every role, in the order of their bits.
-    pub(super) const ALL: [Role; 15] = [
+    pub(super) const ALL: [Role; 16] = [
         Role::Strong,
         Role::Weak,
         Role::Anchor,
@@ -1108,6 +1149,7 @@ impl Role {
         Role::GroupNumber,
         Role::Recipe,
         Role::Na,
+        Role::Maybe,
     ];
 
     /// The bit of the role in [`Roles`].

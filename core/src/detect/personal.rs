@@ -621,7 +621,9 @@ fn classify(
     if n == 12 && lens.len() == 1 {
         return inn_valid(d).then_some(Some(K::Inn));
     }
-    if (13..=19).contains(&n) && (2..=6).contains(&d0) && luhn_valid(d) {
+    // Мир, Visa, MasterCard, Maestro, Amex start 2–6; UnionPay also issues 81 (8100–8171).
+    let card_start = (2..=6).contains(&d0) || (d0 == 8 && d1 == 1);
+    if (13..=19).contains(&n) && card_start && luhn_valid(d) {
         let card_shape = lens.iter().all(|&l| l == 4) || lens.len() == 1;
         if (n == 16 && card_shape) || cx.card {
             return Some(Some(K::BankCard));
@@ -772,6 +774,7 @@ mod tests {
         assert_eq!(kinds("паспорт 4506123456"), [K::Passport]);
         assert_eq!(kinds("серия 45 06 № 123456"), [K::Passport]);
         assert_eq!(kinds("карта 4111 1111 1111 1111"), [K::BankCard]);
+        assert_eq!(kinds("с карты 8182 4328 5457 4942"), [K::BankCard]);
         assert_eq!(kinds("пишите ivan.petrov@mail.ru."), [K::Email]);
         assert!(
             kinds("12.03.2024 в 15:30, 15 000 руб., 77:01:0004012:1234, № 1404, 620014").is_empty()
