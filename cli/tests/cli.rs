@@ -178,3 +178,36 @@ fn an_instant_without_an_offset_is_reported_as_such() {
     assert!(err.contains("`message.sent_at`") && err.contains("has no UTC offset"), "{err}");
     assert!(!err.contains("column"), "{err}");
 }
+
+#[test]
+fn lint_watch_lints_again_when_the_file_changes() {
+    let dir = std::env::temp_dir().join(format!("reglament-cli-watch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("town.toml");
+    std::fs::write(&file, "id = \"town\"\nextends = \"essentuki\"\n").unwrap();
+    let log = dir.join("out.txt");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_reglament"))
+        .args(["lint", "--watch", file.to_str().unwrap()])
+        .stdout(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let wait_for = |needle: &str| {
+        for _ in 0..100 {
+            if std::fs::read_to_string(&log).unwrap_or_default().contains(needle) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        false
+    };
+    let first = wait_for("town.toml: ok");
+    // Modification times can be coarse: make sure the next write is a later one.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(&file, "id = \"town\"\nextends = \"essentuki\"\n[attachments]\nmax_cuont = { value = 3, clause = \"24\" }\n").unwrap();
+    let second = wait_for("did you mean `max_count`?");
+    child.kill().unwrap();
+    let _ = child.wait();
+    let out = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(first && second, "{out}");
+    assert_eq!(out.matches("-- watching 1 file(s)").count(), 2, "{out}");
+}
