@@ -69,12 +69,7 @@ pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
         let ru = args.lang == Lang::Ru;
         let p = rules.profile();
         say!(out, "{}", verdict(&validation, message.public, ru));
-        let m = &p.municipality;
-        if ru {
-            say!(out, "{}, {} (регламент: {})", m.name_ru, m.region_ru, p.regulation.short_ru);
-        } else {
-            say!(out, "{} (regulation: {})", m.name_en, p.regulation.short_en);
-        }
+        say!(out, "{}", header(p, ru));
         say!(out);
         for f in &validation.findings {
             let sev = match (f.severity, ru) {
@@ -121,6 +116,17 @@ pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
         }
     }
     Ok(if validation.ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// The municipality a profile is for, as a header: its name and region, and the regulation's
+/// short name (the act's full title runs to 300 characters).
+pub fn header(p: &Profile, ru: bool) -> String {
+    let m = &p.municipality;
+    if ru {
+        format!("{}, {} (регламент: {})", m.name_ru, m.region_ru, p.regulation.short_ru)
+    } else {
+        format!("{} (regulation: {})", m.name_en, p.regulation.short_en)
+    }
 }
 
 /// `n` with the Russian noun form its number takes (1 замечание, 2 замечания, 5 замечаний).
