@@ -60,4 +60,19 @@ export class Profile {
 
 export function deadline(start: InstantLike, term: Term, options: { zone: string; region?: string; options?: CalendarOptions; sources?: TermSources }): TermResult;
 export function apiSchema(): Record<string, unknown>;
+
+/** One expected field a case's answer does not match. */
+export interface CaseDifference { path: string; expected: unknown; actual: unknown; note: string }
+/** One case's result, as `reglament test --json` reports it. */
+export interface CaseReport {
+  file: string; name: string; op: string; profile: string | null; clause: string | null;
+  passed: boolean; differences: CaseDifference[];
+}
+/** The report of a conformance run. */
+export interface ConformanceReport { passed: number; failed: number; cases: CaseReport[] }
+/** Conformance case files, a rule author's own profile files included, run by the core. */
+export const conformance: {
+  run(paths: string | string[]): ConformanceReport;
+  format(report: ConformanceReport): string;
+};
 export const MAX_TEXT_BYTES: number;

@@ -140,7 +140,13 @@ class Profile {
   static fromString(source, fileName = '<string>') {
     return new Profile(call(() => native.NativeProfile.fromToml(String(source), String(fileName))));
   }
-  static fromFile(file) { return Profile.fromString(fs.readFileSync(file, 'utf8'), String(file)); }
+  /** A profile file; its `extends` names a built-in profile or a `NAME.toml` beside it. */
+  static fromFile(file) {
+    const bases = [];
+    readFolder(path.dirname(String(file)), bases);
+    const source = fs.readFileSync(file, 'utf8');
+    return new Profile(call(() => native.NativeProfile.fromTomlWith(source, String(file), JSON.stringify(bases))));
+  }
   static builtinNames() { return native.NativeProfile.builtinNames(); }
   get name() { return this._native.name; }
   get zone() { return this._native.zone; }
@@ -168,11 +174,70 @@ function deadline(start, term, { zone, region = 'ru', options, sources } = {}) {
   return JSON.parse(call(() => native.deadline(json(request, '$'))));
 }
 
+// Reading a rule author's profile files: the I/O the core leaves to its callers (the same steps
+// as cli/src/profiles.rs and reglament/conformance.py).
+function profileId(file) { return path.basename(file).replace(/\.toml$/, ''); }
+function pushProfile(out, name, file) {
+  if (!out.some((p) => p.name === name)) out.push({ name, file_name: file, source: fs.readFileSync(file, 'utf8') });
+}
+function readFolder(dir, out) {
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.toml')).sort()) pushProfile(out, profileId(f), path.join(dir, f));
+}
+
+/**
+ * Conformance case files, a rule author's own profiles included, run and judged by the core.
+ * `run(paths)`: a path is a case file (`.json`), a profile file (`.toml`, which every case may
+ * then name by id) or a folder holding either; answers `{passed, failed, cases}`, the shape of
+ * `reglament test --json`. `format(report)`: the short diff `reglament test` prints.
+ */
+const conformance = {
+  run(paths) {
+    const cases = [];
+    const extra = [];
+    for (const p of [].concat(paths).map(String)) {
+      if (fs.statSync(p).isDirectory()) {
+        const names = fs.readdirSync(p).sort();
+        cases.push(...names.filter((f) => f.endsWith('.json')).map((f) => path.join(p, f)));
+        for (const f of names.filter((f) => f.endsWith('.toml'))) pushProfile(extra, profileId(f), path.join(p, f));
+      } else if (p.endsWith('.toml')) {
+        pushProfile(extra, profileId(p), p);
+        readFolder(path.dirname(p), extra);
+      } else {
+        cases.push(p);
+      }
+    }
+    if (cases.length === 0) throw new InputError('no case file given: name a case file (.json) or a folder holding one', 'invalid_input', 'paths', []);
+    const reports = [];
+    for (const file of cases) {
+      const text = fs.readFileSync(file, 'utf8');
+      const profiles = [];
+      for (const rel of call(() => native.conformanceProfilePaths(text, file))) {
+        const full = path.join(path.dirname(file), rel);
+        if (fs.statSync(full, { throwIfNoEntry: false })?.isDirectory()) {
+          readFolder(full, profiles);
+        } else {
+          pushProfile(profiles, rel, full);
+          readFolder(path.dirname(full), profiles); // `extends` finds a sibling, as `reglament lint` does
+        }
+      }
+      for (const p of extra) if (!profiles.some((q) => q.name === p.name)) profiles.push(p);
+      reports.push(...JSON.parse(call(() => native.conformanceRun(text, file, JSON.stringify(profiles)))));
+    }
+    const failed = reports.filter((r) => !r.passed).length;
+    return { passed: reports.length - failed, failed, cases: reports };
+  },
+  format(report) {
+    const text = report.cases.filter((c) => !c.passed).map((c) => native.conformanceDiffText(JSON.stringify(c))).join('');
+    return `${text}${report.passed} passed, ${report.failed} failed`;
+  },
+};
+
 /** The JSON Schema of the API types. */
 function apiSchema() { return JSON.parse(native.apiSchema()); }
 
 module.exports = {
   Profile,
+  conformance,
   Calendar,
   deadline,
   apiSchema,

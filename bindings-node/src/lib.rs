@@ -14,6 +14,7 @@ use reglament::input::from_str;
 use reglament::message::{HistoryEntry, Message};
 use reglament::workflow::{Actor, WorkflowEvent};
 use reglament::term::{self, DeadlineRequest, Term, TermSources};
+use reglament::conformance::{CaseFile, CaseReport, ProfileSource, Runner};
 use reglament::Rules;
 use serde::Serialize;
 
@@ -60,6 +61,23 @@ impl NativeProfile {
     #[napi(factory)]
     pub fn from_toml(source: String, file_name: String) -> Result<Self> {
         Rules::from_toml(&source, &file_name).map(|rules| Self { rules }).map_err(|e| fail(&e))
+    }
+
+    /// A profile from TOML text whose `extends` may name one of `bases_json` (a JSON list of
+    /// `{name, file_name, source}`, the files beside it, by id) before the built-in profiles.
+    #[napi(factory)]
+    pub fn from_toml_with(source: String, file_name: String, bases_json: String) -> Result<Self> {
+        let bases: Vec<ProfileSource> = from_str(&bases_json, "bases").map_err(|e| fail(&e))?;
+        let resolver = |base: &str| -> Option<(String, String)> {
+            bases
+                .iter()
+                .find(|p| reglament::conformance::profile_id(&p.name) == base)
+                .map(|p| (p.file_name.clone(), p.source.clone()))
+        };
+        reglament::Profile::from_toml_with(&source, &file_name, &resolver)
+            .and_then(Rules::new)
+            .map(|rules| Self { rules })
+            .map_err(|e| fail(&e))
     }
 
     /// Names of the built-in profiles.
@@ -248,4 +266,26 @@ pub fn api_schema() -> String {
 #[napi]
 pub fn max_text_bytes() -> u32 {
     u32::try_from(reglament::input::MAX_TEXT_BYTES).unwrap_or(u32::MAX)
+}
+
+/// The profile paths a case file's cases name (relative to the case file), for the loader's
+/// `conformance.run` to read: the core does no I/O.
+#[napi]
+pub fn conformance_profile_paths(text: String, file_name: String) -> Result<Vec<String>> {
+    CaseFile::from_json(&text, &file_name).map(|f| f.profile_paths()).map_err(|e| fail(&e))
+}
+
+/// Runs a case file's text with the profile files read for it (`profiles_json`: a JSON list of
+/// `{name, file_name, source}`); answers the JSON list of case reports.
+#[napi]
+pub fn conformance_run(text: String, file_name: String, profiles_json: String) -> Result<String> {
+    let profiles: Vec<ProfileSource> = from_str(&profiles_json, "profiles").map_err(|e| fail(&e))?;
+    answer(reglament::conformance::run_case_file(&mut Runner::default(), &text, &file_name, profiles))
+}
+
+/// A failing case report (JSON) as the short diff `reglament test` prints.
+#[napi]
+pub fn conformance_diff_text(report_json: String) -> Result<String> {
+    let report: CaseReport = from_str(&report_json, "report").map_err(|e| fail(&e))?;
+    Ok(report.diff_text())
 }

@@ -39,3 +39,11 @@ def test_a_file_extending_a_sibling_loads_from_python() -> None:
     assert village.name == "my-village"
     plan = village.plan({"sent_at": "2026-03-07T11:00:00+03:00", "text": "Во дворе не вывозят мусор", "category": "all"})
     assert plan["answer"]["due_date"] == "2026-03-20"
+
+
+def test_an_instant_text_without_an_offset_is_named_as_such() -> None:
+    essentuki = reglament.Profile.builtin("essentuki")
+    with pytest.raises(reglament.InputError) as info:
+        essentuki.plan({"sent_at": "2026-03-07T11:00:00", "text": "Яма на дороге"})
+    assert info.value.path == "message.sent_at"
+    assert "has no UTC offset" in str(info.value)

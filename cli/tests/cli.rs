@@ -144,3 +144,70 @@ fn a_file_extending_a_sibling_lints_and_loads() {
     assert_eq!(v["plan"]["answer"]["due"], "2026-03-20T23:59:59+03:00");
     assert_eq!(v["route"]["organisation"]["id"], "obraztsovo-administration");
 }
+
+#[test]
+fn check_reads_as_a_moderator_reads_it() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/message.json");
+    let (code, out, err) = run(&["check", example, "--profile", "essentuki"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "Можно отправить только непубличным: 1 предупреждение.");
+    assert_eq!(lines[1], "город-курорт Ессентуки, Ставропольский край (регламент: Ессентуки)");
+    assert!(!out.contains("Постановление администрации"), "the act's title is not the header: {out}");
+    assert!(out.contains("где: строка 1, символы 122–139 текста: «+7 (912) 345-67-89»"), "{out}");
+    assert!(out.contains("как исправить: уберите эти данные из текста"), "{out}");
+    assert!(!out.contains("ст. 112 ТК РФ): ст. 112 ТК РФ"), "a citation is not repeated: {out}");
+    // Russian names, in the order the terms fall: registration (12 March) before the answer (16 March).
+    let registration = out.find("срок регистрации: до 2026-03-12T23:59:59+03:00").unwrap();
+    let answer = out.find("срок обработки сообщения и предоставления ответа: до 2026-03-16T23:59:59+03:00").unwrap();
+    assert!(registration < answer, "{out}");
+    let (_, json_out, _) = run(&["check", example, "--profile", "essentuki", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&json_out).unwrap();
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["fingerprint"].as_str().map(str::len), Some(64));
+}
+
+#[test]
+fn an_instant_without_an_offset_is_reported_as_such() {
+    let dir = std::env::temp_dir().join(format!("reglament-cli-naive-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("naive.json");
+    std::fs::write(&file, r#"{"sent_at": "2026-03-07T11:00:00", "text": "Яма на дороге"}"#).unwrap();
+    let (code, _, err) = run(&["check", file.to_str().unwrap(), "--profile", "essentuki"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`message.sent_at`") && err.contains("has no UTC offset"), "{err}");
+    assert!(!err.contains("column"), "{err}");
+}
+
+#[test]
+fn lint_watch_lints_again_when_the_file_changes() {
+    let dir = std::env::temp_dir().join(format!("reglament-cli-watch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("town.toml");
+    std::fs::write(&file, "id = \"town\"\nextends = \"essentuki\"\n").unwrap();
+    let log = dir.join("out.txt");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_reglament"))
+        .args(["lint", "--watch", file.to_str().unwrap()])
+        .stdout(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let wait_for = |needle: &str| {
+        for _ in 0..100 {
+            if std::fs::read_to_string(&log).unwrap_or_default().contains(needle) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        false
+    };
+    let first = wait_for("town.toml: ok");
+    // Modification times can be coarse: make sure the next write is a later one.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(&file, "id = \"town\"\nextends = \"essentuki\"\n[attachments]\nmax_cuont = { value = 3, clause = \"24\" }\n").unwrap();
+    let second = wait_for("did you mean `max_count`?");
+    child.kill().unwrap();
+    let _ = child.wait();
+    let out = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(first && second, "{out}");
+    assert_eq!(out.matches("-- watching 1 file(s)").count(), 2, "{out}");
+}

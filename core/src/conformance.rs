@@ -518,3 +518,51 @@ pub fn judge(case: &Case, result: std::result::Result<Value, Vec<ErrorInfo>>) ->
     let mismatch = differences.first().map(ToString::to_string);
     Outcome { name: case.name.clone(), passed: differences.is_empty(), mismatch, differences, actual }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn every_difference_is_collected_in_the_order_expected() {
+        let expected = json!({"a": 1, "b": {"c": "x", "d": [1, 2]}, "e": null, "f": true});
+        let actual = json!({"a": 2, "b": {"c": "y", "d": [1]}});
+        let paths: Vec<String> = subset_differences(&expected, &actual, "$").into_iter().map(|d| d.to_string()).collect();
+        assert_eq!(paths, ["$.a: expected 1, got 2", "$.b.c: expected \"x\", got \"y\"", "$.b.d: expected 2 items, got 1", "$.f: expected true, missing"]);
+        assert_eq!(subset_mismatch(&expected, &actual, "$").as_deref(), Some("$.a: expected 1, got 2"));
+    }
+
+    #[test]
+    fn a_case_names_a_profile_file_the_caller_read() {
+        let text = r#"{"profiles": ["towns"], "cases": [
+            {"name": "file", "op": "route", "profile": "my-town.toml",
+             "input": {"message": {"sent_at": "2026-03-10T11:00:00+03:00", "text": "Яма", "category": "all"}},
+             "expect": {"organisation": {"id": "town-administration"}}},
+            {"name": "by id, extending the file", "op": "route", "profile": "my-village",
+             "input": {"message": {"sent_at": "2026-03-10T11:00:00+03:00", "text": "Яма", "category": "all"}},
+             "expect": {"organisation": {"id": "town-administration"}}},
+            {"name": "unread", "op": "plan", "profile": "other.toml", "input": {"message": {"sent_at": "2026-03-10T11:00:00+03:00", "text": "Яма"}}}
+        ]}"#;
+        let file = CaseFile::from_json(text, "cases.json").unwrap();
+        assert_eq!(file.profile_paths(), ["towns", "my-town.toml", "other.toml"]);
+        let town = "id = \"my-town\"\nextends = \"essentuki\"\n\n[[organisation]]\nid = \"town-administration\"\nname_ru = \"А\"\nname_en = \"A\"\nclause = \"2\"\n\n[[category]]\nid = \"all\"\nname_ru = \"Все\"\nname_en = \"All\"\nclause = \"12\"\norg = { value = \"town-administration\", clause = \"34.6\" }\n";
+        let village = "id = \"my-village\"\nextends = \"my-town\"\n";
+        let sources = vec![
+            ProfileSource { name: "my-town.toml".into(), file_name: "dir/my-town.toml".into(), source: town.into() },
+            ProfileSource { name: "my-village".into(), file_name: "towns/my-village.toml".into(), source: village.into() },
+        ];
+        let reports = run_case_file(&mut Runner::default(), text, "cases.json", sources).unwrap();
+        assert!(reports[0].passed, "{}", reports[0].diff_text());
+        assert!(reports[1].passed, "{}", reports[1].diff_text());
+        assert!(!reports[2].passed);
+        assert!(reports[2].diff_text().contains("the profile file `other.toml` was not read"), "{}", reports[2].diff_text());
+    }
+
+    #[test]
+    fn profile_ids_and_paths() {
+        assert!(is_profile_path("my-town.toml") && is_profile_path("../x") && !is_profile_path("essentuki"));
+        assert_eq!(profile_id("profiles/my-town.toml"), "my-town");
+        assert_eq!(profile_id("my-town"), "my-town");
+    }
+}

@@ -111,3 +111,62 @@ impl std::fmt::Display for Diagnostic {
         Ok(())
     }
 }
+
+/// The candidate a misspelt `word` most likely meant: the nearest by edit distance, when it is
+/// within a third of the word's length (at least one edit), or equal but for case. `None` when
+/// nothing is that close, so a help text never suggests a wild guess.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .filter(|c| *c != word)
+        .map(|c| (if c.eq_ignore_ascii_case(word) { 0 } else { edit_distance(word, c) }, c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// `help` with «did you mean `x`?» in front when a candidate is close to `word`.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>, help: &str) -> String {
+    match did_you_mean(word, candidates) {
+        Some(c) => format!("did you mean `{c}`? {help}"),
+        None => help.to_string(),
+    }
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let cost = usize::from(ca != *cb);
+            let value = (prev + cost).min(above + 1).min(left + 1);
+            prev = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::*;
+
+    #[test]
+    fn near_names_are_suggested_and_far_ones_are_not() {
+        assert_eq!(did_you_mean("max_cuont", ["max_count", "media_types", "max_total_bytes"]), Some("max_count"));
+        assert_eq!(did_you_mean("Europe/Moskow", ["Europe/Moscow", "Europe/Minsk"]), Some("Europe/Moscow"));
+        assert_eq!(did_you_mean("ru-TA", ["ru", "ru-ta"]), Some("ru-ta"));
+        assert_eq!(did_you_mean("zzz", ["ru", "ru-ta"]), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

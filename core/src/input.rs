@@ -108,4 +108,20 @@ mod tests {
         let e = from_str::<A>(r#"{"items":[{"size":1},"#, "").unwrap_err();
         assert!(e.to_string().contains("line 1"), "{e}");
     }
+
+    #[test]
+    fn an_instant_without_an_offset_is_named_as_such() {
+        #[derive(Debug, serde::Deserialize)]
+        struct M {
+            #[serde(deserialize_with = "de_instant")]
+            #[allow(dead_code)]
+            sent_at: DateTime<FixedOffset>,
+        }
+        let err = from_str::<M>(r#"{"sent_at": "2026-03-07T11:00:00"}"#, "message").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("`message.sent_at`") && err.contains("has no UTC offset"), "{err}");
+        assert!(!err.contains("line"), "{err}");
+        let err = from_str::<M>(r#"{"sent_at": "yesterday"}"#, "message").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("is not an RFC 3339 instant"), "{err}");
+        assert!(from_str::<M>(r#"{"sent_at": "2026-03-07T11:00:00+03:00"}"#, "message").is_ok());
+    }
 }

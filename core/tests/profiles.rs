@@ -298,12 +298,19 @@ fn duplicates_in_one_file() {
 
 #[test]
 fn merged_values_are_located_in_the_file_that_wrote_them() {
-    // The child makes the base's category unrouted by pointing it at an unknown organisation;
-    // an inherited problem is located in the built-in file.
-    let diags = profile::lint("id = \"x\"\nextends = \"smart-city\"\nfamily = \"smart_city\"\n", "user.toml");
-    let d = diags.iter().find(|d| d.code == "clause_missing").expect("uncited inherited value");
+    // An uncited value inherited from a base is the author's to cite: the error points at the
+    // author's file (the table they wrote, else its top), names where the value comes from and
+    // says what to write.
+    let src = "id = \"x\"\nextends = \"smart-city\"\nfamily = \"smart_city\"\n\n[attachments]\nmax_count = { value = 4, clause = \"6\" }\n";
+    let diags = profile::lint(src, "user.toml");
+    let d = diags.iter().find(|d| d.code == "clause_missing" && d.message.contains("attachments.media_types")).expect("uncited inherited value");
     let loc = d.location.as_ref().expect("located");
-    assert_eq!(loc.file, "builtin:smart-city");
+    assert_eq!((loc.file.as_str(), loc.line), ("user.toml", 5), "{d}");
+    let help = d.help.as_deref().unwrap_or_default();
+    assert!(help.contains("inherited from builtin:smart-city:"), "{help}");
+    assert!(help.contains("under `[attachments]` write `media_types = { clause = \"...\" }`"), "{help}");
+    let d = diags.iter().find(|d| d.code == "clause_missing" && d.message.contains("channels.web")).expect("uncited inherited value");
+    assert_eq!(d.location.as_ref().map(|l| (l.file.as_str(), l.line)), Some(("user.toml", 1)), "{d}");
     assert!(diags.iter().any(|d| d.code == "missing_key"));
 }
 
@@ -427,4 +434,33 @@ fn lint_warns_when_the_region_layer_is_not_used() {
     }
     let fine = "id = \"x\"\nextends = \"mikhailovka\"\n[municipality]\nregion_code = \"ru-ta\"\ncalendar = \"ru-ta\"\n";
     assert!(profile::lint(fine, "user.toml").is_empty());
+}
+
+#[test]
+fn every_problem_in_one_run_with_suggestions_and_categories_by_id() {
+    // Four typos of four kinds: all reported at once, each with what was meant.
+    let src = "id = \"x\"\nextends = \"essentuki\"\n\n[municipality]\nzone = \"Europe/Moskow\"\n\n[attachments]\nmax_cuont = { value = 3, clause = \"24\" }\nmax_total_bytes = 5\n\n[terms.answer]\nunit = \"calender_days\"\nclause = \"47\"\n\n[[category]]\nid = \"all\"\norg = { value = \"essentuki-administraton\", clause = \"34.6\" }\nname_ru = 5\n";
+    let diags = profile::lint(src, "user.toml");
+    let codes: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
+    for code in ["clause_missing", "unknown_key", "wrong_value", "wrong_type", "invalid_zone", "unknown_organisation"] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    assert!(!codes.contains(&"term_unit_missing"), "a removed value is not reported twice: {codes:?}");
+    let help = |code: &str| diags.iter().find(|d| d.code == code).and_then(|d| d.help.clone()).unwrap_or_default();
+    assert!(help("unknown_key").starts_with("did you mean `max_count`?"), "{}", help("unknown_key"));
+    assert!(help("wrong_value").starts_with("did you mean `calendar_days`?"), "{}", help("wrong_value"));
+    assert!(help("invalid_zone").starts_with("did you mean `Europe/Moscow`?"), "{}", help("invalid_zone"));
+    assert!(help("unknown_organisation").starts_with("did you mean `essentuki-administration`?"));
+    let wrong_type = diags.iter().find(|d| d.code == "wrong_type").map(|d| d.message.clone()).unwrap_or_default();
+    assert!(wrong_type.starts_with("`category[\"all\"].name_ru`"), "{wrong_type}");
+    assert!(profile::Profile::from_toml(src, "user.toml").is_err());
+}
+
+#[test]
+fn unknown_fast_track_lists_the_levels_it_means() {
+    let src = "id = \"x\"\nextends = \"mikhailovka\"\n\n[[category]]\nid = \"all\"\nfast_track = { value = \"ft3\", clause = \"9\" }\n";
+    let diags = profile::lint(src, "user.toml");
+    let d = diags.iter().find(|d| d.code == "unknown_fast_track").expect("unknown level");
+    let help = d.help.as_deref().unwrap_or_default();
+    assert!(help.contains("ft1, ft2"), "{help}");
 }

@@ -8,7 +8,7 @@ from ._types import Actor, DayInfo, HistoryEntry, Message, Plan, Replay, Route, 
 _Date = Union[datetime.date, str]
 _Instant = Union[datetime.datetime, str]
 
-__all__ = ["Calendar", "MAX_TEXT_BYTES", "Profile", "api_schema", "deadline"]
+__all__ = ["Calendar", "MAX_TEXT_BYTES", "Profile", "api_schema", "conformance_diff_text", "conformance_profile_paths", "conformance_run", "deadline"]
 
 MAX_TEXT_BYTES: int
 

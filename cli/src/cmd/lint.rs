@@ -23,10 +23,51 @@ pub struct Args {
     /// Diagnostic format.
     #[arg(long, value_enum, default_value = "human")]
     error_format: ErrorFormat,
+    /// Lint again whenever a file (or a `.toml` beside it, which `extends` may name) changes;
+    /// each round prints what a single run prints. Stop with Ctrl-C.
+    #[arg(long)]
+    watch: bool,
 }
 
-/// Runs the subcommand: exit 0 when every file is clean of errors, 1 otherwise.
+/// How often `--watch` looks at the files' modification times.
+const WATCH_INTERVAL: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// The modification times of the files and the profiles beside them.
+fn stamps(files: &[std::path::PathBuf]) -> Vec<(std::path::PathBuf, Option<std::time::SystemTime>)> {
+    let mut paths: Vec<std::path::PathBuf> = files.to_vec();
+    for f in files {
+        paths.extend(crate::profiles::toml_files(&crate::profiles::folder_of(f)).unwrap_or_default());
+    }
+    paths.sort();
+    paths.dedup();
+    paths.into_iter().map(|p| {
+        let modified = std::fs::metadata(&p).and_then(|m| m.modified()).ok();
+        (p, modified)
+    }).collect()
+}
+
+/// Runs the subcommand; with `--watch`, round after round until interrupted.
 pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
+    if !args.watch {
+        return run_once(args, out);
+    }
+    loop {
+        let seen = stamps(&args.files);
+        let mut round = String::new();
+        match run_once(args, &mut round) {
+            Ok(_) => {}
+            Err(e) => say!(round, "error[{}]: {e}", e.code()),
+        }
+        say!(round, "-- watching {} file(s); Ctrl-C to stop", args.files.len());
+        crate::output::write_stdout(&round);
+        while stamps(&args.files) == seen {
+            std::thread::sleep(WATCH_INTERVAL);
+        }
+    }
+}
+
+/// One run: exit 0 when every file is clean of errors, 1 otherwise.
+fn run_once(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let mut all = Vec::new();
     let mut failed = false;
     for path in &args.files {

@@ -66,7 +66,7 @@ pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let ru = args.lang == Lang::Ru;
     let t = |a: &'static str, b: &'static str| if ru { a } else { b };
     let p = rules.profile();
-    say!(out, "{}", if ru { &p.regulation.act_ru } else { &p.regulation.short_en });
+    say!(out, "{}", super::check::header(p, ru));
     say!(out, "{} {}", t("Момент оценки:", "Judged at:"), r.now.to_rfc3339());
     say!(out);
     say!(out, "{}", t("История:", "Story:"));

@@ -84,26 +84,46 @@ pub(crate) fn read(source: &str, file_name: &str, resolver: Option<ExtendsResolv
             }
         });
     }
-    let Some(tree) = merged else { return read };
-    match serde_path_to_error::deserialize::<_, ProfileFile>(tree.to_value()) {
-        Ok(file) => read.file = Some(file),
-        Err(err) => {
-            let path: Vec<Seg> = err
-                .path()
-                .iter()
-                .filter_map(|seg| match seg {
-                    serde_path_to_error::Segment::Seq { index } => Some(Seg::Index(*index)),
-                    serde_path_to_error::Segment::Map { key } => Some(Seg::Key(key.clone())),
-                    _ => None,
-                })
-                .collect();
-            let diag = serde_diagnostic(&tree, &read.sources, &path, err.inner().message());
-            read.diags.push(diag);
+    let Some(mut tree) = merged else { return read };
+    // Every problem in one run: a value that does not deserialize is reported, taken out, and
+    // the rest read again, so that unknown keys, uncited values and wrong types all show at once.
+    let mut removed: Vec<Vec<Seg>> = Vec::new();
+    for _ in 0..MAX_DESERIALIZE_ROUNDS {
+        match serde_path_to_error::deserialize::<_, ProfileFile>(tree.to_value()) {
+            Ok(file) => {
+                read.file = Some(file);
+                break;
+            }
+            Err(err) => {
+                let path: Vec<Seg> = err
+                    .path()
+                    .iter()
+                    .filter_map(|seg| match seg {
+                        serde_path_to_error::Segment::Seq { index } => Some(Seg::Index(*index)),
+                        serde_path_to_error::Segment::Map { key } => Some(Seg::Key(key.clone())),
+                        _ => None,
+                    })
+                    .collect();
+                let message = err.inner().message();
+                // A required key just taken out is missing now: already reported.
+                if message.starts_with("missing field") && removed.iter().any(|r| r.starts_with(&path)) {
+                    break;
+                }
+                let (diag, target) = serde_diagnostic(&tree, &read.sources, &path, message);
+                read.diags.push(diag);
+                if !tree.remove_at(&target) {
+                    break;
+                }
+                removed.push(target);
+            }
         }
     }
     read.tree = Some(tree);
     read
 }
+
+/// How many values one run takes out before it stops reading (a file of nothing but typos).
+const MAX_DESERIALIZE_ROUNDS: usize = 200;
 
 fn push(read: &mut Read, diag: Diagnostic, file: usize, offset: usize) {
     let diag = match read.sources.location(file, offset) {
@@ -173,9 +193,11 @@ fn quoted(message: &str) -> Option<&str> {
     message.get(start..start + len)
 }
 
-/// Turns a deserialization error into a located diagnostic.
-fn serde_diagnostic(tree: &Node, sources: &Sources, path: &[Seg], message: &str) -> Diagnostic {
+/// Turns a deserialization error into a located diagnostic, and the path of the value to take
+/// out before reading on.
+fn serde_diagnostic(tree: &Node, sources: &Sources, path: &[Seg], message: &str) -> (Diagnostic, Vec<Seg>) {
     let shown = display_path(path);
+    let mut target = path.to_vec();
     let locate = |path: &[Seg], at_key: bool| {
         let (node, _) = tree.locate(path);
         sources.origin(node.origin, at_key)
@@ -188,11 +210,13 @@ fn serde_diagnostic(tree: &Node, sources: &Sources, path: &[Seg], message: &str)
         }
         let mut full = parent.clone();
         full.push(Seg::Key(key.clone()));
+        target.clone_from(&full);
         let expected = message.find("expected").and_then(|i| message.get(i..)).unwrap_or("");
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         let parent = display_path(&parent);
         (
             Diagnostic::error("unknown_key", format!("unknown key `{key}` in `{parent}`"))
-                .with_help(format!("check the spelling or remove it; {expected}")),
+                .with_help(crate::diagnostic::suggest(&key, known, &format!("check the spelling or remove it; {expected}"))),
             locate(&full, true),
         )
     } else if message.contains("expected struct CitedField") {
@@ -209,9 +233,12 @@ fn serde_diagnostic(tree: &Node, sources: &Sources, path: &[Seg], message: &str)
             locate(path, true),
         )
     } else if message.starts_with("unknown variant") {
+        let given = quoted(message).unwrap_or("");
+        let expected = message.find("expected").and_then(|i| message.get(i..)).unwrap_or("");
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         (
             Diagnostic::error("wrong_value", format!("`{shown}`: {message}"))
-                .with_help("use one of the values listed"),
+                .with_help(crate::diagnostic::suggest(given, known, "use one of the values listed")),
             locate(path, false),
         )
     } else {
@@ -221,8 +248,9 @@ fn serde_diagnostic(tree: &Node, sources: &Sources, path: &[Seg], message: &str)
             locate(path, false),
         )
     };
-    match location {
+    let diag = match location {
         Some(loc) => diag.at(loc),
         None => diag,
-    }
+    };
+    (diag, target)
 }

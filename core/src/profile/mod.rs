@@ -40,12 +40,54 @@ fn run(source: &str, file_name: &str, resolver: Option<ExtendsResolver<'_>>) -> 
     let read = load::read(source, file_name, resolver);
     let mut diags = read.diags;
     let (Some(tree), Some(file)) = (read.tree.as_ref(), read.file.as_ref()) else {
+        if let Some(tree) = read.tree.as_ref() {
+            diags.iter_mut().for_each(|d| name_entries(tree, d));
+        }
         return (None, diags);
     };
     let mut ctx = resolve::Ctx::new(tree, &read.sources, file.is_abstract).with_files(resolver);
     let profile = ctx.resolve(file, &read.bases);
-    diags.extend(ctx.diags);
+    let read_errors = diags.len();
+    for diag in ctx.diags {
+        // A value taken out after a reading error is then missing: one problem, reported once.
+        let subject = diag.message.split('`').nth(1).map(|p| format!("`{p}."));
+        let repeat = matches!(diag.code.as_str(), "missing_key" | "value_missing" | "term_unit_missing" | "term_amount_missing")
+            && diags.iter().take(read_errors).any(|d| {
+                (d.location.is_some() && d.location == diag.location)
+                    || subject.as_deref().is_some_and(|s| d.message.starts_with(s))
+            });
+        if !repeat {
+            diags.push(diag);
+        }
+    }
+    for diag in &mut diags {
+        name_entries(tree, diag);
+    }
     (profile, diags)
+}
+
+/// Names the entries of `[[category]]`, `[[refusal]]` and `[[organisation]]` in a diagnostic by
+/// id (`category["hot-meals"]`), as the author wrote them, instead of by position
+/// (`category[3]`).
+fn name_entries(tree: &tree::Node, diag: &mut Diagnostic) {
+    for array in ["category", "refusal", "organisation"] {
+        for text in [Some(&mut diag.message), diag.help.as_mut()].into_iter().flatten() {
+            let mut from = 0;
+            while let Some(at) = text.get(from..).and_then(|t| t.find(&format!("{array}["))).map(|i| i + from) {
+                let open = at + array.len() + 1;
+                let close = text.get(open..).and_then(|t| t.find(']')).map(|i| i + open);
+                let index = close.and_then(|c| text.get(open..c)).and_then(|n| n.parse::<usize>().ok());
+                match (close, index.and_then(|i| tree.entry_id(array, i))) {
+                    (Some(close), Some(id)) => {
+                        let named = format!("{array}[\"{id}\"]");
+                        text.replace_range(at..=close, &named);
+                        from = at + named.len();
+                    }
+                    _ => from = open,
+                }
+            }
+        }
+    }
 }
 
 fn has_errors(diags: &[Diagnostic]) -> bool {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{suggest, Diagnostic, Location, Severity};
 use crate::term::{OnNonWorking, TermUnit};
 
 use super::file::{
@@ -92,6 +92,45 @@ fn with(base: &[Seg], more: &[&str]) -> Vec<Seg> {
     p
 }
 
+/// What an author writes in their own file to fix an inherited value at `path`: the table
+/// header and the key, with a citation for `clause_missing`.
+fn what_to_write(tree: &Node, path: &[Seg], code: &str) -> String {
+    let mut header = String::new();
+    let mut entry = String::new();
+    let keys: Vec<&Seg> = path.iter().collect();
+    let (last, table) = match keys.split_last() {
+        Some((Seg::Key(k), rest)) => (k.as_str(), rest),
+        _ => return "repeat the value with its citation".to_string(),
+    };
+    let mut i = 0;
+    while let Some(seg) = table.get(i) {
+        match (seg, table.get(i + 1)) {
+            (Seg::Key(array), Some(Seg::Index(n))) => {
+                header = format!("[[{array}]]");
+                if let Some(id) = tree.entry_id(array, *n) {
+                    entry = format!(" with `id = \"{id}\"`");
+                }
+                i += 2;
+            }
+            (Seg::Key(k), _) => {
+                header = if header.is_empty() || header.starts_with("[[") { format!("[{k}]") } else { format!("{}.{k}]", header.trim_end_matches(']')) };
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    let line = if code == "clause_missing" {
+        format!("{last} = {{ clause = \"...\" }}")
+    } else {
+        format!("{last} = ...")
+    };
+    if header.is_empty() {
+        format!("`{line}`")
+    } else {
+        format!("under `{header}`{entry} write `{line}`")
+    }
+}
+
 /// The checking and converting pass.
 pub(crate) struct Ctx<'a> {
     tree: &'a Node,
@@ -126,12 +165,42 @@ impl<'a> Ctx<'a> {
     }
 
     fn report(&mut self, diag: Diagnostic, path: &[Seg], at_key: bool, help: &str) {
+        let mut location = self.loc(path, at_key);
+        let mut help = help.to_string();
+        // An error in a value the author's file inherits is fixed in the author's file: point
+        // there, and say where the value comes from and what to write.
+        let own_file = self.sources.files.first().map(|(name, _)| name.as_str());
+        if let (Severity::Error, Some(loc), Some(own)) = (diag.severity, &location, own_file) {
+            if loc.file != own {
+                help = format!(
+                    "{help}. The value is inherited from {}:{}:{}; fix it in this file: {}",
+                    loc.file,
+                    loc.line,
+                    loc.column,
+                    what_to_write(self.tree, path, &diag.code)
+                );
+                location = self.own_location(path);
+            }
+        }
         let diag = diag.with_help(help);
-        let diag = match self.loc(path, at_key) {
+        let diag = match location {
             Some(loc) => diag.at(loc),
             None => diag,
         };
         self.diags.push(diag);
+    }
+
+    /// The deepest table on `path` that the author's own file (the first source) wrote, else
+    /// the top of that file.
+    fn own_location(&self, path: &[Seg]) -> Option<Location> {
+        (0..path.len())
+            .rev()
+            .find_map(|n| {
+                let prefix = path.get(..n)?;
+                let (node, depth) = self.tree.locate(prefix);
+                (depth == n && n > 0 && node.origin.file == 0).then(|| self.sources.origin(node.origin, true)).flatten()
+            })
+            .or_else(|| self.sources.location(0, 0))
     }
 
     fn error(&mut self, code: &str, message: String, path: &[Seg], at_key: bool, help: &str) {
@@ -612,7 +681,11 @@ impl<'a> Ctx<'a> {
                 format!("`{zone}` is not an IANA time zone"),
                 &mp("zone"),
                 false,
-                "use an IANA zone name such as \"Europe/Moscow\", \"Europe/Volgograd\" or \"Asia/Yakutsk\"",
+                &suggest(
+                    &zone,
+                    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()),
+                    "use an IANA zone name such as \"Europe/Moscow\", \"Europe/Volgograd\" or \"Asia/Yakutsk\"",
+                ),
             );
         }
         let calendar = self.calendar(m);
@@ -728,7 +801,7 @@ impl<'a> Ctx<'a> {
                         format!("refusal `{}` names an unknown finding `{finding}`", r.code),
                         &with(&p, &["finding"]),
                         false,
-                        &format!("known findings: {}", KNOWN_FINDINGS.join(", ")),
+                        &suggest(finding, KNOWN_FINDINGS.iter().copied(), &format!("known findings: {}", KNOWN_FINDINGS.join(", "))),
                     );
                 }
             }
@@ -773,6 +846,7 @@ impl<'a> Ctx<'a> {
         levels: &BTreeMap<String, TermRule>,
     ) -> Vec<Category> {
         let mut out = Vec::new();
+        let org_ids: Vec<&str> = orgs.iter().map(|o| o.id.as_str()).collect();
         for (i, c) in f.category.iter().enumerate() {
             let p = vec![key("category"), Seg::Index(i)];
             let name_ru = self.required(c.name_ru.as_ref(), &with(&p, &["name_ru"]));
@@ -789,7 +863,7 @@ impl<'a> Ctx<'a> {
                         format!("category `{}` is routed to an unknown organisation `{}`", c.id, org.value),
                         &with(&p, &["org", "value"]),
                         false,
-                        "add an [[organisation]] with this id, or fix the id",
+                        &suggest(&org.value, org_ids.iter().copied(), &format!("add an [[organisation]] with this id, or use one of: {}", org_ids.join(", "))),
                     );
                 }
             }
@@ -800,7 +874,7 @@ impl<'a> Ctx<'a> {
                         format!("category `{}` names an unknown co-executor `{id}`", c.id),
                         &with(&p, &["co_executors", "value"]),
                         false,
-                        "add an [[organisation]] with this id, or fix the id",
+                        &suggest(id, org_ids.iter().copied(), &format!("add an [[organisation]] with this id, or use one of: {}", org_ids.join(", "))),
                     );
                 }
             }
@@ -812,7 +886,11 @@ impl<'a> Ctx<'a> {
                         format!("category `{}` names an unknown fast-track level `{}`", c.id, ft.value),
                         &with(&p, &["fast_track", "value"]),
                         false,
-                        &format!("define [fast_track.{}] or use one of: {}", ft.value, known.join(", ")),
+                        &if known.is_empty() {
+                            format!("this profile defines no fast-track level: define [fast_track.{}] (a term), or remove `fast_track`", ft.value)
+                        } else {
+                            suggest(&ft.value, known.iter().copied(), &format!("use a level this profile defines ({}), or define [fast_track.{}]", known.join(", "), ft.value))
+                        },
                     );
                 }
             }
@@ -855,7 +933,7 @@ impl<'a> Ctx<'a> {
                         format!("category `{}` has an unknown parent `{parent}`", c.id),
                         &with(&p, &["parent"]),
                         false,
-                        "the parent must be the id of another [[category]]",
+                        &suggest(parent, cats.iter().map(|o| o.id.as_str()), "the parent must be the id of another [[category]]"),
                     );
                     continue;
                 }

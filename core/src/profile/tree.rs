@@ -158,6 +158,39 @@ impl Node {
         }
     }
 
+    /// Removes the table key at the end of `path`, so that checking can go on past a value
+    /// already reported. Returns whether something was removed; an array item is never removed
+    /// (the items after it would change index).
+    pub fn remove_at(&mut self, path: &[Seg]) -> bool {
+        let Some((Seg::Key(last), parent)) = path.split_last() else { return false };
+        let mut node = self;
+        for seg in parent {
+            let next = match (seg, &mut node.kind) {
+                (Seg::Key(k), Kind::Table(entries)) => entries.iter_mut().find(|(key, _)| key == k).map(|(_, v)| v),
+                (Seg::Index(i), Kind::Array(items)) => items.get_mut(*i),
+                _ => None,
+            };
+            match next {
+                Some(n) => node = n,
+                None => return false,
+            }
+        }
+        let Kind::Table(entries) = &mut node.kind else { return false };
+        let before = entries.len();
+        entries.retain(|(k, _)| k != last);
+        entries.len() < before
+    }
+
+    /// The id of the `index`-th entry of a keyed array (`[[category]]` by `id`, `[[refusal]]` by
+    /// `code`), so that diagnostics name a category by id rather than by position.
+    pub fn entry_id(&self, array: &str, index: usize) -> Option<&str> {
+        let id_key = keyed_array_key(array)?;
+        match &self.get(array)?.kind {
+            Kind::Array(items) => items.get(index)?.get_str(id_key),
+            _ => None,
+        }
+    }
+
     /// Converts to a plain TOML value for deserialization.
     pub fn to_value(&self) -> toml::Value {
         match &self.kind {

@@ -44,15 +44,8 @@ fn why_nonworking(calendar: &Calendar, date: NaiveDate) -> (String, String) {
     let (ru_day, en_day) = (date_ru(date), date_en(date));
     match off {
         Some(n) => {
-            let (kind_ru, kind_en) = kind_words(n.kind);
-            let note_ru = n.note_ru.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
-            let note_en = n.note_en.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
-            let src_ru = n.source_short_ru.as_deref().unwrap_or(&n.source_ru);
-            let src_en = n.source_short_en.as_deref().or(n.source_en.as_deref()).unwrap_or(src_ru);
-            (
-                format!("{ru_day} — {kind_ru}{note_ru}: {src_ru}"),
-                format!("{en_day} is {kind_en}{note_en}: {src_en}"),
-            )
+            let (ru, en) = reason(n);
+            (format!("{ru_day} — {ru}"), format!("{en_day} is {en}"))
         }
         None => {
             let sat = date.weekday() == Weekday::Sat;
@@ -62,6 +55,20 @@ fn why_nonworking(calendar: &Calendar, date: NaiveDate) -> (String, String) {
             )
         }
     }
+}
+
+/// Why a day is off, in Russian and English: its kind, the entry's note, and the act, cited
+/// once (a note that already names the act, «…, ст. 112 ТК РФ», is not followed by it again).
+fn reason(n: &crate::calendar::DayNote) -> (String, String) {
+    let (kind_ru, kind_en) = kind_words(n.kind);
+    let src_ru = n.source_short_ru.as_deref().unwrap_or(&n.source_ru);
+    let src_en = n.source_short_en.as_deref().or(n.source_en.as_deref()).unwrap_or(src_ru);
+    let with = |kind: &str, note: Option<&str>, src: &str| match note {
+        Some(note) if note.contains(src) => format!("{kind} ({note})"),
+        Some(note) => format!("{kind} ({note}): {src}"),
+        None => format!("{kind}: {src}"),
+    };
+    (with(kind_ru, n.note_ru.as_deref(), src_ru), with(kind_en, n.note_en.as_deref(), src_en))
 }
 
 /// The entry that makes a listed day non-working, if any.
@@ -98,17 +105,13 @@ pub(super) fn skipped(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Op
     let mut ru = Vec::new();
     let mut en = Vec::new();
     for (a, b, n) in &runs {
-        let src_ru = n.source_short_ru.as_deref().unwrap_or(&n.source_ru);
-        let src_en = n.source_short_en.as_deref().or(n.source_en.as_deref()).unwrap_or(src_ru);
-        let (kind_ru, kind_en) = kind_words(n.kind);
-        let note_ru = n.note_ru.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
-        let note_en = n.note_en.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+        let (why_ru, why_en) = reason(n);
         if a == b {
-            ru.push(format!("{} — {kind_ru}{note_ru}: {src_ru}", day_ru(*a)));
-            en.push(format!("{} is {kind_en}{note_en}: {src_en}", date_en(*a)));
+            ru.push(format!("{} — {why_ru}", day_ru(*a)));
+            en.push(format!("{} is {why_en}", date_en(*a)));
         } else {
-            ru.push(format!("{} – {} — {kind_ru}{note_ru}: {src_ru}", day_ru(*a), day_ru(*b)));
-            en.push(format!("{} – {}: {kind_en}{note_en}: {src_en}", date_en(*a), date_en(*b)));
+            ru.push(format!("{} – {} — {why_ru}", day_ru(*a), day_ru(*b)));
+            en.push(format!("{} – {}: {why_en}", date_en(*a), date_en(*b)));
         }
     }
     Some(step(
