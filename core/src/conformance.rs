@@ -38,9 +38,10 @@ pub struct CaseFile {
 pub struct Case {
     /// A unique, readable name.
     pub name: String,
-    /// Operation: `calendar`, `deadline`, `validate`, `route`, `plan`, `replay`, `can_view`.
+    /// Operation: `calendar`, `deadline`, `validate`, `route`, `plan`, `replay`, `control`,
+    /// `can_view`.
     pub op: String,
-    /// Built-in profile for `validate`, `route`, `plan`, `replay`, `can_view`.
+    /// Built-in profile for `validate`, `route`, `plan`, `replay`, `control`, `can_view`.
     #[serde(default)]
     pub profile: Option<String>,
     /// The operation's input.
@@ -133,6 +134,13 @@ struct ReplayInput {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct ControlInput {
+    batch: Value,
+    now: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CanViewInput {
     message: Value,
     #[serde(default)]
@@ -204,6 +212,13 @@ impl Runner {
                 let events = events_of(&q.events)?;
                 let now = term::parse_instant(&q.now, "input.now")?;
                 to_json(&rules.replay(&message, &events, now)?)
+            }
+            "control" => {
+                let rules = self.rules(profile)?;
+                let q: ControlInput = from_value(input, "input")?;
+                let batch: Vec<crate::workflow::BatchItem> = from_value(&q.batch, "batch")?;
+                let now = term::parse_instant(&q.now, "input.now")?;
+                to_json(&rules.control_report(&batch, now)?)
             }
             "can_view" => {
                 let rules = self.rules(profile)?;
