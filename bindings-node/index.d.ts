@@ -1,6 +1,6 @@
 // The Node API of reglament. The shapes (Message, Validation, Plan, ...) are generated from the
 // Rust types into types.d.ts; this file declares the calls that take and return them.
-import type { Actor, CalendarOptions, DayInfo, ErrorInfo, HistoryEntry, Message, Plan, Replay, Route, Term, TermResult, TermSources, Validation, View, WorkflowEvent } from './types';
+import type { Actor, BatchItem, CalendarOptions, ControlReport, DayInfo, ErrorInfo, HistoryEntry, Message, Plan, Replay, Route, Term, TermResult, TermSources, Validation, View, WorkflowEvent } from './types';
 
 export * from './types';
 
@@ -53,6 +53,8 @@ export class Profile {
   route(message: Message): Route;
   plan(message: Message): Plan;
   replay(message: Message, events: WorkflowEvent[], now: InstantLike): Replay;
+  /** Every term overdue at `now` across a batch of messages, the earliest due first. */
+  controlReport(batch: BatchItem[], now: InstantLike): ControlReport;
   canView(message: Message, viewer: Actor, events?: WorkflowEvent[] | null): View;
   validateMany(messages: Message[], history?: HistoryEntry[] | null): Validation[];
   planMany(messages: Message[]): Plan[];

@@ -159,6 +159,9 @@ class Profile {
   replay(message, events, now) {
     return JSON.parse(call(() => this._native.replay(json(message, 'message'), json(events ?? [], 'events'), instant(now, 'now'))));
   }
+  controlReport(batch, now) {
+    return JSON.parse(call(() => this._native.controlReport(json(batch, 'batch'), instant(now, 'now'))));
+  }
   canView(message, viewer, events) {
     return JSON.parse(call(() => this._native.canView(json(message, 'message'), json(viewer, 'viewer'), events == null ? undefined : json(events, 'events'))));
   }

@@ -45,6 +45,14 @@ export interface Author {
 /** Registered user or guest. */
 export type AuthorKind = "user" | "guest";
 
+/** One message of a batch: the message and its event log so far. */
+export interface BatchItem {
+  /** Its events, in order (none: just sent). */
+  events?: WorkflowEvent[];
+  /** The message. */
+  message: Message;
+}
+
 /** Switches that change what counts as a working day. */
 export interface CalendarOptions {
   /** Count presidential decree days (2020, 2021) as non-working. They were days off with pay kept, and most regulations' terms did not run on them, hence the default `true`. */
@@ -65,6 +73,18 @@ export interface Contact {
   name?: string | null;
   /** Phone. */
   phone?: string | null;
+}
+
+/** Every overdue term of a batch at `now`. */
+export interface ControlReport {
+  /** How many messages were replayed. */
+  messages: number;
+  /** How many of them have at least one overdue term. */
+  messages_overdue: number;
+  /** The instant the batch is judged at. */
+  now: string;
+  /** The overdue terms, the earliest due first (then by batch order). */
+  overdue: OverdueTerm[];
 }
 
 /** The counters the regulations limit. */
@@ -315,6 +335,30 @@ export interface Official {
 
 /** What happens when a calendar-day term's last day is not a working day. */
 export type OnNonWorking = "next" | "previous" | "as_is";
+
+/** A term past due at `now`, with the message it belongs to. */
+export interface OverdueTerm {
+  /** The category (as changed by the moderator, else the message's). */
+  category?: string | null;
+  /** The clause that sets the term. */
+  clause: string;
+  /** Due instant, local offset. */
+  due: string;
+  /** Last day, local. */
+  due_date: string;
+  /** Index of the message in the batch. */
+  index: number;
+  /** The message's id, when it has one. */
+  message_id?: string | null;
+  /** The executor organisation, when changed or transferred. */
+  organisation?: string | null;
+  /** Working days past the due date. */
+  overdue_working_days?: number | null;
+  /** Where the message stands. */
+  state: State;
+  /** Term name (`registration`, `answer`, `rework`, `planned_date`, ...). */
+  term: string;
+}
 
 /** A decision awaiting the heads (ПОС approval and sign-off). */
 export interface Pending {

@@ -1,6 +1,6 @@
 // reglament in the browser. The shapes are generated from the Rust types into types.d.ts; every
 // call returns an Answer and never throws.
-import type { Actor, Answer, DayInfo, DeadlineRequest, HistoryEntry, Message, Plan, PrivacyHint, Replay, Route, TermResult, Validation, View, WorkflowEvent } from './types';
+import type { Actor, Answer, BatchItem, ControlReport, DayInfo, DeadlineRequest, HistoryEntry, Message, Plan, PrivacyHint, Replay, Route, TermResult, Validation, View, WorkflowEvent } from './types';
 
 export * from './types';
 
@@ -22,6 +22,8 @@ export function route(profile: string, message: FormMessage): Answer<Route>;
 export function plan(profile: string, message: FormMessage): Answer<Plan>;
 export function deadline(input: Omit<DeadlineRequest, 'start'> & { start: string | Date }): Answer<TermResult>;
 export function replay(profile: string, message: FormMessage, events: WorkflowEvent[], now: string | Date): Answer<Replay>;
+/** Every term overdue at `now` across a batch of messages, the earliest due first. */
+export function controlReport(profile: string, batch: BatchItem[], now: string | Date): Answer<ControlReport>;
 export function canView(profile: string, message: FormMessage, viewer: Actor, events?: WorkflowEvent[] | null): Answer<View>;
 /** Calendar options: count the 2020-2021 decree days as non-working (default true). */
 export interface CalendarOptionsLike { decreeDaysOff?: boolean; decree_days_off?: boolean }

@@ -128,6 +128,13 @@ export function replay(profile, message, events, now) {
   return run([['message', normalise(message)], ['events', events ?? []]], (m, e) => native.replay(String(profile), m, e, at));
 }
 
+/** Every term overdue at `now` across a batch of `{message, events}` (ControlReport). */
+export function controlReport(profile, batch, now) {
+  const at = now instanceof Date ? now.toISOString() : String(now);
+  const items = Array.isArray(batch) ? batch.map((item) => ({ ...item, message: normalise(item?.message) })) : batch;
+  return run([['batch', items]], (b) => native.controlReport(String(profile), b, at));
+}
+
 /** Whether `viewer` may see the message after `events` (View). */
 export function canView(profile, message, viewer, events) {
   if (events == null) return run([['message', normalise(message)], ['viewer', viewer]], (m, v) => native.canView(String(profile), m, v, ''));

@@ -12,7 +12,7 @@ use reglament::calendar::CalendarOptions;
 use reglament::ffi::ErrorInfo;
 use reglament::input::from_str;
 use reglament::message::{HistoryEntry, Message};
-use reglament::workflow::{Actor, WorkflowEvent};
+use reglament::workflow::{Actor, BatchItem, WorkflowEvent};
 use reglament::term::{self, DeadlineRequest, Term, TermSources};
 use reglament::conformance::{CaseFile, CaseReport, ProfileSource, Runner};
 use reglament::Rules;
@@ -132,6 +132,15 @@ impl NativeProfile {
         let ev: Vec<WorkflowEvent> = from_str(&events, "events").map_err(|e| fail(&e))?;
         let now = term::parse_instant(&now, "now").map_err(|e| fail(&e))?;
         answer(self.rules.replay(&m, &ev, now))
+    }
+
+    /// `control_report`: every term overdue at `now` (RFC 3339) across a batch (JSON array of
+    /// `{message, events}`).
+    #[napi]
+    pub fn control_report(&self, batch: String, now: String) -> Result<String> {
+        let b: Vec<BatchItem> = from_str(&batch, "batch").map_err(|e| fail(&e))?;
+        let now = term::parse_instant(&now, "now").map_err(|e| fail(&e))?;
+        answer(self.rules.control_report(&b, now))
     }
 
     /// `can_view`: whether `viewer` may see the message after `events`.

@@ -40,6 +40,7 @@ function runOp(op, profileName, input) {
     case 'route': return profile(profileName).route(input.message);
     case 'plan': return profile(profileName).plan(input.message);
     case 'replay': return profile(profileName).replay(input.message, input.events ?? [], input.now);
+    case 'control': return profile(profileName).controlReport(input.batch, input.now);
     case 'can_view': return profile(profileName).canView(input.message, input.viewer, input.events);
     default: throw new Error(`operation ${op} is not in the Node runner yet`);
   }

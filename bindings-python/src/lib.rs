@@ -16,7 +16,7 @@ use reglament::calendar::CalendarOptions;
 use reglament::diagnostic::{Diagnostic, Location};
 use reglament::ffi::ErrorInfo;
 use reglament::message::{HistoryEntry, Message};
-use reglament::workflow::{Actor, WorkflowEvent};
+use reglament::workflow::{Actor, BatchItem, WorkflowEvent};
 use reglament::term::{self, DeadlineRequest, Term, TermSources};
 use reglament::{Error, Rules};
 use serde_json::{Map, Number, Value};
@@ -303,6 +303,15 @@ impl Profile {
         let events: Vec<WorkflowEvent> = read(events, "events")?;
         let now = read_instant(now, "now")?;
         answer(py, self.rules.replay(&m, &events, now))
+    }
+
+    /// The control report: every term overdue at `now` across a batch of
+    /// `{"message": ..., "events": [...]}` items, the earliest due first.
+    fn control_report<'py>(&self, batch: &Bound<'py, PyAny>, now: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = batch.py();
+        let items: Vec<BatchItem> = read(batch, "batch")?;
+        let now = read_instant(now, "now")?;
+        answer(py, self.rules.control_report(&items, now))
     }
 
     /// Whether `viewer` may see the message after `events`, and why.

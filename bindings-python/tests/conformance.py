@@ -122,6 +122,10 @@ def run_op(op: str, profile_name: Optional[str], inp: Dict[str, Any]) -> Any:
     if op == "replay":
         p = profile(profile_name)
         return p.replay(with_instant(inp["message"]), inp.get("events", []), as_instant(inp["now"]))
+    if op == "control":
+        p = profile(profile_name)
+        batch = [dict(item, message=with_instant(item["message"])) for item in inp["batch"]]
+        return p.control_report(batch, as_instant(inp["now"]))
     if op == "can_view":
         return profile(profile_name).can_view(with_instant(inp["message"]), inp["viewer"], inp.get("events", []))
     raise NotImplementedError(op)

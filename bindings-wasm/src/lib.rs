@@ -17,7 +17,7 @@ use reglament::ffi::Answer;
 use reglament::input::from_str;
 use reglament::message::{HistoryEntry, Message};
 use reglament::term::{self, DeadlineRequest};
-use reglament::workflow::{Actor, WorkflowEvent};
+use reglament::workflow::{Actor, BatchItem, WorkflowEvent};
 use reglament::{Error, Result, Rules};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -196,6 +196,16 @@ pub fn replay(profile: &str, message: &str, events: &str, now: &str) -> String {
         let ev: Vec<WorkflowEvent> = from_str(events, "events")?;
         let now = term::parse_instant(now, "now")?;
         rules(profile)?.replay(&m, &ev, now)
+    })())
+}
+
+/// `controlReport`: every term overdue at `now` across a batch (JSON array of `{message, events}`).
+#[wasm_bindgen(js_name = controlReport)]
+pub fn control_report(profile: &str, batch: &str, now: &str) -> String {
+    respond((|| {
+        let b: Vec<BatchItem> = from_str(batch, "batch")?;
+        let now = term::parse_instant(now, "now")?;
+        rules(profile)?.control_report(&b, now)
     })())
 }
 

@@ -26,6 +26,7 @@ function runOp(op, profile, input) {
     case 'route': return reglament.route(profile, input.message);
     case 'plan': return reglament.plan(profile, input.message);
     case 'replay': return reglament.replay(profile, input.message, input.events ?? [], input.now);
+    case 'control': return reglament.controlReport(profile, input.batch, input.now);
     case 'can_view': return reglament.canView(profile, input.message, input.viewer, input.events);
     default: throw new Error(`operation ${op} is not in the wasm runner yet`);
   }

@@ -35,6 +35,8 @@ enum Command {
     Test(cmd::test::Args),
     /// Replay a message's event log: the story, every running term and what the platform owes.
     Replay(cmd::replay::Args),
+    /// The control report: every term overdue at an instant across a batch of messages.
+    Control(cmd::control::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Command::Lint(args) => cmd::lint::run(&args, &mut out),
         Command::Test(args) => cmd::test::run(&args, &mut out),
         Command::Replay(args) => cmd::replay::run(&args, &mut out),
+        Command::Control(args) => cmd::control::run(&args, &mut out),
     };
     output::write_stdout(&out);
     match result {

@@ -48,9 +48,11 @@ pub struct CaseFile {
 pub struct Case {
     /// A unique, readable name.
     pub name: String,
-    /// Operation: `calendar`, `deadline`, `validate`, `route`, `plan`, `replay`, `can_view`.
+    /// Operation: `calendar`, `deadline`, `validate`, `route`, `plan`, `replay`, `control`,
+    /// `can_view`.
     pub op: String,
-    /// The profile for `validate`, `route`, `plan`, `replay`, `can_view`: a built-in id, the id
+    /// The profile for `validate`, `route`, `plan`, `replay`, `control`,
+    /// `can_view`: a built-in id, the id
     /// of a profile under the file's `profiles`, or a profile file's path relative to the case
     /// file (see [`is_profile_path`]).
     #[serde(default)]
@@ -248,6 +250,13 @@ struct ReplayInput {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct ControlInput {
+    batch: Value,
+    now: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CanViewInput {
     message: Value,
     #[serde(default)]
@@ -357,6 +366,13 @@ impl Runner {
                 let events = events_of(&q.events)?;
                 let now = term::parse_instant(&q.now, "input.now")?;
                 to_json(&rules.replay(&message, &events, now)?)
+            }
+            "control" => {
+                let rules = self.rules(profile)?;
+                let q: ControlInput = from_value(input, "input")?;
+                let batch: Vec<crate::workflow::BatchItem> = from_value(&q.batch, "batch")?;
+                let now = term::parse_instant(&q.now, "input.now")?;
+                to_json(&rules.control_report(&batch, now)?)
             }
             "can_view" => {
                 let rules = self.rules(profile)?;

@@ -112,6 +112,12 @@ impl Rules {
         workflow::replay_prepared(&self.profile, &self.calendar, self.zone, message, events, now, Some(&self.prepared))
     }
 
+    /// The control report: every term overdue at `now` across a batch of messages, each
+    /// replayed as [`Rules::replay`] replays it, the earliest due first.
+    pub fn control_report(&self, batch: &[workflow::BatchItem], now: DateTime<FixedOffset>) -> Result<workflow::ControlReport> {
+        workflow::control_report(batch, now, |message, events| self.replay(message, events, now))
+    }
+
     /// Whether `viewer` may read the message and its answer; `events` says whether it is
     /// published (an empty log: not yet).
     pub fn can_view(&self, message: &Message, events: &[WorkflowEvent], viewer: &Actor) -> Result<View> {

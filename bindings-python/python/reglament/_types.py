@@ -20,10 +20,12 @@ __all__ = [
     "Auth",
     "Author",
     "AuthorKind",
+    "BatchItem",
     "CalendarOptions",
     "CallOutcome",
     "Channel",
     "Contact",
+    "ControlReport",
     "Counters",
     "DayInfo",
     "DayKind",
@@ -44,6 +46,7 @@ __all__ = [
     "Message",
     "Official",
     "OnNonWorking",
+    "OverdueTerm",
     "Pending",
     "PendingKind",
     "Plan",
@@ -97,6 +100,12 @@ class Author(TypedDict):
     kind: NotRequired[AuthorKind]
     on_own_behalf: NotRequired[bool | None]
 
+class BatchItem(TypedDict):
+    """One message of a batch: the message and its event log so far."""
+
+    events: NotRequired[list[WorkflowEvent]]
+    message: Message
+
 class CalendarOptions(TypedDict):
     """Switches that change what counts as a working day."""
 
@@ -108,6 +117,14 @@ class Contact(TypedDict):
     email: NotRequired[str | None]
     name: NotRequired[str | None]
     phone: NotRequired[str | None]
+
+class ControlReport(TypedDict):
+    """Every overdue term of a batch at `now`."""
+
+    messages: int
+    messages_overdue: int
+    now: str
+    overdue: list[OverdueTerm]
 
 class Counters(TypedDict):
     """The counters the regulations limit."""
@@ -255,6 +272,20 @@ class Official(TypedDict):
 
     name: NotRequired[str]
     position: NotRequired[str]
+
+class OverdueTerm(TypedDict):
+    """A term past due at `now`, with the message it belongs to."""
+
+    category: NotRequired[str | None]
+    clause: str
+    due: str
+    due_date: str
+    index: int
+    message_id: NotRequired[str | None]
+    organisation: NotRequired[str | None]
+    overdue_working_days: NotRequired[int | None]
+    state: State
+    term: str
 
 class Pending(TypedDict):
     """A decision awaiting the heads (ПОС approval and sign-off)."""

@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod check;
+pub mod control;
 pub mod deadline;
 pub mod lint;
 pub mod replay;

@@ -9,6 +9,7 @@
 //! of it a regulation has is the profile's `[workflow]` section.
 
 mod check;
+mod control;
 mod event;
 mod replay;
 mod report;
@@ -21,6 +22,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 pub use check::{edges, reachable, static_check, CheckIssue};
+pub use control::{control_report, BatchItem, ControlReport, OverdueTerm};
 pub use event::{Actor, AnswerResult, CallOutcome, Official, Rating, Signature, WorkflowEvent};
 pub use report::{
     Counters, Effect, EffectStatus, LiveTerm, Pending, PendingKind, Reason, Recipient, RefusedEvent, Replay,
