@@ -112,6 +112,7 @@ pub fn api_schema() -> serde_json::Value {
     root::<crate::workflow::Actor>(&mut generator, &mut roots, "Actor");
     root::<crate::workflow::Replay>(&mut generator, &mut roots, "Replay");
     root::<crate::workflow::View>(&mut generator, &mut roots, "View");
+    root::<crate::form::Form>(&mut generator, &mut roots, "Form");
     root::<ErrorInfo>(&mut generator, &mut roots, "ErrorInfo");
     let mut defs = generator.take_definitions(true);
     // Roots that are not named types themselves (`Plan` is a map) become named definitions.
