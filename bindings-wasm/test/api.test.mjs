@@ -39,7 +39,7 @@ test('every profile of the data set is loaded, none is built in', () => {
   for (const n of names) assert.equal(reglament.profileInfo(n).type, 'success', n);
   assert.equal(reglament.profileInfo('tynda').value.zone, 'Asia/Yakutsk');
   const tynda = index.profiles.find((p) => p.id === 'tynda');
-  assert.equal(tynda.name_ru, 'Тында');
+  assert.match(tynda.name_ru, /Тында/);
   assert.equal(tynda.layers.at(-1), tynda.calendar);
 });
 

@@ -84,8 +84,7 @@ function field(name, control, { required = false, hint = null, rule = null } = {
   if (!hint && !rule) hintLine.hidden = true;
   const err = el('div', { id: errId, className: 'field-error', attrs: { 'aria-live': 'polite' } });
   const mark = () => { touched.add(name); check(); };
-  control.addEventListener('blur', mark);
-  control.addEventListener('change', mark);
+  for (const event of ['input', 'change', 'blur']) control.addEventListener(event, mark);
   return el('div', { className: 'field', dataset: { field: name } }, label, hintLine, control, err);
 }
 
@@ -276,7 +275,9 @@ function check() {
     const name = block.dataset.field;
     const control = $(idOf(name));
     const err = $(`${idOf(name)}-error`);
-    const list = (byField.get(name) ?? []).filter(() => tried || touched.has(name));
+    // Shown once the citizen has touched the field, or the one the finding reads (a phone
+    // number typed into the text makes the public flag wrong).
+    const list = (byField.get(name) ?? []).filter((f) => tried || touched.has(name) || touched.has(f.field.replace(/\[\d+\].*$/, '')));
     const errors = list.filter((f) => f.severity === 'error');
     control.setAttribute('aria-invalid', errors.length ? 'true' : 'false');
     block.classList.toggle('invalid', errors.length > 0);
@@ -302,12 +303,19 @@ function check() {
 
   const p = plan(profile, m);
   const list = $('plan');
-  list.replaceChildren();
   if (p.type === 'failure') {
+    list.replaceChildren();
+    delete list.dataset.key;
     showError(p);
     return ok;
   }
   const terms = Object.entries(p.value).sort(([, a], [, b]) => Date.parse(a.due) - Date.parse(b.due));
+  // Rewritten only when a date changes, so that an opened explanation stays open.
+  const key = JSON.stringify(terms.map(([name, t]) => [name, t.due, t.clause, t.explanation.length]));
+  if (list.dataset.key === key) return ok;
+  list.dataset.key = key;
+  list.replaceChildren();
+  $('plan-none').hidden = terms.length > 0;
   for (const [name, term] of terms) {
     list.append(el('li', { dataset: { term: name } },
       el('span', { className: 'term' }, TERMS[name] ?? name), ' — до ',
