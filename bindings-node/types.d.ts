@@ -245,6 +245,156 @@ export interface Finding {
 /** How serious a finding is. */
 export type FindingSeverity = "error" | "warning";
 
+/** Everything a message form under a profile offers. */
+export interface Form {
+  /** Full title of the act, in Russian. */
+  act_ru: string;
+  /** What may be attached. */
+  attachments: FormAttachments;
+  /** Who may send. */
+  author: FormAuthor;
+  /** The category tree (empty when the profile lists none). */
+  categories: FormCategory[];
+  /** The fields, in the order a form shows them. */
+  fields: FormField[];
+  /** The language messages must be written in, when the regulation sets one. */
+  language?: FormRule | null;
+  /** Municipality, in Russian. */
+  municipality_ru: string;
+  /** Profile id. */
+  profile: string;
+  /** The public flag. */
+  public: FormPublic;
+  /** Short name of the regulation as citations start («Essentuki»). */
+  regulation_en: string;
+  /** Short name of the regulation, in Russian. */
+  regulation_ru: string;
+  /** IANA time zone of the municipality (event times are local to it). */
+  zone: string;
+}
+
+/** What may be attached. */
+export interface FormAttachments {
+  /** The file picker's `accept` value for those formats (empty: any file). */
+  accept: string;
+  /** Photos needing rotation, cropping or zoom are refused. */
+  editing_forbidden?: FormRule2 | null;
+  /** Most files. */
+  max_count?: FormRule4 | null;
+  /** Most bytes in total. */
+  max_total_bytes?: FormRule5 | null;
+  /** Allowed formats as the profile lists them (media types or extensions). */
+  media_types?: FormRule3 | null;
+}
+
+/** Who may send, as the portal must know before showing the form. */
+export interface FormAuthor {
+  /** Through ESIA only on one's own behalf. */
+  esia_own_behalf_only?: FormRule2 | null;
+  /** Sending needs signing in through ESIA (Gosuslugi). */
+  esia_required?: FormRule2 | null;
+  /** A guest (not signed in) may send: `false` with the clause when the regulation says so. */
+  guests_may_submit?: FormRule2 | null;
+}
+
+/** One category, in tree order (a parent before its children). */
+export interface FormCategory {
+  /** Depth in the tree: 0 for a root. */
+  depth: number;
+  /** Id, the value of `category` (or `subcategory` for a child). */
+  id: string;
+  /** Name in English. */
+  name_en: string;
+  /** Name in Russian. */
+  name_ru: string;
+  /** Parent id. */
+  parent?: string | null;
+}
+
+/** One field of the form, named by the message path validation uses. */
+export interface FormField {
+  /** The full citation. */
+  citation: string;
+  /** The clause that asks for it, `None` when it is the portal's own choice. */
+  clause?: string | null;
+  /** Message path: `text`, `category`, `event.date`, `event.time`, `event.place`, `contact.name`, `contact.phone`. */
+  name: string;
+  /** Whether the message is refused without it. */
+  required: boolean;
+}
+
+/** The public flag. */
+export interface FormPublic {
+  /** The clause of the default. */
+  default?: FormRule6 | null;
+  /** Whether the box starts ticked, from the profile's default visibility (ticked when the regulation gives no default: the author sees and decides). */
+  default_public: boolean;
+  /** Personal data make the message non-public. */
+  personal_data_non_public?: FormRule2 | null;
+  /** The author chooses (offer the checkbox). */
+  user_chooses?: FormRule2 | null;
+}
+
+/** A profile value as a form needs it: the value, the bare clause for a short reference («п. 24»), and the full citation. */
+export interface FormRule {
+  /** The citation validation's findings carry («Essentuki 24»). */
+  citation: string;
+  /** The clause of the regulation, `None` when the value is the portal's own choice. */
+  clause?: string | null;
+  /** The value. */
+  value: string;
+}
+
+/** A profile value as a form needs it: the value, the bare clause for a short reference («п. 24»), and the full citation. */
+export interface FormRule2 {
+  /** The citation validation's findings carry («Essentuki 24»). */
+  citation: string;
+  /** The clause of the regulation, `None` when the value is the portal's own choice. */
+  clause?: string | null;
+  /** The value. */
+  value: boolean;
+}
+
+/** A profile value as a form needs it: the value, the bare clause for a short reference («п. 24»), and the full citation. */
+export interface FormRule3 {
+  /** The citation validation's findings carry («Essentuki 24»). */
+  citation: string;
+  /** The clause of the regulation, `None` when the value is the portal's own choice. */
+  clause?: string | null;
+  /** The value. */
+  value: string[];
+}
+
+/** A profile value as a form needs it: the value, the bare clause for a short reference («п. 24»), and the full citation. */
+export interface FormRule4 {
+  /** The citation validation's findings carry («Essentuki 24»). */
+  citation: string;
+  /** The clause of the regulation, `None` when the value is the portal's own choice. */
+  clause?: string | null;
+  /** The value. */
+  value: number;
+}
+
+/** A profile value as a form needs it: the value, the bare clause for a short reference («п. 24»), and the full citation. */
+export interface FormRule5 {
+  /** The citation validation's findings carry («Essentuki 24»). */
+  citation: string;
+  /** The clause of the regulation, `None` when the value is the portal's own choice. */
+  clause?: string | null;
+  /** The value. */
+  value: number;
+}
+
+/** A profile value as a form needs it: the value, the bare clause for a short reference («п. 24»), and the full citation. */
+export interface FormRule6 {
+  /** The citation validation's findings carry («Essentuki 24»). */
+  citation: string;
+  /** The clause of the regulation, `None` when the value is the portal's own choice. */
+  clause?: string | null;
+  /** The value. */
+  value: Visibility;
+}
+
 /** One earlier message of the same author, for duplicate detection (Essentuki 22). */
 export interface HistoryEntry {
   /** When its answer term ends; a repeat before then is a duplicate. */
@@ -648,6 +798,9 @@ export interface View {
   /** Why: `public`, `author`, `official`, or `non_public`. */
   reason: Reason;
 }
+
+/** Default visibility of a message. */
+export type Visibility = "public" | "non_public";
 
 /** One event of a message's log. */
 export interface WorkflowEvent {

@@ -1,6 +1,6 @@
 // reglament in the browser. The shapes are generated from the Rust types into types.d.ts; every
 // call returns an Answer and never throws.
-import type { Actor, Answer, BatchItem, ControlReport, DayInfo, DeadlineRequest, HistoryEntry, Message, Plan, PrivacyHint, Replay, Route, TermResult, Validation, View, WorkflowEvent } from './types';
+import type { Actor, Answer, BatchItem, ControlReport, DayInfo, DeadlineRequest, Form, HistoryEntry, Message, Plan, PrivacyHint, Replay, Route, TermResult, Validation, View, WorkflowEvent } from './types';
 
 export * from './types';
 
@@ -14,8 +14,20 @@ export type FormMessage = Omit<Message, 'attachments'> & { attachments?: Array<M
 export function init(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
 export function initSync(bytes: BufferSource | WebAssembly.Module): void;
 export function describeFile(file: FileLike): { name: string; media_type: string; size: number };
-export function builtinProfiles(): string[];
+/** One municipality of the data set (`pkg/index.json`, written by `reglament-pack`). */
+export interface IndexEntry { id: string; name_ru: string; name_en: string; region_ru: string; zone: string; calendar: string; layers: string[]; bytes: number }
+/** The data set's index: the municipalities and every calendar layer with its size. */
+export interface DataIndex { format: number; profiles: IndexEntry[]; layers: [string, number][] }
+/** Where the data files are: a URL ending in `/` (default: `pkg/` beside this module). */
+export type DataBase = string | URL;
+export function dataIndex(base?: DataBase): Promise<Answer<DataIndex>>;
+export function municipalities(base?: DataBase): Promise<Answer<IndexEntry[]>>;
+export function loadProfile(id: string, base?: DataBase): Promise<Answer<{ id: string; calendar: string }>>;
+export function loadProfileData(bytes: Uint8Array, file?: string): Answer<{ id: string; calendar: string }>;
+export function loadLayerData(bytes: Uint8Array, file?: string): Answer<{ id: string; extends: string | null }>;
+export function loadedProfiles(): string[];
 export function profileInfo(profile: string): Answer<{ id: string; zone: string; calendar: string }>;
+export function form(profile: string): Answer<Form>;
 export function validate(profile: string, message: FormMessage, history?: HistoryEntry[] | null): Answer<Validation>;
 export function privacy(profile: string, message: FormMessage): Answer<PrivacyHint>;
 export function route(profile: string, message: FormMessage): Answer<Route>;

@@ -3,6 +3,10 @@
 // Every call returns a tagged answer, never throws:
 //   { type: 'success', value } | { type: 'failure', errors: [{ code, message, path?, ... }] }
 // Call `init()` once (it fetches reglament_wasm_bg.wasm beside this module) or `initSync(bytes)`.
+// The module carries no rules: `loadProfile(id)` fetches the profile's packed data and its
+// calendar layers (pkg/profiles/<id>.bin, pkg/calendars/<layer>.bin, listed in pkg/index.json)
+// once; after that every call on that profile is synchronous. In Node, `loadProfileData` and
+// `loadLayerData` take the bytes read from disk.
 // Shapes are in types.d.ts, generated from the Rust types.
 import wasmInit, { initSync as wasmInitSync } from './pkg/reglament_wasm.js';
 import * as native from './pkg/reglament_wasm.js';
@@ -88,19 +92,105 @@ function decree(options) {
   return v === undefined ? undefined : Boolean(v);
 }
 
-/** Names of the built-in profiles. */
-export function builtinProfiles() {
+const DATA = new URL('./pkg/', import.meta.url);
+let indexPromise;
+const loading = new Map();
+const layersLoaded = new Set();
+
+/** Fetches a data file once (the browser's HTTP cache keeps it across visits). */
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The index of the data set: `{format, profiles: [{id, name_ru, name_en, region_ru, zone,
+ * calendar, layers, bytes}], layers}` answer, fetched once from `base` (default: `pkg/`). */
+export async function dataIndex(base) {
+  if (!ready) return notReady();
+  indexPromise ??= (async () => {
+    const url = new URL('index.json', base ?? DATA);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.json();
+  })();
+  try {
+    return { type: 'success', value: await indexPromise };
+  } catch (err) {
+    indexPromise = undefined;
+    return failure('data_unavailable', String(err?.message ?? err));
+  }
+}
+
+/** The municipalities a portal may offer, from the data index: `[{id, name_ru, ...}]` answer. */
+export async function municipalities(base) {
+  const index = await dataIndex(base);
+  return index.type === 'success' ? { type: 'success', value: index.value.profiles } : index;
+}
+
+/** Loads a profile and its calendar layers from packed data bytes (Node, tests, a portal that
+ * fetches them itself). Answers `{id, calendar}`. */
+export function loadProfileData(bytes, file = 'profile') {
+  if (!ready) return notReady();
+  return JSON.parse(native.loadProfileData(bytes, String(file)));
+}
+
+/** Loads a packed calendar layer. Answers `{id, extends}`. */
+export function loadLayerData(bytes, file = 'layer') {
+  if (!ready) return notReady();
+  const answer = JSON.parse(native.loadLayerData(bytes, String(file)));
+  if (answer.type === 'success') layersLoaded.add(answer.value.id);
+  return answer;
+}
+
+/** Fetches and loads a profile with the calendar layers its index entry lists, once:
+ * `{id, calendar}` answer. Concurrent calls for one profile share the fetch. */
+export async function loadProfile(id, base) {
+  if (!ready) return notReady();
+  const key = `${base ?? ''}|${id}`;
+  if (!loading.has(key)) {
+    loading.set(key, (async () => {
+      const index = await dataIndex(base);
+      if (index.type === 'failure') return index;
+      const entry = index.value.profiles.find((p) => p.id === id);
+      if (!entry) return failure('unknown_profile', `unknown profile \`${id}\`; known: ${index.value.profiles.map((p) => p.id).join(', ')}`);
+      const root = base ?? DATA;
+      try {
+        for (const layer of entry.layers) {
+          if (layersLoaded.has(layer)) continue;
+          const a = loadLayerData(await fetchBytes(new URL(`calendars/${layer}.bin`, root)), `calendars/${layer}.bin`);
+          if (a.type === 'failure') return a;
+        }
+        return loadProfileData(await fetchBytes(new URL(`profiles/${id}.bin`, root)), `profiles/${id}.bin`);
+      } catch (err) {
+        return failure('data_unavailable', String(err?.message ?? err));
+      }
+    })());
+  }
+  const answer = await loading.get(key);
+  if (answer.type === 'failure') loading.delete(key);
+  return answer;
+}
+
+/** Ids of the loaded profiles. */
+export function loadedProfiles() {
   if (!ready) return [];
-  const a = JSON.parse(native.builtinProfiles());
+  const a = JSON.parse(native.loadedProfiles());
   return a.type === 'success' ? a.value : [];
 }
 
-/** `{id, zone, calendar}` of a built-in profile. */
+/** `{id, zone, calendar}` of a loaded profile. */
 export function profileInfo(profile) {
   return calendarCall(() => native.profileInfo(String(profile)));
 }
 
-/** What is wrong with a message under a built-in profile, citing the clauses (Validation). */
+/** The form a loaded profile requires: fields, categories, attachment limits, the public flag
+ * and who may send, each with its clause (Form). */
+export function form(profile) {
+  return calendarCall(() => native.form(String(profile)));
+}
+
+/** What is wrong with a message under a loaded profile, citing the clauses (Validation). */
 export function validate(profile, message, history) {
   if (history == null) return run([['message', normalise(message)]], (m) => native.validate(String(profile), m, ''));
   return run([['message', normalise(message)], ['history', history]], (m, h) => native.validate(String(profile), m, h));

@@ -6,70 +6,76 @@
 //! the boundary. `index.js` stringifies the caller's objects (a `Date` becomes an RFC 3339
 //! instant) and parses the answers. Profiles are built once per name and kept.
 //!
-//! The built-in profiles and calendar layers are embedded already resolved, as JSON written by
-//! `build.rs`, and read with `serde_json`: the module carries no TOML parser and no profile
-//! loader, which keeps it within its size budget (see `docs/bindings.md`).
+//! The module carries the engine and no rules: profiles and calendar layers arrive as packed
+//! data (`reglament::packed`, written by `src/bin/pack.rs`) through [`load_profile_data`] and
+//! [`load_layer_data`], so its size does not grow with every municipality (see
+//! `docs/bindings.md`). `index.js` fetches the files a profile needs, once, and hands them over.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use reglament::calendar::Layer;
 use reglament::ffi::Answer;
 use reglament::input::from_str;
 use reglament::message::{HistoryEntry, Message};
 use reglament::term::{self, DeadlineRequest};
 use reglament::workflow::{Actor, BatchItem, WorkflowEvent};
-use reglament::{Error, Result, Rules};
+use reglament::{Error, Profile, Result, Rules};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
+    /// Profiles loaded from data, by id.
+    static PROFILES: RefCell<HashMap<String, Profile>> = RefCell::new(HashMap::new());
+    /// Calendar layers loaded from data, by id.
+    static LAYERS: RefCell<HashMap<String, Layer>> = RefCell::new(HashMap::new());
+    /// Rules built from the loaded profiles, kept until a profile or layer is loaded again.
     static RULES: RefCell<HashMap<String, Rules>> = RefCell::new(HashMap::new());
+    /// Calendars built from the loaded layers, by `region:decree_days_off`.
     static CALENDARS: RefCell<HashMap<String, reglament::Calendar>> = RefCell::new(HashMap::new());
 }
 
-/// The built-in profiles and layers, resolved at build time (`build.rs`).
-mod builtins {
-    include!(concat!(env!("OUT_DIR"), "/builtins.rs"));
+/// Ids of the loaded profiles, sorted.
+fn loaded_profiles() -> Vec<String> {
+    let mut names: Vec<String> = PROFILES.with(|m| m.borrow().keys().cloned().collect());
+    names.sort();
+    names
 }
 
-/// Reads embedded JSON that `build.rs` wrote from a value of the same type; failing is a bug.
-fn embedded<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T> {
-    serde_json::from_str(json).map_err(|e| Error::input("$", format!("embedded {what}: {e}")))
-}
-
-/// `Rules::builtin`, from the embedded resolved profile and calendar.
+/// The rules of a loaded profile, with its calendar from the loaded layers.
 fn rules(name: &str) -> Result<Rules> {
     if let Some(r) = RULES.with(|m| m.borrow().get(name).cloned()) {
         return Ok(r);
     }
-    let unknown = || Error::UnknownProfile(name.to_string(), reglament::Profile::builtin_names().join(", "));
-    let (_, json) = builtins::PROFILES.iter().find(|(n, _)| *n == name).ok_or_else(unknown)?;
-    let profile: reglament::Profile = embedded("profile", json)?;
+    let profile = PROFILES.with(|m| m.borrow().get(name).cloned());
+    let profile = profile.ok_or_else(|| Error::UnknownProfile(name.to_string(), loaded_profiles().join(", ")))?;
     let calendar = calendar(&profile.municipality.calendar, None)?;
     let r = Rules::with_calendar(profile, calendar)?;
     RULES.with(|m| m.borrow_mut().insert(name.to_string(), r.clone()));
     Ok(r)
 }
 
-/// A built-in calendar; `decree_days_off` defaults to `true` (see `CalendarOptions`).
-///
-/// `Calendar::builtin_with` from the embedded layers: the region's layer and the ones it
-/// `extends`, lowest first.
+/// The calendar of `region` from the loaded layers: the region's layer and the ones it
+/// `extends`, lowest first (what `Calendar::builtin_with` does with the compiled-in layers).
+/// `decree_days_off` defaults to `true` (see `CalendarOptions`).
 fn calendar(region: &str, decree_days_off: Option<bool>) -> Result<reglament::Calendar> {
     let options = reglament::CalendarOptions { decree_days_off: decree_days_off.unwrap_or(true), ..Default::default() };
     let key = format!("{region}:{}", options.decree_days_off);
     if let Some(c) = CALENDARS.with(|m| m.borrow().get(&key).cloned()) {
         return Ok(c);
     }
-    let unknown = || Error::UnknownRegion(region.to_string(), reglament::calendar::REGIONS.join(", "));
-    let mut chain: Vec<reglament::calendar::Layer> = Vec::new();
+    let unknown = || {
+        let mut ids: Vec<String> = LAYERS.with(|m| m.borrow().keys().cloned().collect());
+        ids.sort();
+        Error::UnknownRegion(region.to_string(), ids.join(", "))
+    };
+    let mut chain: Vec<Layer> = Vec::new();
     let mut next = Some(region.to_string());
     while let Some(id) = next {
-        let (_, json) = builtins::LAYERS.iter().find(|(lid, _)| *lid == id).ok_or_else(unknown)?;
-        let layer: reglament::calendar::Layer = embedded("calendar layer", json)?;
+        let layer = LAYERS.with(|m| m.borrow().get(&id).cloned()).ok_or_else(unknown)?;
         next = layer.extends.clone();
         chain.push(layer);
-        if chain.len() > builtins::LAYERS.len() {
+        if chain.len() > LAYERS.with(|m| m.borrow().len()) {
             return Err(unknown());
         }
     }
@@ -77,6 +83,32 @@ fn calendar(region: &str, decree_days_off: Option<bool>) -> Result<reglament::Ca
     let c = reglament::Calendar::from_layers(chain, options)?;
     CALENDARS.with(|m| m.borrow_mut().insert(key, c.clone()));
     Ok(c)
+}
+
+/// Loads a packed profile (`profiles/<id>.bin`); `file` names it in errors. Answers
+/// `{id, calendar}`: the calendar region whose layers must be loaded too.
+#[wasm_bindgen(js_name = loadProfileData)]
+pub fn load_profile_data(bytes: &[u8], file: &str) -> String {
+    respond(reglament::packed::decode_profile(bytes, file).map(|p| {
+        let answer = serde_json::json!({"id": p.id, "calendar": p.municipality.calendar});
+        RULES.with(|m| m.borrow_mut().remove(&p.id));
+        PROFILES.with(|m| m.borrow_mut().insert(p.id.clone(), p));
+        answer
+    }))
+}
+
+/// Loads a packed calendar layer (`calendars/<id>.bin`); `file` names it in errors. Answers
+/// `{id, extends}`.
+#[wasm_bindgen(js_name = loadLayerData)]
+pub fn load_layer_data(bytes: &[u8], file: &str) -> String {
+    respond(reglament::packed::decode_layer(bytes, file).map(|l| {
+        let answer = serde_json::json!({"id": l.id, "extends": l.extends});
+        // Any calendar or rules may stand on this layer.
+        CALENDARS.with(|m| m.borrow_mut().clear());
+        RULES.with(|m| m.borrow_mut().clear());
+        LAYERS.with(|m| m.borrow_mut().insert(l.id.clone(), l));
+        answer
+    }))
 }
 
 fn respond<T: Serialize>(result: Result<T>) -> String {
@@ -87,13 +119,13 @@ fn respond<T: Serialize>(result: Result<T>) -> String {
 }
 
 
-/// Names of the built-in profiles, as a JSON array.
-#[wasm_bindgen(js_name = builtinProfiles)]
-pub fn builtin_profiles() -> String {
-    respond(Ok(reglament::Profile::builtin_names()))
+/// Ids of the loaded profiles, as a JSON array answer.
+#[wasm_bindgen(js_name = loadedProfiles)]
+pub fn loaded_profiles_answer() -> String {
+    respond(Ok(loaded_profiles()))
 }
 
-/// The municipality of a built-in profile: `{id, zone, calendar}` answer.
+/// The municipality of a loaded profile: `{id, zone, calendar}` answer.
 #[wasm_bindgen(js_name = profileInfo)]
 pub fn profile_info(profile: &str) -> String {
     respond(rules(profile).map(|r| {
@@ -101,7 +133,14 @@ pub fn profile_info(profile: &str) -> String {
     }))
 }
 
-/// `validate` of a message (JSON) under a built-in profile; `history` is a JSON array or empty.
+/// The form a loaded profile requires (`reglament::form::Form`): fields, categories,
+/// attachment limits, the public flag and who may send, each with its clause.
+#[wasm_bindgen]
+pub fn form(profile: &str) -> String {
+    respond(rules(profile).map(|r| reglament::form::describe(r.profile())))
+}
+
+/// `validate` of a message (JSON) under a loaded profile; `history` is a JSON array or empty.
 #[wasm_bindgen]
 pub fn validate(profile: &str, message: &str, history: &str) -> String {
     respond((|| {
@@ -112,7 +151,7 @@ pub fn validate(profile: &str, message: &str, history: &str) -> String {
     })())
 }
 
-/// `route` of a message (JSON) under a built-in profile.
+/// `route` of a message (JSON) under a loaded profile.
 #[wasm_bindgen]
 pub fn route(profile: &str, message: &str) -> String {
     respond((|| {
@@ -121,7 +160,7 @@ pub fn route(profile: &str, message: &str) -> String {
     })())
 }
 
-/// `plan` of a message (JSON) under a built-in profile.
+/// `plan` of a message (JSON) under a loaded profile.
 #[wasm_bindgen]
 pub fn plan(profile: &str, message: &str) -> String {
     respond((|| {

@@ -1,8 +1,10 @@
 // The browser module's API in Node: answers, never exceptions, for good and bad input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import reglament, { wasmPath } from './wasm.mjs';
+import reglament, { wasmPath, pkg, index } from './wasm.mjs';
 import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 
 const message = (over = {}) => ({
   channel: 'web',
@@ -12,17 +14,58 @@ const message = (over = {}) => ({
   ...over,
 });
 
-test('the size of the module', () => {
+const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+test('the sizes: the engine, and each profile and layer file', () => {
   const size = fs.statSync(wasmPath).size;
-  console.log(`wasm: ${(size / 1024).toFixed(0)} KB raw`);
+  console.log(`engine: ${kb(size)} raw, ${kb(gz(wasmPath))} gzipped`);
+  for (const { id, bytes } of index.profiles) {
+    const file = path.join(pkg, 'profiles', `${id}.bin`);
+    assert.equal(fs.statSync(file).size, bytes, id);
+    console.log(`profile ${id}: ${kb(bytes)} raw, ${kb(gz(file))} gzipped`);
+    assert.ok(bytes < 32 * 1024, `${id} is ${bytes} bytes`);
+  }
+  for (const [id, bytes] of index.layers) {
+    console.log(`calendar layer ${id}: ${kb(bytes)} raw, ${kb(gz(path.join(pkg, 'calendars', `${id}.bin`)))} gzipped`);
+  }
   assert.ok(size > 0);
 });
 
-test('built-in profiles are included', () => {
-  const names = reglament.builtinProfiles();
+test('every profile of the data set is loaded, none is built in', () => {
+  const names = reglament.loadedProfiles();
   for (const n of ['essentuki', 'kislovodsk', 'mikhailovka', 'mamadysh', 'tynda']) assert.ok(names.includes(n), n);
+  assert.deepEqual([...names].sort(), index.profiles.map((p) => p.id).sort());
   for (const n of names) assert.equal(reglament.profileInfo(n).type, 'success', n);
   assert.equal(reglament.profileInfo('tynda').value.zone, 'Asia/Yakutsk');
+  const tynda = index.profiles.find((p) => p.id === 'tynda');
+  assert.match(tynda.name_ru, /Тында/);
+  assert.equal(tynda.layers.at(-1), tynda.calendar);
+});
+
+test('the form a profile requires', () => {
+  const f = reglament.form('essentuki');
+  assert.equal(f.type, 'success');
+  const required = f.value.fields.filter((x) => x.required).map((x) => x.name);
+  for (const n of ['category', 'event.date', 'event.time', 'event.place']) assert.ok(required.includes(n), n);
+  assert.equal(f.value.attachments.max_count.value, 5);
+  assert.equal(f.value.attachments.max_count.clause, '24');
+  assert.ok(f.value.categories.length > 0);
+  const t = reglament.form('tynda').value;
+  assert.equal(t.author.esia_required.value, true);
+  assert.equal(reglament.form('atlantis').errors[0].code, 'unknown_profile');
+});
+
+test('broken data files are failure answers naming the file', () => {
+  const good = fs.readFileSync(path.join(pkg, 'profiles', 'essentuki.bin'));
+  for (const bytes of [new Uint8Array(0), new TextEncoder().encode('<html>not found</html>'), good.subarray(0, good.length >> 1)]) {
+    const a = reglament.loadProfileData(bytes, 'profiles/essentuki.bin');
+    assert.equal(a.type, 'failure');
+    assert.deepEqual([a.errors[0].code, a.errors[0].path], ['invalid_input', 'profiles/essentuki.bin']);
+  }
+  assert.equal(reglament.loadLayerData(good, 'calendars/ru.bin').errors[0].path, 'calendars/ru.bin');
+  // The profile loaded before is still there and whole.
+  assert.equal(reglament.validate('essentuki', message()).type, 'success');
 });
 
 test('six File-like photos for Essentuki: attachment_count', () => {

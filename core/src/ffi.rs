@@ -114,6 +114,7 @@ pub fn api_schema() -> serde_json::Value {
     root::<crate::workflow::View>(&mut generator, &mut roots, "View");
     root::<crate::workflow::BatchItem>(&mut generator, &mut roots, "BatchItem");
     root::<crate::workflow::ControlReport>(&mut generator, &mut roots, "ControlReport");
+    root::<crate::form::Form>(&mut generator, &mut roots, "Form");
     root::<ErrorInfo>(&mut generator, &mut roots, "ErrorInfo");
     let mut defs = generator.take_definitions(true);
     // Roots that are not named types themselves (`Plan` is a map) become named definitions.

@@ -40,6 +40,18 @@ __all__ = [
     "FastTrackSource",
     "Finding",
     "FindingSeverity",
+    "Form",
+    "FormAttachments",
+    "FormAuthor",
+    "FormCategory",
+    "FormField",
+    "FormPublic",
+    "FormRule",
+    "FormRule2",
+    "FormRule3",
+    "FormRule4",
+    "FormRule5",
+    "FormRule6",
     "HistoryEntry",
     "LiveTerm",
     "Location",
@@ -75,6 +87,7 @@ __all__ = [
     "TermUnit",
     "Validation",
     "View",
+    "Visibility",
     "WorkflowEvent",
 ]
 
@@ -218,6 +231,105 @@ class Finding(TypedDict):
     ru: str
     severity: FindingSeverity
     span: NotRequired[list[int] | None]
+
+class Form(TypedDict):
+    """Everything a message form under a profile offers."""
+
+    act_ru: str
+    attachments: FormAttachments
+    author: FormAuthor
+    categories: list[FormCategory]
+    fields: list[FormField]
+    language: NotRequired[FormRule | None]
+    municipality_ru: str
+    profile: str
+    public: FormPublic
+    regulation_en: str
+    regulation_ru: str
+    zone: str
+
+class FormAttachments(TypedDict):
+    """What may be attached."""
+
+    accept: str
+    editing_forbidden: NotRequired[FormRule2 | None]
+    max_count: NotRequired[FormRule4 | None]
+    max_total_bytes: NotRequired[FormRule5 | None]
+    media_types: NotRequired[FormRule3 | None]
+
+class FormAuthor(TypedDict):
+    """Who may send, as the portal must know before showing the form."""
+
+    esia_own_behalf_only: NotRequired[FormRule2 | None]
+    esia_required: NotRequired[FormRule2 | None]
+    guests_may_submit: NotRequired[FormRule2 | None]
+
+class FormCategory(TypedDict):
+    """One category, in tree order (a parent before its children)."""
+
+    depth: int
+    id: str
+    name_en: str
+    name_ru: str
+    parent: NotRequired[str | None]
+
+class FormField(TypedDict):
+    """One field of the form, named by the message path validation uses."""
+
+    citation: str
+    clause: NotRequired[str | None]
+    name: str
+    required: bool
+
+class FormPublic(TypedDict):
+    """The public flag."""
+
+    default: NotRequired[FormRule6 | None]
+    default_public: bool
+    personal_data_non_public: NotRequired[FormRule2 | None]
+    user_chooses: NotRequired[FormRule2 | None]
+
+class FormRule(TypedDict):
+    """A profile value as a form needs it: the value, the bare clause for a short reference («п. 24»), and the full citation."""
+
+    citation: str
+    clause: NotRequired[str | None]
+    value: str
+
+class FormRule2(TypedDict):
+    """A profile value as a form needs it: the value, the bare clause for a short reference («п. 24»), and the full citation."""
+
+    citation: str
+    clause: NotRequired[str | None]
+    value: bool
+
+class FormRule3(TypedDict):
+    """A profile value as a form needs it: the value, the bare clause for a short reference («п. 24»), and the full citation."""
+
+    citation: str
+    clause: NotRequired[str | None]
+    value: list[str]
+
+class FormRule4(TypedDict):
+    """A profile value as a form needs it: the value, the bare clause for a short reference («п. 24»), and the full citation."""
+
+    citation: str
+    clause: NotRequired[str | None]
+    value: int
+
+class FormRule5(TypedDict):
+    """A profile value as a form needs it: the value, the bare clause for a short reference («п. 24»), and the full citation."""
+
+    citation: str
+    clause: NotRequired[str | None]
+    value: int
+
+class FormRule6(TypedDict):
+    """A profile value as a form needs it: the value, the bare clause for a short reference («п. 24»), and the full citation."""
+
+    citation: str
+    clause: NotRequired[str | None]
+    value: Visibility
 
 class HistoryEntry(TypedDict):
     """One earlier message of the same author, for duplicate detection (Essentuki 22)."""
@@ -546,3 +658,6 @@ TermStatus = Literal['on_time', 'due_today', 'overdue', 'open', 'closed']
 
 # The unit a term is counted in.
 TermUnit = Literal['calendar_days', 'working_days', 'hours']
+
+# Default visibility of a message.
+Visibility = Literal['public', 'non_public']
