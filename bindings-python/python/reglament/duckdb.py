@@ -41,7 +41,10 @@ def plan(
     ``now`` (an aware datetime or RFC 3339 text) judges the terms still open."""
     rules = profile if isinstance(profile, Profile) else Profile.builtin(profile)
     # A cursor of its own: the stream stays readable while `con` runs the query over it.
-    reader = con.cursor().sql(f"SELECT * FROM {source}").fetch_record_batch(batch_rows)
+    relation = con.cursor().sql(f"SELECT * FROM {source}")
+    # `to_arrow_reader` since DuckDB 1.4; `fetch_record_batch` before.
+    read = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
+    reader = read(batch_rows)
     return plan_reader(rules, reader, now=now)
 
 

@@ -12,10 +12,11 @@ it with ``--py-files`` or an environment archive). Needs ``pyspark`` and ``pyarr
 from __future__ import annotations
 
 import datetime
+import importlib
 from typing import Any, Dict, Iterator, Optional, Union
 
 from ._reglament import Profile
-from .arrow import plan_schema
+from .arrow import _pyarrow, plan_schema
 
 _Instant = Union[datetime.datetime, str]
 
@@ -36,8 +37,7 @@ def _planner(name: str, now: Optional[_Instant], target: Any) -> Any:
     schema Spark was promised (its timestamps are UTC in the session's zone)."""
 
     def run(batches: Iterator[Any]) -> Iterator[Any]:
-        import pyarrow as pa
-
+        pa = _pyarrow()
         profile = _profile(name)
         for batch in batches:
             for out in pa.table(profile.plan_table(batch, now=now)).to_batches():
@@ -49,7 +49,8 @@ def _planner(name: str, now: Optional[_Instant], target: Any) -> Any:
 def plan(df: Any, profile: str, *, now: Optional[_Instant] = None) -> Any:
     """The DataFrame ``df`` (with the columns ``Profile.plan_table`` reads) planned under the
     built-in ``profile``: its columns followed by the plan's, as a Spark DataFrame."""
-    from pyspark.sql.pandas.types import from_arrow_schema, to_arrow_schema
+    types: Any = importlib.import_module("pyspark.sql.pandas.types")
+    from_arrow_schema, to_arrow_schema = types.from_arrow_schema, types.to_arrow_schema
 
     zone = df.sparkSession.conf.get("spark.sql.session.timeZone")
     arrow_in = to_arrow_schema(df.schema, timezone=zone)

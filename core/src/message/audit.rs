@@ -75,14 +75,15 @@ pub struct Audited {
 }
 
 impl AuditPlan {
-    /// The terms `rules`' plans can hold: every term that runs from the sending (as the
-    /// planner chooses them) and the answer term.
+    /// The terms `rules`' plans can hold: every term that runs from the sending and that the
+    /// regulation sets (as the planner chooses them), and the answer term (its column is null
+    /// where the regulation sets none, as Kislovodsk's).
     pub fn new(rules: &Rules) -> Self {
         let profile = rules.profile();
         let mut terms: Vec<AuditTerm> = profile
             .terms
             .iter()
-            .filter(|(name, rule)| rule.from == TermStart::Sending && !name.starts_with("answer"))
+            .filter(|(name, rule)| rule.from == TermStart::Sending && !name.starts_with("answer") && rule.to_term().is_some())
             .map(|(name, _)| AuditTerm { name: name.clone(), stopped_by: stopped_by(name) })
             .collect();
         // The answer term is chosen per message (category, fast track); its column is always there.
