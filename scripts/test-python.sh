@@ -17,7 +17,7 @@ fi
   'maturin>=1.7,<2' 'pytest>=8,<10' 'pytest-benchmark>=4,<6' 'mypy>=1.10,<2'
 # The archive tests (Arrow calls, DuckDB, Spark): test dependencies only, not the package's.
 "$venv/bin/python" -m pip install -q --disable-pip-version-check \
-  'pyarrow>=16' 'numpy>=1.26' 'pandas>=2.2' 'duckdb>=1.1' 'polars>=1' 'pyspark>=4,<5'
+  'pyarrow>=16' 'numpy>=1.26' 'pandas>=2.2,<3' 'duckdb>=1.1' 'polars>=1' 'pyspark>=4,<5'
 # Spark runs on a JVM: Debian's headless JRE, installed only when no Java is there.
 if ! command -v java >/dev/null 2>&1; then
   echo "installing default-jre-headless for the Spark test"
