@@ -5,6 +5,8 @@
 //! error path, and answers come back as plain dicts typed by the generated `reglament._types`.
 //! Errors become the exception classes of `reglament/_errors.py`.
 
+mod arrow;
+
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
@@ -15,10 +17,11 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyT
 use reglament::calendar::CalendarOptions;
 use reglament::diagnostic::{Diagnostic, Location};
 use reglament::ffi::ErrorInfo;
-use reglament::message::{HistoryEntry, Message};
+use reglament::message::{AuditPlan, HistoryEntry, Message};
 use reglament::workflow::{Actor, BatchItem, WorkflowEvent};
 use reglament::term::{self, DeadlineRequest, Term, TermSources};
 use reglament::{Error, Rules};
+use rayon::prelude::*;
 use serde_json::{Map, Number, Value};
 
 /// Deepest nesting accepted from Python, so a self-referencing list is an error, not a crash.
@@ -42,7 +45,7 @@ fn date_types(py: Python<'_>) -> PyResult<&DateTypes> {
 
 /// The exception for a core error, built by `reglament._errors.from_info` so that it is an
 /// instance of the Python classes (picklable, with `code`, `path`, `diagnostics`).
-fn to_py_err(py: Python<'_>, err: &Error) -> PyErr {
+pub(crate) fn to_py_err(py: Python<'_>, err: &Error) -> PyErr {
     let infos = ErrorInfo::all(err);
     let built = (|| -> PyResult<PyErr> {
         let infos = serde_json::to_value(&infos).map_err(|e| PyValueError::new_err(e.to_string()))?;
@@ -171,6 +174,32 @@ fn read<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, root: &str) -> P
     reglament::input::from_value(&value, root).map_err(|e| to_py_err(obj.py(), &e))
 }
 
+/// Reads a list (or tuple) item by item, each under `root[i]` in errors, so that no JSON tree
+/// of the whole batch is ever built.
+fn read_list<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, root: &str) -> PyResult<Vec<T>> {
+    let py = obj.py();
+    if !(obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>()) {
+        return Err(input_err(py, root, format!("expected a list, got {}", obj.get_type().name()?)));
+    }
+    let mut out = Vec::with_capacity(obj.len()?);
+    for (i, item) in obj.try_iter()?.enumerate() {
+        out.push(read(&item?, &format!("{root}[{i}]"))?);
+    }
+    Ok(out)
+}
+
+/// The answers of a batch as a list, each converted on its own; the first failing message's
+/// error (in list order, whichever core found it) fails the call.
+fn answer_list<'py, T: serde::Serialize>(py: Python<'py>, results: Vec<reglament::Result<T>>) -> PyResult<Bound<'py, PyAny>> {
+    let list = PyList::empty(py);
+    for r in &results {
+        let r = r.as_ref().map_err(|e| to_py_err(py, e))?;
+        let json = serde_json::to_value(r).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        list.append(json_to_py(py, &json)?)?;
+    }
+    Ok(list.into_any())
+}
+
 fn read_history(history: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<HistoryEntry>> {
     match history {
         Some(h) if !h.is_none() => read(h, "history"),
@@ -211,6 +240,14 @@ fn read_instant(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<chrono::DateTime
 #[pyclass(frozen, module = "reglament._reglament")]
 struct Profile {
     rules: Rules,
+    /// The terms `plan_table` reports, worked out once.
+    audit: AuditPlan,
+}
+
+impl Profile {
+    fn new(rules: Rules) -> Self {
+        Self { audit: AuditPlan::new(&rules), rules }
+    }
 }
 
 #[pymethods]
@@ -218,14 +255,14 @@ impl Profile {
     /// A built-in profile by name (`Profile.builtin_names()` lists them).
     #[staticmethod]
     fn builtin(py: Python<'_>, name: &str) -> PyResult<Self> {
-        Rules::builtin(name).map(|rules| Self { rules }).map_err(|e| to_py_err(py, &e))
+        Rules::builtin(name).map(Self::new).map_err(|e| to_py_err(py, &e))
     }
 
     /// A profile from TOML text; `file_name` is shown in diagnostics.
     #[staticmethod]
     #[pyo3(signature = (source, file_name = "<string>"))]
     fn from_str(py: Python<'_>, source: &str, file_name: &str) -> PyResult<Self> {
-        Rules::from_toml(source, file_name).map(|rules| Self { rules }).map_err(|e| to_py_err(py, &e))
+        Rules::from_toml(source, file_name).map(Self::new).map_err(|e| to_py_err(py, &e))
     }
 
     /// A profile from a TOML file; its `extends` names a built-in profile or a `NAME.toml`
@@ -327,24 +364,50 @@ impl Profile {
         answer(py, self.rules.can_view(&m, &events, &viewer))
     }
 
-    /// `validate` over a list of messages, without holding the GIL while the core works.
+    /// `validate` over a list of messages: read one by one, answered on every core without the
+    /// GIL, converted back one by one (no whole-batch JSON tree), so a message costs no more
+    /// than in a single call.
     #[pyo3(signature = (messages, history = None))]
     fn validate_many<'py>(&self, messages: &Bound<'py, PyAny>, history: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
         let py = messages.py();
-        let messages: Vec<Message> = read(messages, "messages")?;
+        let messages = read_list::<Message>(messages, "messages")?;
         let history = read_history(history)?;
         let rules = &self.rules;
-        let results = py.detach(|| messages.iter().map(|m| rules.validate(m, &history)).collect::<reglament::Result<Vec<_>>>());
-        answer(py, results)
+        let results = py.detach(|| messages.par_iter().with_min_len(64).map(|m| rules.validate(m, &history)).collect::<Vec<_>>());
+        answer_list(py, results)
     }
 
-    /// `plan` over a list of messages, without holding the GIL while the core works.
+    /// `plan` over a list of messages, as `validate_many` goes.
     fn plan_many<'py>(&self, messages: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = messages.py();
-        let messages: Vec<Message> = read(messages, "messages")?;
+        let messages = read_list::<Message>(messages, "messages")?;
         let rules = &self.rules;
-        let results = py.detach(|| messages.iter().map(|m| rules.plan(m)).collect::<reglament::Result<Vec<_>>>());
-        answer(py, results)
+        let results = py.detach(|| messages.par_iter().with_min_len(64).map(|m| rules.plan(m)).collect::<Vec<_>>());
+        answer_list(py, results)
+    }
+
+    /// Plans every row of an Arrow table (anything with `__arrow_c_stream__`) as an audit reads
+    /// it: `T_due`, `T_due_date` for each term `T`, and `T_met`, `T_overdue_working_days` where
+    /// `now` or the term's stopping column is given; `error` names a bad row's field. Zero-copy
+    /// in, no Python object per row, the GIL released and all cores used.
+    #[pyo3(signature = (data, *, now = None, explain = false))]
+    fn plan_table(&self, py: Python<'_>, data: pyo3_arrow::input::AnyRecordBatch, now: Option<&Bound<'_, PyAny>>, explain: bool) -> PyResult<pyo3_arrow::PyTable> {
+        let now = match now {
+            Some(n) if !n.is_none() => Some(read_instant(n, "now")?),
+            _ => None,
+        };
+        arrow::plan_table(py, &self.rules, &self.audit, data, now, explain)
+    }
+
+    /// Validates every row of an Arrow table: `findings` (the codes), `ok` and `error`.
+    fn validate_table(&self, py: Python<'_>, data: pyo3_arrow::input::AnyRecordBatch) -> PyResult<pyo3_arrow::PyTable> {
+        arrow::validate_table(py, &self.rules, data)
+    }
+
+    /// The columns `plan_table` adds for each term and the input column that stops it:
+    /// `[(term, stopping column), …]`.
+    fn audit_terms(&self) -> Vec<(String, String)> {
+        self.audit.terms().iter().map(|t| (t.name.clone(), t.stopped_by.clone())).collect()
     }
 
     fn __repr__(&self) -> String {

@@ -1,12 +1,17 @@
 # The native module; the dict shapes come from the generated `_types.py`.
 import datetime
 from os import PathLike
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union, final
+from typing import Any, Dict, List, Optional, Protocol, Sequence, Tuple, Union, final
 
 from ._types import Actor, BatchItem, ControlReport, DayInfo, HistoryEntry, Message, Plan, Replay, Route, Term, TermResult, Validation, View, WorkflowEvent
 
 _Date = Union[datetime.date, str]
 _Instant = Union[datetime.datetime, str]
+
+class ArrowStream(Protocol):
+    """Anything with the Arrow C stream interface: a pyarrow table or batch, a polars frame."""
+
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
 
 __all__ = ["Calendar", "MAX_TEXT_BYTES", "Profile", "api_schema", "conformance_diff_text", "conformance_profile_paths", "conformance_run", "deadline"]
 
@@ -41,6 +46,9 @@ class Profile:
     def can_view(self, message: Message, viewer: Actor, events: Optional[Sequence[WorkflowEvent]] = None) -> View: ...
     def validate_many(self, messages: Sequence[Message], history: Optional[Sequence[HistoryEntry]] = None) -> List[Validation]: ...
     def plan_many(self, messages: Sequence[Message]) -> List[Plan]: ...
+    def plan_table(self, data: ArrowStream, *, now: Optional[_Instant] = None, explain: bool = False) -> ArrowStream: ...
+    def validate_table(self, data: ArrowStream) -> ArrowStream: ...
+    def audit_terms(self) -> List[Tuple[str, str]]: ...
 
 @final
 class Calendar:

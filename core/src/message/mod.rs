@@ -1,14 +1,17 @@
 //! Messages: what a portal hands over, and what the library says about it.
 //!
 //! [`validate`] finds what is wrong (citing the clause), [`route`] says where it goes, and
-//! [`plan`] says when each term that runs from the sending falls due.
+//! [`plan`] says when each term that runs from the sending falls due; [`AuditPlan`] reads an
+//! archived message's terms as an audit does (due, met, working days late).
 
+mod audit;
 mod finding;
 mod model;
 mod plan;
 mod route;
 mod validate;
 
+pub use audit::{AuditPlan, AuditRow, AuditTerm, Audited, AuditedTerm};
 pub use finding::{Finding, FindingSeverity};
 pub use model::{Attachment, Auth, Author, AuthorKind, Channel, Contact, Event, HistoryEntry, Message};
 pub use plan::{plan, Plan, PlannedTerm};
