@@ -15,11 +15,13 @@
 
 mod builtin;
 pub mod file;
+mod limits;
 mod load;
 mod model;
 mod resolve;
 mod tree;
 
+pub use limits::{MAX_CATEGORIES, MAX_EXTENDS_DEPTH, MAX_FILE_BYTES, MAX_NESTING, MAX_VALUES};
 pub use load::ExtendsResolver;
 pub use model::{
     AppliesTo, Attachments, Category, Channels, Cited, ContentAction, ContentRules, DataRule,
