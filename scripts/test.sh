@@ -29,4 +29,5 @@ for suite in scripts/test-python.sh scripts/test-node.sh scripts/test-wasm.sh; d
     "$suite"
   fi
 done
+[ -x scripts/test-reliability.sh ] && { section "scripts/test-reliability.sh"; scripts/test-reliability.sh; }
 section "all suites passed"

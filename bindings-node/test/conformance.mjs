@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const CASES_DIR = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../../tests/conformance');
+// REGLAMENT_CASES_DIR points the runner at other case files (the generated differential cases).
+export const CASES_DIR = process.env.REGLAMENT_CASES_DIR || path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../../tests/conformance');
 
 export function loadCases(dir = CASES_DIR) {
   const out = [];

@@ -311,13 +311,15 @@ impl Profile {
         Calendar { calendar: self.rules.calendar().clone() }
     }
 
-    /// What is wrong with a message; `history` is the author's earlier messages.
+    /// What is wrong with a message; `history` is the author's earlier messages. The GIL is
+    /// released while the core works, so Python threads sharing a profile run in parallel.
     #[pyo3(signature = (message, history = None))]
     fn validate<'py>(&self, message: &Bound<'py, PyAny>, history: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
         let py = message.py();
         let message: Message = read(message, "message")?;
         let history = read_history(history)?;
-        answer(py, self.rules.validate(&message, &history))
+        let rules = &self.rules;
+        answer(py, py.detach(|| rules.validate(&message, &history)))
     }
 
     /// Where the message goes and which answer term follows.
@@ -329,7 +331,8 @@ impl Profile {
     /// Every term that runs from the sending.
     fn plan<'py>(&self, message: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let m: Message = read(message, "message")?;
-        answer(message.py(), self.rules.plan(&m))
+        let rules = &self.rules;
+        answer(message.py(), message.py().detach(|| rules.plan(&m)))
     }
 
     /// The workflow state of a message after `events`, as of `now` (terms, overdue steps,
@@ -339,7 +342,8 @@ impl Profile {
         let m: Message = read(message, "message")?;
         let events: Vec<WorkflowEvent> = read(events, "events")?;
         let now = read_instant(now, "now")?;
-        answer(py, self.rules.replay(&m, &events, now))
+        let rules = &self.rules;
+        answer(py, py.detach(|| rules.replay(&m, &events, now)))
     }
 
     /// The control report: every term overdue at `now` across a batch of

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 import reglament
 
 ROOT = Path(__file__).resolve().parents[2]
-CASES = ROOT / "tests" / "conformance"
+# REGLAMENT_CASES_DIR points the runner at other case files (the generated differential cases).
+CASES = Path(os.environ.get("REGLAMENT_CASES_DIR") or ROOT / "tests" / "conformance")
 
 
 def load_cases() -> List[Tuple[str, Dict[str, Any]]]:

@@ -7,6 +7,7 @@
 use crate::diagnostic::Diagnostic;
 
 use super::builtin;
+use super::limits;
 use super::file::ProfileFile;
 use super::tree::{Node, Seg, Sources};
 
@@ -50,6 +51,10 @@ pub(crate) fn read(source: &str, file_name: &str, resolver: Option<ExtendsResolv
             );
             return read;
         }
+        if let Some(diag) = limits::check_extends(read.bases.len()) {
+            push(&mut read, diag, origin.file, origin.value);
+            return read;
+        }
         let found = resolver
             .and_then(|r| r(&name))
             .or_else(|| builtin::source(&name).map(|s| (builtin::file_name(&name), s.to_string())));
@@ -85,6 +90,10 @@ pub(crate) fn read(source: &str, file_name: &str, resolver: Option<ExtendsResolv
         });
     }
     let Some(mut tree) = merged else { return read };
+    if let Some((diag, file, offset)) = limits::check_tree(&tree) {
+        push(&mut read, diag, file, offset);
+        return read;
+    }
     // Every problem in one run: a value that does not deserialize is reported, taken out, and
     // the rest read again, so that unknown keys, uncited values and wrong types all show at once.
     let mut removed: Vec<Vec<Seg>> = Vec::new();
@@ -136,6 +145,10 @@ fn push(read: &mut Read, diag: Diagnostic, file: usize, offset: usize) {
 /// Parses one file of the chain; a syntax error becomes a diagnostic.
 fn parse(read: &mut Read, name: &str, source: &str) -> Option<Node> {
     let file = read.sources.add(name, source);
+    if let Some((diag, offset)) = limits::check_source(source) {
+        push(read, diag, file, offset);
+        return None;
+    }
     match toml::de::DeTable::parse(source) {
         Ok(doc) => {
             let mut node = Node::from_document(&doc, file);

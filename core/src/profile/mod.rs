@@ -15,12 +15,14 @@
 
 mod builtin;
 pub mod file;
+mod limits;
 mod load;
 mod model;
 mod resolve;
 pub mod scope;
 mod tree;
 
+pub use limits::{MAX_CATEGORIES, MAX_EXTENDS_DEPTH, MAX_FILE_BYTES, MAX_NESTING, MAX_VALUES};
 pub use load::ExtendsResolver;
 pub use model::{
     AppliesTo, Attachments, Category, Channels, Cited, ContentAction, ContentRules, DataRule,
