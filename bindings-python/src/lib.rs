@@ -277,13 +277,11 @@ impl Profile {
             to_py_err(py, &Error::Data(vec![diag]))
         })?;
         let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-        let sibling = |base: &str| -> Option<(String, String)> {
-            let candidate = dir.join(format!("{base}.toml"));
+        let sibling = |name: &str| -> Option<(String, String)> {
+            let candidate = if name.ends_with(".toml") { dir.join(name) } else { dir.join(format!("{name}.toml")) };
             std::fs::read_to_string(&candidate).ok().map(|s| (candidate.display().to_string(), s))
         };
-        reglament::Profile::from_toml_with(&source, &name, &sibling)
-            .and_then(Rules::new)
-            .map(|rules| Self { rules })
+        Rules::from_toml_with(&source, &name, &sibling).map(Self::new)
             .map_err(|e| to_py_err(py, &e))
     }
 

@@ -49,28 +49,23 @@ fn rules(name: &str) -> Result<Rules> {
     }
     let profile = PROFILES.with(|m| m.borrow().get(name).cloned());
     let profile = profile.ok_or_else(|| Error::UnknownProfile(name.to_string(), loaded_profiles().join(", ")))?;
-    let calendar = calendar(&profile.municipality.calendar, None)?;
+    let decree_days_off = reglament::CalendarOptions::default().decree_days_off;
+    let calendar = profile.municipality.calendar.build(decree_days_off, &chain)?;
     let r = Rules::with_calendar(profile, calendar)?;
     RULES.with(|m| m.borrow_mut().insert(name.to_string(), r.clone()));
     Ok(r)
 }
 
-/// The calendar of `region` from the loaded layers: the region's layer and the ones it
-/// `extends`, lowest first (what `Calendar::builtin_with` does with the compiled-in layers).
-/// `decree_days_off` defaults to `true` (see `CalendarOptions`).
-fn calendar(region: &str, decree_days_off: Option<bool>) -> Result<reglament::Calendar> {
-    let options = reglament::CalendarOptions { decree_days_off: decree_days_off.unwrap_or(true), ..Default::default() };
-    let key = format!("{region}:{}", options.decree_days_off);
-    if let Some(c) = CALENDARS.with(|m| m.borrow().get(&key).cloned()) {
-        return Ok(c);
-    }
+/// The loaded layer `id` and the ones it `extends`, lowest first (what
+/// `Calendar::builtin_chain` does with the compiled-in layers).
+fn chain(id: &str) -> Result<Vec<Layer>> {
     let unknown = || {
         let mut ids: Vec<String> = LAYERS.with(|m| m.borrow().keys().cloned().collect());
         ids.sort();
-        Error::UnknownRegion(region.to_string(), ids.join(", "))
+        Error::UnknownRegion(id.to_string(), ids.join(", "))
     };
     let mut chain: Vec<Layer> = Vec::new();
-    let mut next = Some(region.to_string());
+    let mut next = Some(id.to_string());
     while let Some(id) = next {
         let layer = LAYERS.with(|m| m.borrow().get(&id).cloned()).ok_or_else(unknown)?;
         next = layer.extends.clone();
@@ -80,6 +75,18 @@ fn calendar(region: &str, decree_days_off: Option<bool>) -> Result<reglament::Ca
         }
     }
     chain.reverse();
+    Ok(chain)
+}
+
+/// The calendar of `region` from the loaded layers.
+/// `decree_days_off` defaults to `true` (see `CalendarOptions`).
+fn calendar(region: &str, decree_days_off: Option<bool>) -> Result<reglament::Calendar> {
+    let options = reglament::CalendarOptions { decree_days_off: decree_days_off.unwrap_or(true), ..Default::default() };
+    let key = format!("{region}:{}", options.decree_days_off);
+    if let Some(c) = CALENDARS.with(|m| m.borrow().get(&key).cloned()) {
+        return Ok(c);
+    }
+    let chain = chain(region)?;
     let c = reglament::Calendar::from_layers(chain, options)?;
     CALENDARS.with(|m| m.borrow_mut().insert(key, c.clone()));
     Ok(c)
@@ -90,7 +97,7 @@ fn calendar(region: &str, decree_days_off: Option<bool>) -> Result<reglament::Ca
 #[wasm_bindgen(js_name = loadProfileData)]
 pub fn load_profile_data(bytes: &[u8], file: &str) -> String {
     respond(reglament::packed::decode_profile(bytes, file).map(|p| {
-        let answer = serde_json::json!({"id": p.id, "calendar": p.municipality.calendar});
+        let answer = serde_json::json!({"id": p.id, "calendar": p.municipality.calendar.region});
         RULES.with(|m| m.borrow_mut().remove(&p.id));
         PROFILES.with(|m| m.borrow_mut().insert(p.id.clone(), p));
         answer

@@ -125,7 +125,7 @@ fn entry(profile: &Profile, layers: &[Layer], bytes: usize) -> IndexEntry {
         name_en: m.name_en.clone(),
         region_ru: m.region_ru.clone(),
         zone: m.zone.clone(),
-        calendar: m.calendar.clone(),
+        calendar: m.calendar.region.clone(),
         layers: layers.iter().map(|l| l.id.clone()).collect(),
         bytes,
     }
@@ -149,15 +149,24 @@ pub fn bundle(profiles: &[Profile], calendars: &[crate::Calendar]) -> Result<Bun
         }
     }
     for profile in profiles {
-        let region = &profile.municipality.calendar;
-        let Some(calendar) = calendars.iter().find(|c| c.id() == region) else {
-            return Err(Error::UnknownRegion(region.clone(), calendars.iter().map(|c| c.id().to_string()).collect::<Vec<_>>().join(", ")));
-        };
+        // The built-in layers the profile's calendar names (its region and `layers`), each with
+        // the layers it extends, lowest first and each once; its own layer files travel inside it.
+        let mut needed: Vec<Layer> = Vec::new();
+        for id in profile.municipality.calendar.builtin_ids() {
+            let Some(calendar) = calendars.iter().find(|c| c.id() == id) else {
+                return Err(Error::UnknownRegion(id.to_string(), calendars.iter().map(|c| c.id().to_string()).collect::<Vec<_>>().join(", ")));
+            };
+            for layer in calendar.layers() {
+                if !needed.iter().any(|l| l.id == layer.id) {
+                    needed.push(layer.clone());
+                }
+            }
+        }
         let bytes = encode_profile(profile)?;
         if decode_profile(&bytes, &profile.id)? != *profile {
             return Err(Error::input(profile.id.as_str(), "the profile does not survive packing"));
         }
-        out.index.profiles.push(entry(profile, calendar.layers(), bytes.len()));
+        out.index.profiles.push(entry(profile, &needed, bytes.len()));
         out.profiles.push((profile.id.clone(), bytes));
     }
     Ok(out)

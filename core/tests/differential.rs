@@ -270,7 +270,7 @@ fn generated_cases_get_one_answer_and_are_written_for_the_bindings() {
     assert!(ok * 2 > n, "only {ok} of {n} generated cases were answered");
     if let Ok(dir) = std::env::var("REGLAMENT_DIFF_DIR") {
         std::fs::create_dir_all(&dir).unwrap();
-        let file = CaseFile { about: Some(format!("{n} generated cases, seed 0x5EED20261206; expect is the Rust answer")), cases };
+        let file = CaseFile { about: Some(format!("{n} generated cases, seed 0x5EED20261206; expect is the Rust answer")), profiles: Vec::new(), cases };
         std::fs::write(Path::new(&dir).join("generated.json"), serde_json::to_string_pretty(&file).unwrap()).unwrap();
     }
 }

@@ -82,7 +82,7 @@ fn shared() -> Shared {
     let rules = reglament::Profile::builtin_names().iter().map(|n| ((*n).to_string(), Rules::builtin(n).unwrap())).collect();
     let calendars = [true, false]
         .into_iter()
-        .map(|d| (d, Calendar::builtin_with("ru", CalendarOptions { decree_days_off: d }).unwrap()))
+        .map(|d| (d, Calendar::builtin_with("ru", CalendarOptions { decree_days_off: d, ..Default::default() }).unwrap()))
         .collect();
     Shared { rules, calendars }
 }
@@ -116,7 +116,7 @@ fn answer(shared: &Shared, call: &Call) -> Vec<u8> {
             match (region, date) {
                 ("ru", Some(date)) => bytes(calendar_query(&shared.calendars[&decree], query, date, n, to)),
                 (_, Some(date)) => bytes(
-                    Calendar::builtin_with(region, CalendarOptions { decree_days_off: decree })
+                    Calendar::builtin_with(region, CalendarOptions { decree_days_off: decree, ..Default::default() })
                         .and_then(|c| calendar_query(&c, query, date, n, to)),
                 ),
                 _ => b"no date".to_vec(),

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use reglament::workflow::BatchItem;
 use reglament::Error;
 
-use super::check::{load_rules, Lang};
+use super::check::Lang;
+use crate::profiles::load_rules;
 
 /// Arguments of `reglament control`.
 #[derive(clap::Args)]
