@@ -45,7 +45,8 @@ fn rules(name: &str) -> Result<Rules> {
     let unknown = || Error::UnknownProfile(name.to_string(), reglament::Profile::builtin_names().join(", "));
     let (_, json) = builtins::PROFILES.iter().find(|(n, _)| *n == name).ok_or_else(unknown)?;
     let profile: reglament::Profile = embedded("profile", json)?;
-    let calendar = calendar(&profile.municipality.calendar, None)?;
+    let decree_days_off = reglament::CalendarOptions::default().decree_days_off;
+    let calendar = profile.municipality.calendar.build(decree_days_off, &chain)?;
     let r = Rules::with_calendar(profile, calendar)?;
     RULES.with(|m| m.borrow_mut().insert(name.to_string(), r.clone()));
     Ok(r)
@@ -61,6 +62,15 @@ fn calendar(region: &str, decree_days_off: Option<bool>) -> Result<reglament::Ca
     if let Some(c) = CALENDARS.with(|m| m.borrow().get(&key).cloned()) {
         return Ok(c);
     }
+    let chains = reglament::calendar::region_spec(region).map(chain).collect::<Result<Vec<_>>>()?;
+    let c = reglament::Calendar::from_chains(chains, options)?;
+    CALENDARS.with(|m| m.borrow_mut().insert(key, c.clone()));
+    Ok(c)
+}
+
+/// `Calendar::builtin_chain` from the embedded layers: the layer `region` and the ones it
+/// `extends`, lowest first.
+fn chain(region: &str) -> Result<Vec<reglament::calendar::Layer>> {
     let unknown = || Error::UnknownRegion(region.to_string(), reglament::calendar::REGIONS.join(", "));
     let mut chain: Vec<reglament::calendar::Layer> = Vec::new();
     let mut next = Some(region.to_string());
@@ -74,9 +84,7 @@ fn calendar(region: &str, decree_days_off: Option<bool>) -> Result<reglament::Ca
         }
     }
     chain.reverse();
-    let c = reglament::Calendar::from_layers(chain, options)?;
-    CALENDARS.with(|m| m.borrow_mut().insert(key, c.clone()));
-    Ok(c)
+    Ok(chain)
 }
 
 fn respond<T: Serialize>(result: Result<T>) -> String {
