@@ -86,8 +86,8 @@ fn calendar(region: &str, decree_days_off: Option<bool>) -> Result<reglament::Ca
     if let Some(c) = CALENDARS.with(|m| m.borrow().get(&key).cloned()) {
         return Ok(c);
     }
-    let chain = chain(region)?;
-    let c = reglament::Calendar::from_layers(chain, options)?;
+    let chains = reglament::calendar::region_spec(region).map(chain).collect::<Result<Vec<_>>>()?;
+    let c = reglament::Calendar::from_chains(chains, options)?;
     CALENDARS.with(|m| m.borrow_mut().insert(key, c.clone()));
     Ok(c)
 }

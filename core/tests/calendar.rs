@@ -264,3 +264,43 @@ source = "tk-112"
     let err = cal.with_layer_toml(&gap, "ru-2030.toml").unwrap_err();
     assert_eq!(err.path(), Some("covers"), "{err}");
 }
+
+/// A region code may stack built-in layers with `+`, as the bindings and cases pass it.
+#[test]
+fn a_region_code_stacks_layers_with_plus() {
+    let spec = Calendar::builtin("ru+ru-sta").unwrap();
+    let sta = Calendar::builtin("ru-sta").unwrap();
+    let ids: Vec<_> = spec.layers().iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["ru", "ru-sta"]);
+    for day in d(2019, 1, 1).iter_days().take_while(|x| *x <= d(2027, 12, 31)) {
+        assert_eq!(spec.is_working_day(day).unwrap(), sta.is_working_day(day).unwrap(), "{day}");
+    }
+    assert_eq!(Calendar::builtin("ru+ru-xx").unwrap_err().code(), "unknown_region");
+}
+
+/// Радоница in Stavropol Krai, each year from the appendix of Закон СК № 60-кз: a day off there,
+/// a working day federally except where it coincided with a federal day off (2020 decree days,
+/// 2022 transfer).
+#[test]
+fn radonitsa_is_a_day_off_in_stavropol_krai() {
+    let ru = Calendar::builtin("ru").unwrap();
+    let sta = Calendar::builtin("ru-sta").unwrap();
+    for (day, federally_working) in [
+        (d(2019, 5, 7), true),
+        (d(2020, 4, 28), false),
+        (d(2021, 5, 11), true),
+        (d(2022, 5, 3), false),
+        (d(2023, 4, 25), true),
+        (d(2024, 5, 14), true),
+        (d(2025, 4, 29), true),
+        (d(2026, 4, 21), true),
+        (d(2027, 5, 11), true),
+    ] {
+        assert_eq!(ru.is_working_day(day).unwrap(), federally_working, "{day}");
+        assert!(!sta.is_working_day(day).unwrap(), "{day}");
+        assert!(sta.notes(day).iter().any(|n| n.layer == "ru-sta" && n.source_short_ru.as_deref() == Some("Закон СК от 23.06.2016 № 60-кз")), "{day}");
+    }
+    // The 2026 and 2027 dates are provisional (the appendix was not checked against a second source).
+    assert_eq!(sta.provisional_days(d(2026, 4, 20), d(2026, 4, 23)).unwrap(), [d(2026, 4, 21)]);
+    assert!(sta.provisional_days(d(2024, 5, 13), d(2024, 5, 16)).unwrap().is_empty());
+}

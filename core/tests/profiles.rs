@@ -402,8 +402,13 @@ fn a_profile_names_builtin_layers_and_its_own_layer_file() {
     // Without the look-up the file cannot be read: refused, at the layer's entry.
     let diags = profile::lint(child, "dir/my-city.toml");
     assert_eq!(positions(&diags), [("calendar_layer_file".to_string(), 4, 49)], "{}", render(&diags));
+    // A look-up that answers every name with one file ends in a cycle error, not a hang.
+    let any = |_: &str| Some(("dir/local-days.toml".to_string(), LOCAL_DAYS.to_string()));
+    assert!(!profile::lint_with(child, "dir/my-city.toml", &any).is_empty());
     // A broken layer file is reported in that file.
-    let broken = |_: &str| Some(("dir/local-days.toml".to_string(), LOCAL_DAYS.replace("regional_off", "regional_of")));
+    let broken = |name: &str| {
+        name.ends_with(".toml").then(|| ("dir/local-days.toml".to_string(), LOCAL_DAYS.replace("regional_off", "regional_of")))
+    };
     let diags = profile::lint_with(child, "dir/my-city.toml", &broken);
     let loc = diags.first().and_then(|d| d.location.clone()).expect("located");
     assert_eq!((loc.file.as_str(), loc.line), ("dir/local-days.toml", 10), "{}", render(&diags));

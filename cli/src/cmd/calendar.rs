@@ -20,7 +20,7 @@ pub enum Format {
 /// Arguments of `reglament calendar`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Region: `ru` (federal) or `ru-ta` (Tatarstan).
+    /// Region: any built-in calendar region (`ru`, `ru-ta`, `ru-sta`, ...; `reglament::calendar::REGIONS`).
     #[arg(long, default_value = "ru")]
     region: String,
     /// First date, YYYY-MM-DD.
@@ -32,19 +32,23 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "csv")]
     format: Format,
-    /// A calendar layer file to add on top (a new decree, a local day off).
+    /// A layer to add on top, repeatable, in order: a built-in layer id (`ru-sta`) or a layer
+    /// file (`.toml`: a new decree, a local day off).
     #[arg(long)]
-    layer: Vec<std::path::PathBuf>,
+    layer: Vec<String>,
+    /// Whose days off to keep (days an act gives to some bodies only).
+    #[arg(long, value_enum, default_value = "state-and-municipal-bodies")]
+    observes: super::ObservesArg,
+    /// Count presidential decree days (2020, 2021) as working: they are then listed as
+    /// shortened working days where the calendar shortens them, not as days off.
+    #[arg(long)]
+    decree_days_working: bool,
 }
 
 /// Runs the subcommand.
 pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
-    let mut cal = Calendar::builtin(&args.region)?;
-    for path in &args.layer {
-        let source = std::fs::read_to_string(path)
-            .map_err(|e| Error::input("layer", format!("{}: {e}", path.display())))?;
-        cal = cal.with_layer_toml(&source, &path.display().to_string())?;
-    }
+    let options = reglament::CalendarOptions { decree_days_off: !args.decree_days_working, observes: args.observes.into() };
+    let cal = super::build_calendar(&args.region, &args.layer, options)?;
     let from = parse_date(&args.from, "from")?;
     let to = parse_date(&args.to, "to")?;
     if to < from {

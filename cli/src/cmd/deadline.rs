@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use reglament::term::{self, TermSources};
-use reglament::{Calendar, Error, OnNonWorking, Term, TermUnit};
+use reglament::{Error, OnNonWorking, Term, TermUnit};
 
 use crate::output;
 
@@ -24,9 +24,15 @@ pub struct Args {
     /// IANA time zone of the municipality.
     #[arg(long, default_value = "Europe/Moscow")]
     zone: String,
-    /// Calendar region: `ru` or `ru-ta`.
+    /// Calendar region: any built-in calendar region (`ru`, `ru-ta`, `ru-sta`, ...).
     #[arg(long, default_value = "ru")]
     region: String,
+    /// A layer to add on top, repeatable, in order: a built-in layer id or a layer file (`.toml`).
+    #[arg(long)]
+    layer: Vec<String>,
+    /// Whose days off to keep (days an act gives to some bodies only).
+    #[arg(long, value_enum, default_value = "state-and-municipal-bodies")]
+    observes: super::ObservesArg,
     /// Start instant, RFC 3339 with offset.
     #[arg(long)]
     start: String,
@@ -61,8 +67,8 @@ pub struct Args {
 
 /// Runs the subcommand.
 pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
-    let options = reglament::CalendarOptions { decree_days_off: !args.decree_days_working, ..Default::default() };
-    let cal = Calendar::builtin_with(&args.region, options)?;
+    let options = reglament::CalendarOptions { decree_days_off: !args.decree_days_working, observes: args.observes.into() };
+    let cal = super::build_calendar(&args.region, &args.layer, options)?;
     let zone = term::parse_zone(&args.zone)?;
     let start = term::parse_instant(&args.start, "start")?;
     let (amount, unit) = match (args.days, args.hours) {

@@ -24,6 +24,12 @@ pub use layer::{AppliesTo, Covers, DayEntry, DayKind, Layer, Source, YearCount};
 use crate::error::{Error, Result};
 use index::Index;
 
+/// The built-in layer ids of a region code that stacks layers with `+` (`"ru+ru-sta"`), lowest
+/// first; a plain code (`"ru-ta"`) is one id.
+pub fn region_spec(region: &str) -> impl Iterator<Item = &str> {
+    region.split('+').map(str::trim)
+}
+
 /// Switches that change what counts as a working day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
@@ -122,8 +128,13 @@ impl Calendar {
     }
 
     /// The built-in calendar of a region with the given options.
+    ///
+    /// `region` may stack built-in layers with `+`: `"ru+ru-sta"` is the region `ru` with the
+    /// layer `ru-sta` on top (the same as [`Calendar::builtin_layers`]), so every binding and the
+    /// conformance cases accept a layer list wherever they accept a region code.
     pub fn builtin_with(region: &str, options: CalendarOptions) -> Result<Self> {
-        Self::from_layers(Self::builtin_chain(region)?, options)
+        let chains = region_spec(region).map(Self::builtin_chain).collect::<Result<Vec<_>>>()?;
+        Self::from_chains(chains, options)
     }
 
     /// A built-in region with further built-in layers on top, in order (the CLI's and the
@@ -380,9 +391,15 @@ impl Calendar {
         if self.inner.index.provisional_between(ia, ib) == 0 {
             return Ok(Vec::new());
         }
+        // Only days whose working status comes from a provisional entry: a shortened day next
+        // to a provisional holiday changes no count.
+        let idx = &self.inner.index;
         Ok(self
             .listed(a, b)
-            .filter(|(_, notes)| notes.iter().any(|n| n.provisional))
+            .filter(|(d, notes)| {
+                notes.iter().any(|n| n.provisional)
+                    && idx.offset(*d).is_some_and(|i| idx.provisional_between(i, i) > 0)
+            })
             .map(|(d, _)| d)
             .collect())
     }

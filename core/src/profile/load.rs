@@ -72,7 +72,13 @@ pub(crate) fn read(source: &str, file_name: &str, resolver: Option<ExtendsResolv
             return read;
         };
         let Some(base) = parse(&mut read, &base_file, &base_source) else { return read };
-        seen.push(base.get_str("id").map_or_else(|| name.clone(), str::to_string));
+        // The name as well as the id: a resolver that answers a name with a file of another id
+        // (or a file that is no profile) must not send the walk round for ever.
+        let id = base.get_str("id").map_or_else(|| name.clone(), str::to_string);
+        if id != name {
+            seen.push(name.clone());
+        }
+        seen.push(id);
         read.bases.push(name);
         chain.push(base);
     }
