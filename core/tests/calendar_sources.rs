@@ -1139,3 +1139,80 @@ fn summary_table_matches_the_layers() {
     }
     assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
 }
+
+/// Orthodox Easter (Gregorian date) of `year`, 1900–2099: Meeus's Julian computus plus the
+/// 13 days between the calendars in that range.
+fn orthodox_easter(year: i32) -> NaiveDate {
+    let (a, b, c) = (year % 4, year % 7, year % 19);
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    let julian = NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("a valid Easter date");
+    julian + chrono::Days::new(13)
+}
+
+/// Regions whose yearly act gives Радоница's day off on the Monday before the Tuesday feast.
+const RADONITSA_ON_MONDAY: &[(&str, &str)] = &[(
+    "ru-kc",
+    "the Head's decrees give the Monday (28.04.2025 reported; 2013 likewise); the other years are provisional",
+)];
+
+/// The Tatarstan layer's dates of a Muslim feast (`Uraza` or `Kurban` in the note), by year:
+/// the decree-fixed reference the other layers' feast days are checked against.
+fn tatarstan_feast(word: &str) -> BTreeMap<i32, NaiveDate> {
+    load_layer("ru-ta")
+        .days
+        .iter()
+        .filter(|d| d.kind == DayKind::RegionalOff && d.note_en.as_deref().unwrap_or("").contains(word))
+        .map(|d| (d.date.year(), d.date))
+        .collect()
+}
+
+/// A movable day off lies where its feast is: Радоница on the Tuesday nine days after Orthodox
+/// Easter (or the Monday before, where the region's act says so), Ураза-байрам and Курбан-байрам
+/// from the day before to three days after the feast as Tatarstan's decree fixes it.
+/// Why: a mistyped or mis-yeared date in a layer moves deadlines silently; this catches it
+/// even where the sources are thin.
+#[test]
+fn movable_days_lie_on_their_feasts() {
+    let fitr = tatarstan_feast("Uraza");
+    let adha = tatarstan_feast("Kurban");
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for region in REGIONS {
+        let layer = load_layer(region.id);
+        for d in layer.days.iter().filter(|d| d.kind == DayKind::RegionalOff) {
+            let note = d.note_en.as_deref().unwrap_or("");
+            let year = d.date.year();
+            if note.contains("Radonitsa") {
+                checked += 1;
+                let tuesday = orthodox_easter(year) + chrono::Days::new(9);
+                let monday_region = RADONITSA_ON_MONDAY.iter().any(|(r, _)| *r == region.id);
+                let want = if monday_region { tuesday - chrono::Days::new(1) } else { tuesday };
+                if d.date != want {
+                    problems.push(format!("{} {}: Radonitsa is {want} that year", region.id, d.date));
+                }
+            } else {
+                let feast = if ["Uraza", "Oraza", "Eid al-Fitr"].iter().any(|w| note.contains(w)) {
+                    fitr.get(&year)
+                } else if ["Kurban", "Eid al-Adha"].iter().any(|w| note.contains(w)) {
+                    adha.get(&year)
+                } else {
+                    continue;
+                };
+                checked += 1;
+                let Some(feast) = feast else {
+                    problems.push(format!("{} {}: ru-ta has no such feast in {year}", region.id, d.date));
+                    continue;
+                };
+                let offset = (d.date - *feast).num_days();
+                if !(-1..=3).contains(&offset) {
+                    problems.push(format!("{} {}: {offset} days from the feast ({feast})", region.id, d.date));
+                }
+            }
+        }
+    }
+    assert!(checked >= 240, "only {checked} movable days recognised: the notes changed?");
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+}
