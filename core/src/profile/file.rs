@@ -221,6 +221,9 @@ pub struct FieldsFile {
 pub struct LanguageFile {
     /// Language tag (`ru`).
     pub required: Option<CitedField<String>>,
+    /// Every language a message may be written in, when there is more than one («на русском или
+    /// якутском языке»: `["ru", "sah"]`); it includes `required` when both are given.
+    pub accepted: Option<CitedField<Vec<String>>>,
 }
 
 /// `[attachments]` and `[answer_attachments]`.

@@ -177,6 +177,9 @@ pub struct Fields {
 pub struct Language {
     /// Required language tag.
     pub required: Option<Cited<String>>,
+    /// Every accepted language tag, when there is more than one.
+    #[serde(default)]
+    pub accepted: Option<Cited<Vec<String>>>,
 }
 
 /// Attachment rules of a message or an answer.
