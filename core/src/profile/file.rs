@@ -552,4 +552,7 @@ pub struct WorkflowFile {
     /// States no term bounds, by state name, with the clause that leaves them open.
     #[serde(default)]
     pub unbounded: BTreeMap<String, ProvisionFile>,
+    /// A transfer the heads decline goes back to the executor «для доработки» (Mamadysh s.2),
+    /// not to coordination (Tynda 3.6 2), the default).
+    pub declined_transfer_to_executor: Option<ProvisionFile>,
 }

@@ -511,6 +511,9 @@ pub struct Workflow {
     pub effects: BTreeMap<String, Provision>,
     /// States no term bounds, with the clause that leaves them open.
     pub unbounded: BTreeMap<String, Provision>,
+    /// A declined transfer goes back to the executor (execution), not to coordination.
+    #[serde(default)]
+    pub declined_transfer_to_executor: Option<Provision>,
 }
 
 impl Workflow {

@@ -580,6 +580,15 @@ impl<'a> Ctx<'a> {
             guards: self.provisions("guards", &w.guards, vocabulary::GUARDS),
             effects: self.provisions("effects", &w.effects, vocabulary::EFFECTS),
             unbounded: self.provisions("unbounded", &w.unbounded, vocabulary::STATES),
+            declined_transfer_to_executor: w.declined_transfer_to_executor.as_ref().map(|item| {
+                self.citation(item.clause.as_ref(), item.local_choice.as_ref(), &path(&["workflow", "declined_transfer_to_executor"]));
+                Provision {
+                    clause: item.clause.clone(),
+                    local_choice: item.local_choice.clone(),
+                    note: item.note.clone(),
+                    regulation: self.regulation.clone(),
+                }
+            }),
         }
     }
 

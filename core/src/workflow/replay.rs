@@ -939,8 +939,11 @@ impl<'a> Machine<'a> {
         let Some(pending) = self.pending.take() else {
             return Err(missing("pending", "решение на согласовании", None));
         };
+        // A declined transfer goes back to coordination (Tynda 3.6 2)), or to the executor «для
+        // доработки» where the regulation says so (Mamadysh s.2).
         let next = match pending.kind {
             PendingKind::Answer => State::Execution,
+            PendingKind::Transfer if self.profile.workflow.declined_transfer_to_executor.is_some() => State::Execution,
             PendingKind::Transfer => State::Coordination,
         };
         self.enter(next, ev.at);
