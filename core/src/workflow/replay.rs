@@ -367,6 +367,10 @@ impl<'a> Machine<'a> {
                     return Err(missing("reason", "причина возврата", self.action_clause(action)));
                 }
                 self.pending = None;
+                // An answer returned for another review is no answer yet: the answer term runs
+                // on from where it started (it is not restarted) until the next answer
+                // (Mamadysh s.2, s.3: the 30 days run from the registration).
+                self.answered = false;
                 self.enter(State::Execution, ev.at);
                 Ok(())
             }
