@@ -760,6 +760,16 @@ impl<'a> Machine<'a> {
                     Some(c.citation()),
                 ));
             }
+            // The text is published: a promise in it needs a date too (super::promise).
+            let phrase = ev.text.as_deref().filter(|_| ev.planned_date.is_none()).and_then(super::promise::undated_promise);
+            if let Some(phrase) = phrase {
+                return Err(Reason::new(
+                    "promise_without_date",
+                    format!("текст ответа обещает решить вопрос («{phrase}…») без указания точного срока: укажите дату в тексте или планируемую дату"),
+                    format!("the answer's text promises a solution («{phrase}…») without an exact date: give the date in the text or as the planned date"),
+                    Some(c.citation()),
+                ));
+            }
         }
         if let Some(c) = self.guard_on(Guard::OneDocument) {
             if ev.documents.is_some_and(|n| n != 1) {
