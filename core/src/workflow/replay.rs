@@ -771,6 +771,24 @@ impl<'a> Machine<'a> {
                 ));
             }
         }
+        if let Some(c) = self.guard_on(Guard::AnswerPersonalData) {
+            // The answer to a published message is published too: personal or medical data in
+            // its text is held before it is sent, with where it is and how to fix it.
+            let published = self.published_at.is_some();
+            let found = ev.text.as_deref().filter(|_| published).and_then(|text| {
+                let report = crate::detect::scan(text);
+                let d = report.detections.into_iter().find(|d| d.kind.is_personal_data() || d.kind == crate::detect::DetectionKind::Medical)?;
+                Some((text.get(d.start..d.end).unwrap_or_default().to_string(), text.get(..d.start).map_or(0, |t| t.chars().count()) + 1))
+            });
+            if let Some((fragment, at)) = found {
+                return Err(Reason::new(
+                    "answer_personal_data",
+                    format!("ответ будет опубликован, а в его тексте персональные данные («{fragment}», с {at}-го символа): уберите их из текста или обезличьте"),
+                    format!("the answer will be published and its text holds personal data («{fragment}», at character {at}): remove or anonymise it"),
+                    Some(c.citation()),
+                ));
+            }
+        }
         if let Some(c) = self.guard_on(Guard::OneDocument) {
             if ev.documents.is_some_and(|n| n != 1) {
                 return Err(Reason::new(
