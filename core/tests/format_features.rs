@@ -20,6 +20,7 @@ fn run(rules: &Rules, op: &str, input: &Value) -> Result<Value> {
     match op {
         "plan" => Ok(serde_json::to_value(rules.plan(&message)?).unwrap_or_default()),
         "route" => Ok(serde_json::to_value(rules.route(&message)?).unwrap_or_default()),
+        "validate" => Ok(serde_json::to_value(rules.validate(&message, &[])?).unwrap_or_default()),
         "replay" => {
             let events: Vec<WorkflowEvent> = reglament::input::from_value(&input["events"], "events")?;
             let now = reglament::term::parse_instant(input["now"].as_str().unwrap_or_default(), "now")?;
@@ -101,4 +102,24 @@ fn term_defaults_need_a_citation_and_a_time() {
     assert_eq!(codes(&src), vec![("bad_time".to_string(), Severity::Error)]);
     let src = format!("{BASE}[term_defaults]\nclosing_time = {{ value = \"18:00\" }}\n");
     assert_eq!(codes(&src), vec![("clause_missing".to_string(), Severity::Error)]);
+}
+
+#[test]
+fn accepted_languages_are_known_tags_and_include_the_required_one() {
+    let src = format!("{BASE}[language]\naccepted = {{ value = [\"ru\", \"yakut\"], local_choice = \"t\" }}\n");
+    assert_eq!(codes(&src), vec![("unknown_language".to_string(), Severity::Error)]);
+    let src = format!("{BASE}[language]\naccepted = {{ value = [\"sah\"], local_choice = \"t\" }}\n");
+    assert_eq!(codes(&src), vec![("language_not_accepted".to_string(), Severity::Error)]);
+}
+
+#[test]
+fn a_language_in_another_script_leaves_the_script_check_off() {
+    let src = format!("{BASE}[language]\naccepted = {{ value = [\"ru\", \"en\"], local_choice = \"t\" }}\n");
+    let rules = Rules::from_toml(&src, "user.toml").expect("loads");
+    let message: Message = serde_json::from_value(serde_json::json!({
+        "sent_at": "2026-03-10T10:00:00+03:00", "text": "The road near our house is broken, cars cannot pass", "category": "all"
+    }))
+    .expect("message");
+    let v = rules.validate(&message, &[]).expect("validates");
+    assert!(v.findings.iter().all(|f| f.code != "not_russian"), "{:?}", v.findings);
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::finding::{Finding, FindingSeverity};
 use super::model::{Auth, AuthorKind, Channel, HistoryEntry, Message};
 use crate::detect::{self, DetectionKind, TextReport};
+use crate::profile::languages::{all_cyrillic, phrase};
 use crate::profile::{Cited, ContentAction, DataRule, Profile, Requirement};
 
 /// Why a message must not be public, for a form to show before sending.
@@ -298,15 +299,27 @@ pub fn validate(profile: &Profile, message: &Message, history: &[HistoryEntry], 
         }
     }
 
-    // Language (Essentuki 21: Russian).
-    if let Some(rule) = profile.language.required.as_ref().filter(|r| r.value == "ru") {
-        if has_text && report.not_russian {
-            cx.push("not_russian", Error, "text", Some(rule),
-                "Сообщение должно быть написано на русском языке".into(),
-                "The message must be written in Russian".into());
+    // Language (Essentuki 21: Russian; a profile may accept more than one language).
+    let accepted = profile.language.accepted.as_ref();
+    let russian = profile.language.required.as_ref().filter(|r| r.value == "ru");
+    // The citation is written only for a finding (validation runs for every message).
+    let rule = || accepted.map(Cited::citation).or_else(|| russian.map(Cited::citation));
+    if accepted.is_some() || russian.is_some() {
+        let tags = accepted.map(|a| a.value.as_slice()).unwrap_or_default();
+        let only_russian = accepted.is_none();
+        // Only a Cyrillic text can be in a Cyrillic language; a language in another script
+        // leaves the check off (`profile::languages`).
+        if has_text && report.not_russian && (only_russian || all_cyrillic(tags)) {
+            let (ru, en) = if only_russian {
+                ("Сообщение должно быть написано на русском языке".to_string(), "The message must be written in Russian".to_string())
+            } else {
+                let (ru, en) = phrase(tags);
+                (format!("Сообщение должно быть написано {ru}"), format!("The message must be written {en}"))
+            };
+            cx.push_cited("not_russian", Error, "text", rule(), ru, en);
         }
         if has_text && report.unreadable {
-            cx.push("unreadable", Error, "text", Some(rule),
+            cx.push_cited("unreadable", Error, "text", rule(),
                 "Текст сообщения не поддаётся прочтению".into(),
                 "The text cannot be read".into());
         }

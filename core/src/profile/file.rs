@@ -252,6 +252,9 @@ pub struct FieldsFile {
 pub struct LanguageFile {
     /// Language tag (`ru`).
     pub required: Option<CitedField<String>>,
+    /// Every language a message may be written in, when there is more than one («на русском или
+    /// якутском языке»: `["ru", "sah"]`); it includes `required` when both are given.
+    pub accepted: Option<CitedField<Vec<String>>>,
 }
 
 /// `[attachments]` and `[answer_attachments]`.
@@ -580,4 +583,7 @@ pub struct WorkflowFile {
     /// States no term bounds, by state name, with the clause that leaves them open.
     #[serde(default)]
     pub unbounded: BTreeMap<String, ProvisionFile>,
+    /// A transfer the heads decline goes back to the executor «для доработки» (Mamadysh s.2),
+    /// not to coordination (Tynda 3.6 2), the default).
+    pub declined_transfer_to_executor: Option<ProvisionFile>,
 }

@@ -14,6 +14,7 @@
 //! [`Error::Data`](crate::Error::Data).
 
 mod builtin;
+pub mod languages;
 pub mod file;
 mod limits;
 mod load;

@@ -180,6 +180,9 @@ pub struct Fields {
 pub struct Language {
     /// Required language tag.
     pub required: Option<Cited<String>>,
+    /// Every accepted language tag, when there is more than one.
+    #[serde(default)]
+    pub accepted: Option<Cited<Vec<String>>>,
 }
 
 /// Attachment rules of a message or an answer.
@@ -511,6 +514,9 @@ pub struct Workflow {
     pub effects: BTreeMap<String, Provision>,
     /// States no term bounds, with the clause that leaves them open.
     pub unbounded: BTreeMap<String, Provision>,
+    /// A declined transfer goes back to the executor (execution), not to coordination.
+    #[serde(default)]
+    pub declined_transfer_to_executor: Option<Provision>,
 }
 
 impl Workflow {

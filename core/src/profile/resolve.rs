@@ -417,6 +417,35 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// `[language]`: each tag known, and `required` among the `accepted` when both are given.
+    fn language(&mut self, f: &ProfileFile) -> Language {
+        let required = self.cited(f.language.required.as_ref(), &path(&["language", "required"]));
+        let accepted = self.cited(f.language.accepted.as_ref(), &path(&["language", "accepted"]));
+        let tags = required.iter().map(|r| &r.value).chain(accepted.iter().flat_map(|a| a.value.iter()));
+        for tag in tags.filter(|t| super::languages::language(t).is_none()) {
+            let known: Vec<&str> = super::languages::LANGUAGES.iter().map(|l| l.0).collect();
+            self.error(
+                "unknown_language",
+                format!("`{tag}` is not a language tag the library knows"),
+                &path(&["language"]),
+                true,
+                &format!("use an ISO 639 tag: {}", known.join(", ")),
+            );
+        }
+        if let (Some(r), Some(a)) = (&required, &accepted) {
+            if !a.value.contains(&r.value) {
+                self.error(
+                    "language_not_accepted",
+                    format!("`language.required` is `{}` but `language.accepted` leaves it out", r.value),
+                    &path(&["language", "accepted", "value"]),
+                    false,
+                    &format!("add \"{}\" to `accepted`, or remove `required`", r.value),
+                );
+            }
+        }
+        Language { required, accepted }
+    }
+
     fn attachments(&mut self, a: &AttachmentsFile, section: &str) -> Attachments {
         Attachments {
             media_types: self.cited(a.media_types.as_ref(), &path(&[section, "media_types"])),
@@ -480,7 +509,7 @@ impl<'a> Ctx<'a> {
             phone: self.cited(d.phone.as_ref(), &fp("phone")),
             other_circumstances: self.cited(d.other_circumstances.as_ref(), &fp("other_circumstances")),
         };
-        let language = Language { required: self.cited(f.language.required.as_ref(), &path(&["language", "required"])) };
+        let language = self.language(f);
         let attachments = self.attachments(&f.attachments, "attachments");
         let answer_attachments = self.attachments(&f.answer_attachments, "answer_attachments");
         let pb = &f.publicity;
@@ -630,6 +659,15 @@ impl<'a> Ctx<'a> {
             guards: self.provisions("guards", &w.guards, vocabulary::GUARDS),
             effects: self.provisions("effects", &w.effects, vocabulary::EFFECTS),
             unbounded: self.provisions("unbounded", &w.unbounded, vocabulary::STATES),
+            declined_transfer_to_executor: w.declined_transfer_to_executor.as_ref().map(|item| {
+                self.citation(item.clause.as_ref(), item.local_choice.as_ref(), &path(&["workflow", "declined_transfer_to_executor"]));
+                Provision {
+                    clause: item.clause.clone(),
+                    local_choice: item.local_choice.clone(),
+                    note: item.note.clone(),
+                    regulation: self.regulation.clone(),
+                }
+            }),
         }
     }
 

@@ -11,6 +11,7 @@
 mod check;
 mod control;
 mod event;
+mod promise;
 mod replay;
 mod report;
 mod terms;

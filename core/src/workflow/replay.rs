@@ -367,6 +367,10 @@ impl<'a> Machine<'a> {
                     return Err(missing("reason", "причина возврата", self.action_clause(action)));
                 }
                 self.pending = None;
+                // An answer returned for another review is no answer yet: the answer term runs
+                // on from where it started (it is not restarted) until the next answer
+                // (Mamadysh s.2, s.3: the 30 days run from the registration).
+                self.answered = false;
                 self.enter(State::Execution, ev.at);
                 Ok(())
             }
@@ -756,6 +760,34 @@ impl<'a> Machine<'a> {
                     Some(c.citation()),
                 ));
             }
+            // The text is published: a promise in it needs a date too (super::promise).
+            let phrase = ev.text.as_deref().filter(|_| ev.planned_date.is_none()).and_then(super::promise::undated_promise);
+            if let Some(phrase) = phrase {
+                return Err(Reason::new(
+                    "promise_without_date",
+                    format!("текст ответа обещает решить вопрос («{phrase}…») без указания точного срока: укажите дату в тексте или планируемую дату"),
+                    format!("the answer's text promises a solution («{phrase}…») without an exact date: give the date in the text or as the planned date"),
+                    Some(c.citation()),
+                ));
+            }
+        }
+        if let Some(c) = self.guard_on(Guard::AnswerPersonalData) {
+            // The answer to a published message is published too: personal or medical data in
+            // its text is held before it is sent, with where it is and how to fix it.
+            let published = self.published_at.is_some();
+            let found = ev.text.as_deref().filter(|_| published).and_then(|text| {
+                let report = crate::detect::scan(text);
+                let d = report.detections.into_iter().find(|d| d.kind.is_personal_data() || d.kind == crate::detect::DetectionKind::Medical)?;
+                Some((text.get(d.start..d.end).unwrap_or_default().to_string(), text.get(..d.start).map_or(0, |t| t.chars().count()) + 1))
+            });
+            if let Some((fragment, at)) = found {
+                return Err(Reason::new(
+                    "answer_personal_data",
+                    format!("ответ будет опубликован, а в его тексте персональные данные («{fragment}», с {at}-го символа): уберите их из текста или обезличьте"),
+                    format!("the answer will be published and its text holds personal data («{fragment}», at character {at}): remove or anonymise it"),
+                    Some(c.citation()),
+                ));
+            }
         }
         if let Some(c) = self.guard_on(Guard::OneDocument) {
             if ev.documents.is_some_and(|n| n != 1) {
@@ -939,8 +971,11 @@ impl<'a> Machine<'a> {
         let Some(pending) = self.pending.take() else {
             return Err(missing("pending", "решение на согласовании", None));
         };
+        // A declined transfer goes back to coordination (Tynda 3.6 2)), or to the executor «для
+        // доработки» where the regulation says so (Mamadysh s.2).
         let next = match pending.kind {
             PendingKind::Answer => State::Execution,
+            PendingKind::Transfer if self.profile.workflow.declined_transfer_to_executor.is_some() => State::Execution,
             PendingKind::Transfer => State::Coordination,
         };
         self.enter(next, ev.at);

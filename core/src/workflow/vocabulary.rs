@@ -349,11 +349,12 @@ pub(crate) enum Guard {
     NoUndatedPromise,
     PublishOnlyPublic,
     CompetenceReasons,
+    AnswerPersonalData,
 }
 
 impl Guard {
     /// How many guards there are (the length of [`GUARDS`]).
-    pub(crate) const COUNT: usize = 12;
+    pub(crate) const COUNT: usize = 13;
 
     /// The guard called `name` in profiles; `None` for any other name.
     pub(crate) fn from_name(name: &str) -> Option<Guard> {
@@ -370,6 +371,7 @@ impl Guard {
             "no_undated_promise" => Guard::NoUndatedPromise,
             "publish_only_public" => Guard::PublishOnlyPublic,
             "competence_reasons" => Guard::CompetenceReasons,
+            "answer_personal_data" => Guard::AnswerPersonalData,
             _ => return None,
         })
     }
@@ -482,6 +484,7 @@ pub const GUARDS: &[&str] = &[
     "no_undated_promise",
     "publish_only_public",
     "competence_reasons",
+    "answer_personal_data",
 ];
 
 /// Effect names a profile may list as owed by the platform.
