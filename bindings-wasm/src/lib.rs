@@ -12,7 +12,6 @@
 //! `docs/bindings.md`). `index.js` fetches the files a profile needs, once, and hands them over.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use reglament::calendar::Layer;
 use reglament::ffi::Answer;
@@ -24,22 +23,57 @@ use reglament::{Error, Profile, Result, Rules};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// Values by name. A portal loads a handful, so a list searched in order does, and it keeps
+/// the hash map's code out of the module (which has a size budget).
+struct Named<T>(Vec<(String, T)>);
+
+impl<T> Named<T> {
+    const fn new() -> Self {
+        Self(Vec::new())
+    }
+
+    fn get(&self, name: &str) -> Option<&T> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    fn insert(&mut self, name: String, value: T) {
+        self.remove(&name);
+        self.0.push((name, value));
+    }
+
+    fn remove(&mut self, name: &str) {
+        self.0.retain(|(n, _)| n != name);
+    }
+
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.0.iter().map(|(n, _)| n.clone()).collect();
+        names.sort();
+        names
+    }
+}
+
 thread_local! {
     /// Profiles loaded from data, by id.
-    static PROFILES: RefCell<HashMap<String, Profile>> = RefCell::new(HashMap::new());
+    static PROFILES: RefCell<Named<Profile>> = const { RefCell::new(Named::new()) };
     /// Calendar layers loaded from data, by id.
-    static LAYERS: RefCell<HashMap<String, Layer>> = RefCell::new(HashMap::new());
+    static LAYERS: RefCell<Named<Layer>> = const { RefCell::new(Named::new()) };
     /// Rules built from the loaded profiles, kept until a profile or layer is loaded again.
-    static RULES: RefCell<HashMap<String, Rules>> = RefCell::new(HashMap::new());
+    static RULES: RefCell<Named<Rules>> = const { RefCell::new(Named::new()) };
     /// Calendars built from the loaded layers, by `region:decree_days_off`.
-    static CALENDARS: RefCell<HashMap<String, reglament::Calendar>> = RefCell::new(HashMap::new());
+    static CALENDARS: RefCell<Named<reglament::Calendar>> = const { RefCell::new(Named::new()) };
 }
 
 /// Ids of the loaded profiles, sorted.
 fn loaded_profiles() -> Vec<String> {
-    let mut names: Vec<String> = PROFILES.with(|m| m.borrow().keys().cloned().collect());
-    names.sort();
-    names
+    PROFILES.with(|m| m.borrow().names())
 }
 
 /// The rules of a loaded profile, with its calendar from the loaded layers.
@@ -59,11 +93,7 @@ fn rules(name: &str) -> Result<Rules> {
 /// The loaded layer `id` and the ones it `extends`, lowest first (what
 /// `Calendar::builtin_chain` does with the compiled-in layers).
 fn chain(id: &str) -> Result<Vec<Layer>> {
-    let unknown = || {
-        let mut ids: Vec<String> = LAYERS.with(|m| m.borrow().keys().cloned().collect());
-        ids.sort();
-        Error::UnknownRegion(id.to_string(), ids.join(", "))
-    };
+    let unknown = || Error::UnknownRegion(id.to_string(), LAYERS.with(|m| m.borrow().names()).join(", "));
     let mut chain: Vec<Layer> = Vec::new();
     let mut next = Some(id.to_string());
     while let Some(id) = next {

@@ -309,7 +309,9 @@ function check() {
     showError(p);
     return ok;
   }
-  const terms = Object.entries(p.value).sort(([, a], [, b]) => Date.parse(a.due) - Date.parse(b.due));
+  // In the order they fall; on the same minute, registration before what follows from it.
+  const first = (name) => (name.startsWith('registration') ? 0 : 1);
+  const terms = Object.entries(p.value).sort(([n, a], [m, b]) => Date.parse(a.due) - Date.parse(b.due) || first(n) - first(m));
   // Rewritten only when a date changes, so that an opened explanation stays open.
   const key = JSON.stringify(terms.map(([name, t]) => [name, t.due, t.clause, t.explanation.length]));
   if (list.dataset.key === key) return ok;

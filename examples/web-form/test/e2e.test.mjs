@@ -120,6 +120,8 @@ for (const [width, viewport] of Object.entries(WIDTHS)) {
         for (const [, text] of dues) assert.match(text, /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
         const instants = dues.map(([iso]) => Date.parse(iso));
         assert.deepEqual(instants, [...instants].sort((a, b) => a - b), `${id}: dates out of order`);
+        const names = await page.locator('#plan > li').evaluateAll((ls) => ls.map((l) => l.dataset.term));
+        if (names.includes('registration') && names.includes('answer')) assert.ok(names.indexOf('registration') < names.indexOf('answer'), `${id}: ${names}`);
         await page.locator('#plan details summary').first().click();
         assert.ok(await page.locator('#plan details[open] li').first().isVisible(), `${id}: explanation`);
       }
