@@ -101,8 +101,8 @@ def profile_rows(rng: np.random.Generator, profile: str, n: int) -> pa.Table:
         fast[flagged] = np.array(levels, dtype=object)[rng.integers(0, len(levels), size=int(flagged.sum()))]
     # Registration: within hours mostly, a tail of days (lognormal, median ~5 hours).
     registered = sent + (rng.lognormal(np.log(5.0), 1.2, size=n) * HOUR_US).astype(np.int64)
-    # Answer: median ~9 days, a share late by up to three weeks beyond 30 days.
-    answered = sent + (rng.lognormal(np.log(9.0), 0.6, size=n) * DAY_US).astype(np.int64)
+    # Answer: median ~4 days, a share late: 30 days and an exponential tail beyond.
+    answered = sent + (rng.lognormal(np.log(4.0), 0.5, size=n) * DAY_US).astype(np.int64)
     late = rng.random(n) < LATE
     answered[late] = sent[late] + ((30 + rng.exponential(7.0, size=int(late.sum()))) * DAY_US).astype(np.int64)
     open_ = rng.random(n) < OPEN

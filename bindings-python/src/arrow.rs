@@ -269,18 +269,19 @@ fn validate_batch(rules: &Rules, batch: &RecordBatch) -> Result<RecordBatch, Err
     let answer_row = |i: usize| -> Result<(Vec<String>, bool), Error> {
         let sent_at = sent_at.as_ref().map_or(Ok(None), |c| c.get(i, "sent_at"))?;
         let sent_at = sent_at.ok_or_else(|| Error::input("sent_at", "missing: every row needs the instant it was sent"))?;
-        let mut message = serde_json::json!({ "sent_at": sent_at.to_rfc3339() });
+        let mut message = serde_json::Map::new();
+        message.insert("sent_at".to_string(), serde_json::Value::from(sent_at.to_rfc3339()));
         for name in ["id", "text", "category", "subcategory", "fast_track", "channel"] {
             if let Some(v) = text_at(column(name), i) {
-                message[name] = serde_json::Value::from(v);
+                message.insert(name.to_string(), serde_json::Value::from(v));
             }
         }
         for (name, col) in [("public", public.as_ref()), ("appeal_59fz", appeal.as_ref())] {
             if let Some(v) = bool_at(col, i) {
-                message[name] = serde_json::Value::from(v);
+                message.insert(name.to_string(), serde_json::Value::from(v));
             }
         }
-        let message: Message = reglament::input::from_value(&message, "")?;
+        let message: Message = reglament::input::from_value(&serde_json::Value::Object(message), "")?;
         let v = rules.validate(&message, &[])?;
         Ok((v.findings.into_iter().map(|f| f.code).collect(), v.ok))
     };
