@@ -103,13 +103,15 @@ impl Season {
 }
 
 /// The conditions a term's file puts on the messages it applies to; empty: every message.
+/// Every field is always written (no `skip_serializing_if`), since packed profiles (postcard, for
+/// the browser) are read by position.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermScope {
     /// Category ids; a message in one of them or in a subcategory of one. Empty: any category.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub categories: Vec<String>,
     /// The season the message must be sent in (local date), when the term is seasonal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub season: Option<Season>,
 }
 
