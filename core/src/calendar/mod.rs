@@ -77,7 +77,7 @@ pub struct DayNote {
     pub note_en: Option<String>,
     /// For transfers: the day whose rest moved here.
     pub from: Option<NaiveDate>,
-    /// Whether the act behind it is not out yet.
+    /// Whether the act behind it is not out yet or not confirmed.
     pub provisional: bool,
     /// The act: its Russian title.
     pub source_ru: String,
