@@ -122,7 +122,7 @@ struct Inner {
 }
 
 impl Calendar {
-    /// The built-in calendar of a region (`ru`, `ru-ta`) with default options.
+    /// The built-in calendar of a region (`ru`, `ru-ta`, `ru-sta`, or `ru+ru-sta`) with default options.
     pub fn builtin(region: &str) -> Result<Self> {
         Self::builtin_with(region, CalendarOptions::default())
     }
