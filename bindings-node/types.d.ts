@@ -144,7 +144,7 @@ export interface DayNote {
 export interface DeadlineRequest {
   /** Calendar switches. */
   options?: CalendarOptions;
-  /** Calendar region (`ru`, `ru-ta`); `ru` when omitted. */
+  /** Calendar region: any built-in code (`ru`, `ru-ta`, `ru-sta`, ...), layers stacked with `+` (`ru+ru-sta`); `ru` when omitted. */
   region?: string;
   /** Clauses to cite in the explanation. */
   sources?: TermSources;

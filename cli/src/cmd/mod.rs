@@ -45,7 +45,9 @@ pub fn build_calendar(
     layers: &[String],
     options: reglament::CalendarOptions,
 ) -> Result<reglament::Calendar, Error> {
-    let mut chains = vec![reglament::Calendar::builtin_chain(region)?];
+    let mut chains = reglament::calendar::region_spec(region)
+        .map(reglament::Calendar::builtin_chain)
+        .collect::<Result<Vec<_>, _>>()?;
     for layer in layers {
         if layer.ends_with(".toml") {
             let source = std::fs::read_to_string(layer).map_err(|e| Error::input("layer", format!("{layer}: {e}")))?;

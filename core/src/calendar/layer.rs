@@ -119,7 +119,8 @@ pub struct DayEntry {
     /// For transfers: the day whose rest moved here.
     #[serde(default)]
     pub from: Option<NaiveDate>,
-    /// The act is not out yet; results that depend on this day say so.
+    /// The act is not out yet, or the act or its date is not confirmed by a second source;
+    /// results that depend on this day say so.
     #[serde(default)]
     pub provisional: bool,
     /// Whom the act gives this day to, where it limits it (some republics give a day off only

@@ -77,7 +77,7 @@ pub struct DayNote {
     pub note_en: Option<String>,
     /// For transfers: the day whose rest moved here.
     pub from: Option<NaiveDate>,
-    /// Whether the act behind it is not out yet.
+    /// Whether the act behind it is not out yet or not confirmed.
     pub provisional: bool,
     /// The act: its Russian title.
     pub source_ru: String,
@@ -122,7 +122,7 @@ struct Inner {
 }
 
 impl Calendar {
-    /// The built-in calendar of a region (`ru`, `ru-ta`) with default options.
+    /// The built-in calendar of a region (`ru`, `ru-ta`, `ru-sta`, or `ru+ru-sta`) with default options.
     pub fn builtin(region: &str) -> Result<Self> {
         Self::builtin_with(region, CalendarOptions::default())
     }

@@ -300,8 +300,8 @@ pub(super) fn provisional(days: &[NaiveDate]) -> Step {
     let en: Vec<String> = days.iter().map(|d| date_en(*d)).collect();
     step(
         "provisional",
-        format!("результат зависит от предварительных дат календаря, акт о которых ещё не издан: {}", ru.join(", ")),
-        format!("the result depends on provisional calendar days whose act is not out yet: {}", en.join(", ")),
+        format!("результат зависит от предварительных дат календаря (акт ещё не издан или не подтверждён): {}", ru.join(", ")),
+        format!("the result depends on provisional calendar days (the act is not out yet or not confirmed): {}", en.join(", ")),
         None,
     )
 }

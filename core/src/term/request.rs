@@ -11,7 +11,8 @@ use crate::error::Result;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DeadlineRequest {
-    /// Calendar region (`ru`, `ru-ta`); `ru` when omitted.
+    /// Calendar region: any built-in code (`ru`, `ru-ta`, `ru-sta`, ...), layers stacked with `+`
+    /// (`ru+ru-sta`); `ru` when omitted.
     #[serde(default = "default_region")]
     pub region: String,
     /// IANA time zone of the municipality.
