@@ -238,6 +238,7 @@ class LiveTerm(TypedDict):
     name: str
     overdue_working_days: NotRequired[int | None]
     provisional: NotRequired[list[str]]
+    remind_at: NotRequired[str | None]
     start: str
     status: TermStatus
     unit: TermUnit
@@ -307,6 +308,7 @@ class PlannedTerm(TypedDict):
     due_date: str
     explanation: Explanation
     provisional: NotRequired[list[str]]
+    remind_at: NotRequired[str | None]
     unit: TermUnit
 
 class PrivacyHint(TypedDict):

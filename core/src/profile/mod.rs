@@ -26,7 +26,7 @@ pub use load::ExtendsResolver;
 pub use model::{
     AppliesTo, Attachments, Category, Channels, Cited, ContentAction, ContentRules, DataRule,
     Family, Fields, Language, Limits, Municipality, Organisation, Profile, Publicity,
-    Provision, RefusalGround, Regulation, Requirement, Routing, StageShares, Submission, TermDefaults, TermRule,
+    Provision, RefusalGround, Regulation, Requirement, Routing, Sla, StageShares, Submission, TermDefaults, TermRule,
     TermStart, UnsetValue, Visibility, Workflow,
 };
 pub use resolve::{KNOWN_CALENDARS, KNOWN_FINDINGS, KNOWN_TERMS};
