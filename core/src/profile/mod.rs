@@ -231,7 +231,8 @@ impl Profile {
     }
 
     /// The answer term for a message in `category` (convention 10: a fast-track level replaces
-    /// the base answer term). `None` when the regulation gives neither.
+    /// the base answer term). `None` when the regulation gives neither. A seasonal level
+    /// (`season`) is returned whatever the date: `route` and `plan` decide by the sending date.
     pub fn answer_term(&self, category: Option<&str>) -> Option<&TermRule> {
         let level = category
             .and_then(|c| self.routing_walk(c))
