@@ -425,6 +425,8 @@ export interface LiveTerm {
   overdue_working_days?: number | null;
   /** Provisional calendar days it depends on. */
   provisional?: string[];
+  /** When the reminder before it is owed, where the profile sets one (`[sla] reminder`). */
+  remind_at?: string | null;
   /** The instant it counts from. */
   start: string;
   /** Standing at `now`. */
@@ -547,6 +549,8 @@ export interface PlannedTerm {
   explanation: Explanation;
   /** Provisional calendar days it depends on. */
   provisional?: string[];
+  /** When the reminder before it is owed, where the profile sets one (`[sla] reminder`). */
+  remind_at?: string | null;
   /** Unit of the term. */
   unit: TermUnit;
 }

@@ -123,3 +123,11 @@ fn a_language_in_another_script_leaves_the_script_check_off() {
     let v = rules.validate(&message, &[]).expect("validates");
     assert!(v.findings.iter().all(|f| f.code != "not_russian"), "{:?}", v.findings);
 }
+
+#[test]
+fn a_reminder_needs_a_citation_and_no_negative_amount() {
+    let src = format!("{BASE}[sla]\nreminder = {{ value = {{ amount = -1, unit = \"hours\" }}, local_choice = \"t\" }}\n");
+    assert_eq!(codes(&src), vec![("term_amount_negative".to_string(), Severity::Error)]);
+    let src = format!("{BASE}[sla]\nreminder = {{ value = {{ amount = 4, unit = \"hours\" }} }}\n");
+    assert_eq!(codes(&src), vec![("clause_missing".to_string(), Severity::Error)]);
+}

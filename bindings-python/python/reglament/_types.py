@@ -350,6 +350,7 @@ class LiveTerm(TypedDict):
     name: str
     overdue_working_days: NotRequired[int | None]
     provisional: NotRequired[list[str]]
+    remind_at: NotRequired[str | None]
     start: str
     status: TermStatus
     unit: TermUnit
@@ -419,6 +420,7 @@ class PlannedTerm(TypedDict):
     due_date: str
     explanation: Explanation
     provisional: NotRequired[list[str]]
+    remind_at: NotRequired[str | None]
     unit: TermUnit
 
 class PrivacyHint(TypedDict):

@@ -13,7 +13,7 @@ use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::profile::scope::{planned_at_sending, TermScope};
 use crate::profile::{AppliesTo, Profile, TermRule, TermStart};
-use crate::term::{resolve_local, Citations, ClosingOffsets, Explanation, Term, TermUnit};
+use crate::term::{resolve_local, Citations, ClosingOffsets, Explanation, ReminderRule, Term, TermUnit};
 
 /// One planned term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -31,6 +31,9 @@ pub struct PlannedTerm {
     /// Provisional calendar days it depends on.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub provisional: Vec<NaiveDate>,
+    /// When the reminder before it is owed, where the profile sets one (`[sla] reminder`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub remind_at: Option<DateTime<FixedOffset>>,
     /// Each step with the rule and clause behind it.
     pub explanation: Explanation,
 }
@@ -146,6 +149,8 @@ struct Planner<'a> {
     calendar: &'a Calendar,
     /// The sending in local time, found once for every term.
     local: DateTime<Tz>,
+    /// The profile's reminder before each term, if any.
+    reminder: Option<ReminderRule>,
     /// The profile's term rules prepared in advance, when [`crate::Rules`] has them.
     prepared: Option<&'a PreparedTerms>,
     /// The terms filed so far.
@@ -176,6 +181,7 @@ impl Planner<'_> {
     /// the plan: it is a large value, and every hand-over is a copy.
     fn file(&mut self, name: &str, term: &Term, clause: String, sources: Citations, closings: &[ClosingOffsets]) -> Result<()> {
         let r = resolve_local(self.calendar, self.local, term, sources, closings)?;
+        let remind_at = self.reminder.and_then(|rule| rule.remind_at(self.calendar, self.local.timezone(), r.due, r.due_date));
         self.plan.insert(
             name.to_string(),
             PlannedTerm {
@@ -185,6 +191,7 @@ impl Planner<'_> {
                 unit: term.unit,
                 clause,
                 provisional: r.provisional,
+                remind_at,
                 explanation: r.explanation,
             },
         );
@@ -209,7 +216,8 @@ pub(crate) fn plan_prepared(
 ) -> Result<Plan> {
     let (terms, routes) = (prepared.map(|p| &p.terms), prepared.map(|p| &p.routes));
     let local = message.sent_at.with_timezone(&zone);
-    let mut planner = Planner { calendar, local, prepared: terms, plan: Plan::new() };
+    let reminder = profile.sla.reminder.as_ref().map(|c| c.value);
+    let mut planner = Planner { calendar, local, reminder, prepared: terms, plan: Plan::new() };
     match terms {
         Some(p) => {
             for (name, applies_to, scope, i) in &p.sending {

@@ -106,6 +106,9 @@ pub struct ProfileFile {
     /// What every term has unless it says otherwise (one closing time).
     #[serde(default)]
     pub term_defaults: TermDefaultsFile,
+    /// What the portal adds to the regulation's terms: a reminder before each falls due.
+    #[serde(default)]
+    pub sla: SlaFile,
     /// Counts and thresholds.
     #[serde(default)]
     pub limits: LimitsFile,
@@ -506,6 +509,25 @@ pub struct SeasonFile {
     pub from: String,
     /// Last day, `"MM-DD"`.
     pub to: String,
+}
+
+/// `[sla]`: what a portal adds to the regulation's terms (usually a local choice).
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SlaFile {
+    /// A reminder this long before each term falls due:
+    /// `{ value = { amount = 1, unit = "working_days" }, local_choice = "..." }`.
+    pub reminder: Option<CitedField<ReminderFile>>,
+}
+
+/// How long before a term falls due its reminder is owed.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReminderFile {
+    /// How many units before (0 or more).
+    pub amount: i64,
+    /// `working_days`, `calendar_days` or `hours`.
+    pub unit: UnitFile,
 }
 
 /// `[term_defaults]`: what every term of the profile has unless it says otherwise.

@@ -28,7 +28,7 @@ pub use load::ExtendsResolver;
 pub use model::{
     AppliesTo, Attachments, Category, Channels, Cited, ContentAction, ContentRules, DataRule,
     Family, Fields, Language, Limits, Municipality, Organisation, Profile, Publicity,
-    Provision, RefusalGround, Regulation, Requirement, Routing, StageShares, Submission, TermDefaults, TermRule,
+    Provision, RefusalGround, Regulation, Requirement, Routing, Sla, StageShares, Submission, TermDefaults, TermRule,
     TermStart, UnsetValue, Visibility, Workflow,
 };
 pub use resolve::{KNOWN_CALENDARS, KNOWN_FINDINGS, KNOWN_TERMS};
@@ -275,7 +275,8 @@ impl Profile {
     }
 
     /// The answer term for a message in `category` (convention 10: a fast-track level replaces
-    /// the base answer term). `None` when the regulation gives neither.
+    /// the base answer term). `None` when the regulation gives neither. A seasonal level
+    /// (`season`) is returned whatever the date: `route` and `plan` decide by the sending date.
     pub fn answer_term(&self, category: Option<&str>) -> Option<&TermRule> {
         let level = category
             .and_then(|c| self.routing_walk(c))

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::file::{AppliesTo, ContentAction, DataRule, Family, Requirement, TermStart, Visibility};
 use super::scope::TermScope;
-use crate::term::{OnNonWorking, Term, TermUnit};
+use crate::term::{OnNonWorking, ReminderRule, Term, TermUnit};
 
 /// A value with the clause it comes from, or the reason it is a local choice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -406,6 +406,13 @@ pub struct Limits {
     pub block_days: Option<Cited<u32>>,
 }
 
+/// `[sla]`, resolved.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Sla {
+    /// How long before each term falls due its reminder is owed.
+    pub reminder: Option<Cited<ReminderRule>>,
+}
+
 /// `[term_defaults]`, resolved: kept for explanations; each term already carries its value.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TermDefaults {
@@ -474,6 +481,9 @@ pub struct Profile {
     /// What every term has unless it says otherwise.
     #[serde(default)]
     pub term_defaults: TermDefaults,
+    /// What the portal adds to the terms: a reminder before each falls due.
+    #[serde(default)]
+    pub sla: Sla,
     /// The workflow provisions: actions, guards, effects, unbounded states.
     pub workflow: Workflow,
     /// Every value the regulation does not give, with the profile's note.

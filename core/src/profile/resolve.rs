@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::diagnostic::{suggest, Diagnostic, Location, Severity};
-use crate::term::{OnNonWorking, TermUnit};
+use crate::term::{OnNonWorking, ReminderRule, TermUnit};
 
 use super::file::{
     AttachmentsFile, CitedField, OnNonWorkingFile, ProfileFile, ProvisionFile, TermFile, TermStart,
@@ -22,7 +22,7 @@ use crate::calendar::{CalendarChoice, Layer, LayerRef};
 use super::model::{
     Attachments, Category, Channels, Cited, ContentRules, Fields, Language, Limits, Municipality,
     Organisation, Profile, Provision, Publicity, RefusalGround, Regulation, StageShares, Submission,
-    TermDefaults, TermRule, UnsetValue, Workflow,
+    Sla, TermDefaults, TermRule, UnsetValue, Workflow,
 };
 use super::scope::{misspelt, planned_at_sending, MonthDay, Season, TermScope};
 use super::tree::{Node, Seg, Sources};
@@ -535,6 +535,22 @@ impl<'a> Ctx<'a> {
             }),
         };
         self.default_closing = term_defaults.closing_time.as_ref().map(|c| c.value);
+        let sla = Sla {
+            reminder: self.cited(f.sla.reminder.as_ref(), &path(&["sla", "reminder"])).and_then(|c| {
+                if c.value.amount < 0 {
+                    self.error(
+                        "term_amount_negative",
+                        format!("`sla.reminder` has a negative amount {}", c.value.amount),
+                        &path(&["sla", "reminder", "value", "amount"]),
+                        false,
+                        "a reminder is 0 or more units before the term falls due",
+                    );
+                    return None;
+                }
+                let rule = ReminderRule { amount: c.value.amount, unit: unit(c.value.unit) };
+                Some(Cited { value: rule, clause: c.clause, local_choice: c.local_choice, note: c.note, regulation: c.regulation })
+            }),
+        };
         let mut terms = BTreeMap::new();
         for (name, t) in &f.terms {
             let p = path(&["terms", name]);
@@ -608,6 +624,7 @@ impl<'a> Ctx<'a> {
             limits,
             stage_shares,
             term_defaults,
+            sla,
             workflow,
             unset: std::mem::take(&mut self.unset),
         };

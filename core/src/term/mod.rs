@@ -10,6 +10,7 @@ mod closing;
 mod explain;
 mod explanation;
 mod model;
+mod reminder;
 mod request;
 
 pub use explain::Step;
@@ -18,6 +19,7 @@ pub(crate) use closing::ClosingOffsets;
 pub(crate) use explanation::Citations;
 use explanation::{Recording, StepData};
 pub use model::{OnNonWorking, Term, TermSources, TermUnit};
+pub use reminder::ReminderRule;
 pub use request::DeadlineRequest;
 
 use chrono::{DateTime, Days, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};

@@ -124,6 +124,9 @@ pub struct LiveTerm {
     /// Provisional calendar days it depends on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub provisional: Vec<NaiveDate>,
+    /// When the reminder before it is owed, where the profile sets one (`[sla] reminder`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remind_at: Option<DateTime<FixedOffset>>,
     /// How it was counted, step by step (absent for a planned date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,

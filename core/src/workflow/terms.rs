@@ -34,6 +34,11 @@ fn is_live(m: &Machine<'_>, name: &str, from: TermStart) -> bool {
     }
 }
 
+/// When the reminder before a term due at `due` is owed, where the profile sets one.
+fn remind_at(calendar: &Calendar, m: &Machine<'_>, due: DateTime<FixedOffset>, due_date: NaiveDate) -> Option<DateTime<FixedOffset>> {
+    m.profile.sla.reminder.as_ref().and_then(|r| r.value.remind_at(calendar, m.zone, due, due_date))
+}
+
 fn start_of(m: &Machine<'_>, from: TermStart) -> Option<DateTime<FixedOffset>> {
     match from {
         TermStart::Sending => Some(m.message.sent_at),
@@ -105,6 +110,8 @@ fn resolve(
         status,
         overdue_working_days: overdue,
         provisional: r.provisional,
+        // A window (the vote window) closes rather than falls due: no reminder.
+        remind_at: (name != "vote_window").then(|| remind_at(calendar, m, r.due, r.due_date)).flatten(),
         explanation: Some(r.explanation),
     }))
 }
@@ -124,6 +131,7 @@ fn from_plan(calendar: &Calendar, m: &Machine<'_>, name: &str, p: PlannedTerm) -
         status,
         overdue_working_days: overdue,
         provisional: p.provisional,
+        remind_at: p.remind_at,
         explanation: Some(p.explanation),
     })
 }
@@ -196,6 +204,7 @@ pub(crate) fn live_terms(
                     status,
                     overdue_working_days: overdue,
                     provisional: Vec::new(),
+                    remind_at: remind_at(calendar, m, due, date),
                     explanation: None,
                 });
             }
