@@ -122,12 +122,25 @@ fn calendar(region: &str, decree_days_off: Option<bool>) -> Result<reglament::Ca
     Ok(c)
 }
 
+/// What loading data and `profileInfo` answer: one shape, the members that apply.
+#[derive(Serialize)]
+struct Info {
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    zone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    calendar: Option<String>,
+    /// A layer's base (`null` for the lowest).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extends: Option<Option<String>>,
+}
+
 /// Loads a packed profile (`profiles/<id>.bin`); `file` names it in errors. Answers
 /// `{id, calendar}`: the calendar region whose layers must be loaded too.
 #[wasm_bindgen(js_name = loadProfileData)]
 pub fn load_profile_data(bytes: &[u8], file: &str) -> String {
     respond(reglament::packed::decode_profile(bytes, file).map(|p| {
-        let answer = serde_json::json!({"id": p.id, "calendar": p.municipality.calendar.region});
+        let answer = Info { id: p.id.clone(), zone: None, calendar: Some(p.municipality.calendar.region.clone()), extends: None };
         RULES.with(|m| m.borrow_mut().remove(&p.id));
         PROFILES.with(|m| m.borrow_mut().insert(p.id.clone(), p));
         answer
@@ -139,7 +152,7 @@ pub fn load_profile_data(bytes: &[u8], file: &str) -> String {
 #[wasm_bindgen(js_name = loadLayerData)]
 pub fn load_layer_data(bytes: &[u8], file: &str) -> String {
     respond(reglament::packed::decode_layer(bytes, file).map(|l| {
-        let answer = serde_json::json!({"id": l.id, "extends": l.extends});
+        let answer = Info { id: l.id.clone(), zone: None, calendar: None, extends: Some(l.extends.clone()) };
         // Any calendar or rules may stand on this layer.
         CALENDARS.with(|m| m.borrow_mut().clear());
         RULES.with(|m| m.borrow_mut().clear());
@@ -165,8 +178,11 @@ pub fn loaded_profiles_answer() -> String {
 /// The municipality of a loaded profile: `{id, zone, calendar}` answer.
 #[wasm_bindgen(js_name = profileInfo)]
 pub fn profile_info(profile: &str) -> String {
-    respond(rules(profile).map(|r| {
-        serde_json::json!({"id": r.profile().id, "zone": r.zone().name(), "calendar": r.calendar().id()})
+    respond(rules(profile).map(|r| Info {
+        id: r.profile().id.clone(),
+        zone: Some(r.zone().name().to_string()),
+        calendar: Some(r.calendar().id().to_string()),
+        extends: None,
     }))
 }
 

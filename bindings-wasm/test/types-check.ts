@@ -1,9 +1,15 @@
 // Compiled with `tsc --noEmit --strict` by scripts/test-wasm.sh: the declarations are valid and
 // describe what a form writes.
-import { init, validate, plan, privacy, addWorkingDays, type FormMessage } from '../index';
+import { init, loadProfile, municipalities, form, validate, plan, privacy, addWorkingDays, type FormMessage } from '../index';
 
 async function check(files: File[]): Promise<void> {
   await init();
+  const towns = await municipalities();
+  if (towns.type === 'success') console.log(towns.value.map((t) => `${t.name_ru}: ${t.layers.join(', ')}`));
+  const loaded = await loadProfile('essentuki');
+  if (loaded.type === 'failure') return;
+  const f = form('essentuki');
+  if (f.type === 'success') console.log(f.value.fields.filter((x) => x.required).map((x) => x.name), f.value.attachments.max_count?.value);
   const message: FormMessage = { sent_at: new Date(), text: 'Яма', attachments: files, public: true };
   const v = validate('essentuki', message);
   if (v.type === 'success') {

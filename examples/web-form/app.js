@@ -110,8 +110,9 @@ function build() {
     const opts = { required: f.required, rule: f };
     switch (f.name) {
       case 'text':
+        // The text's own rule (content required) when the profile has one, else the language's.
         box.append(field('text', el('textarea', { rows: 6, placeholder: 'Что случилось и что нужно сделать' }), {
-          ...opts, hint: spec.language?.value === 'ru' ? 'На русском языке.' : null,
+          ...opts, rule: f.clause ? f : spec.language, hint: spec.language?.value === 'ru' ? 'На русском языке.' : null,
         }));
         break;
       case 'category':
