@@ -18,7 +18,8 @@ pub const MAX_JSON_BYTES: usize = 16 << 20;
 fn path_of(path: &serde_path_to_error::Path, root: &str) -> String {
     let inner = path.to_string();
     match (root.is_empty(), inner.as_str()) {
-        (true, ".") => "$".to_string(),
+        // An empty key at the top (`{"": 1}`) displays as an empty path; name the document.
+        (true, "." | "") => "$".to_string(),
         (true, _) => inner,
         (false, ".") => root.to_string(),
         (false, _) if inner.starts_with('[') => format!("{root}{inner}"),
@@ -75,5 +76,21 @@ mod tests {
         assert_eq!(e.path(), Some("message.items[1].size"));
         let e = from_str::<A>(r#"{"items":[{"size":1},"#, "").unwrap_err();
         assert!(e.to_string().contains("line 1"), "{e}");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Strict {
+        a: Option<u8>,
+    }
+
+    /// Found by the `case_file` fuzz target: an unknown empty key at the top had the path ``.
+    #[test]
+    fn an_unknown_empty_key_at_the_top_names_the_document() {
+        let e = from_str::<Strict>(r#"{"": 1}"#, "").unwrap_err();
+        assert_eq!(e.path(), Some("$"));
+        let e = from_value::<Strict>(&serde_json::json!({"": 1}), "").unwrap_err();
+        assert_eq!(e.path(), Some("$"));
     }
 }
