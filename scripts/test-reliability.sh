@@ -25,8 +25,11 @@ for target in message workflow profile layer case_file; do
   # The committed seeds are read only; what the run adds goes to a scratch corpus.
   mkdir -p "$work/$target"
   dict=()
+  seeds=("fuzz/corpus/$target")
+  # Inputs that once failed stay in the run, so the fix is checked every time.
+  [ -d "fuzz/regressions/$target" ] && seeds+=("fuzz/regressions/$target")
   [ -f "fuzz/dict/$target.dict" ] && dict=(-dict="fuzz/dict/$target.dict")
-  "fuzz/target/$host/release/$target" "$work/$target" "fuzz/corpus/$target" "${dict[@]}" \
+  "fuzz/target/$host/release/$target" "$work/$target" "${seeds[@]}" "${dict[@]}" \
     -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$work/" 2>&1 | grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ *DONE)|ERROR|panicked|SUMMARY' || true
   if ls "$work"/crash-* "$work"/timeout-* "$work"/oom-* >/dev/null 2>&1; then

@@ -7,6 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { createRequire } from 'node:module';
 import { loadCases } from './conformance.mjs';
 
@@ -20,10 +22,10 @@ const cases = loadCases().filter((c) => OPS.has(c.op));
 // The worker's body, as text: the same `answer` runs on the main thread below.
 const ANSWER = `
 function answer(reglament, profiles, c) {
-  let p = profiles.get(c.profile);
-  if (!p) { p = reglament.Profile.builtin(c.profile); profiles.set(c.profile, p); }
   const i = c.input;
   try {
+    let p = profiles.get(c.profile);
+    if (!p) { p = reglament.Profile.builtin(c.profile); profiles.set(c.profile, p); }
     switch (c.op) {
       case 'validate': return JSON.stringify(p.validate(i.message, i.history));
       case 'route': return JSON.stringify(p.route(i.message));
@@ -79,16 +81,30 @@ test('worker threads answer as the main thread, with flat memory', async () => {
   assert.ok(after <= before + 64 * 1024 * 1024, `RSS grew from ${before} to ${after}`);
 });
 
-test('loading and dropping profiles does not grow', () => {
+// A dropped Profile's native memory (about 0.5 MB) is freed when V8 collects its small wrapper,
+// and napi finalizers run on a later turn of the event loop. V8 is not told of the native
+// memory, so without a collection a loop of loads grows (1,000 loads: about +300 MB, see
+// docs/reliability.md). The test collects and yields, and checks that then nothing is kept.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc');
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+test('loading and dropping profiles does not grow', async () => {
   const rounds = Number(process.env.RELIABILITY_RELOADS ?? 200);
   const loadAll = () => {
     for (const name of reglament.Profile.builtinNames()) assert.ok(reglament.Profile.builtin(name));
   };
-  for (let i = 0; i < rounds / 4; i++) loadAll();
-  globalThis.gc?.();
+  for (let i = 0; i < rounds / 4; i++) { loadAll(); await tick(); }
+  gc();
+  await tick();
   const before = process.memoryUsage().rss;
-  for (let i = 0; i < rounds; i++) loadAll();
-  globalThis.gc?.();
+  for (let i = 0; i < rounds; i++) {
+    loadAll();
+    if (i % 10 === 0) gc();
+    await tick();
+  }
+  gc();
+  await tick();
   const after = process.memoryUsage().rss;
   console.log(`node reload: ${rounds} rounds; RSS ${before >> 10} -> ${after >> 10} KiB`);
   assert.ok(after <= before + 32 * 1024 * 1024, `RSS grew from ${before} to ${after}`);

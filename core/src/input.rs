@@ -46,7 +46,8 @@ pub fn de_instant<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<DateTi
 fn path_of(path: &serde_path_to_error::Path, root: &str) -> String {
     let inner = path.to_string();
     match (root.is_empty(), inner.as_str()) {
-        (true, ".") => "$".to_string(),
+        // An empty key at the top (`{"": 1}`) displays as an empty path; name the document.
+        (true, "." | "") => "$".to_string(),
         (true, _) => inner,
         (false, ".") => root.to_string(),
         (false, _) if inner.starts_with('[') => format!("{root}{inner}"),
@@ -123,5 +124,21 @@ mod tests {
         let err = from_str::<M>(r#"{"sent_at": "yesterday"}"#, "message").err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("is not an RFC 3339 instant"), "{err}");
         assert!(from_str::<M>(r#"{"sent_at": "2026-03-07T11:00:00+03:00"}"#, "message").is_ok());
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Strict {
+        a: Option<u8>,
+    }
+
+    /// Found by the `case_file` fuzz target: an unknown empty key at the top had the path ``.
+    #[test]
+    fn an_unknown_empty_key_at_the_top_names_the_document() {
+        let e = from_str::<Strict>(r#"{"": 1}"#, "").unwrap_err();
+        assert_eq!(e.path(), Some("$"));
+        let e = from_value::<Strict>(&serde_json::json!({"": 1}), "").unwrap_err();
+        assert_eq!(e.path(), Some("$"));
     }
 }
