@@ -121,8 +121,19 @@ impl Clean {
 
 fn clean_petitions(name: &str) -> Clean {
     let mut c = Clean::default();
+    let verbose = std::env::var("REGLAMENT_EVAL_VERBOSE").is_ok();
     for row in json_lines(name) {
-        c.add(&scan(row["text"].as_str().unwrap()));
+        let r = scan(row["text"].as_str().unwrap());
+        if verbose && r.has(DetectionKind::Medical) {
+            let (s, e) = r
+                .detections
+                .iter()
+                .find(|d| d.kind == DetectionKind::Medical)
+                .map_or((0, 0), |d| (d.start, d.end));
+            let text = row["text"].as_str().unwrap();
+            println!("clean {name} {} medical «{}»: {text}", row["id"], &text[s..e]);
+        }
+        c.add(&r);
     }
     c
 }
@@ -230,6 +241,36 @@ fn real_world_evaluation() {
     print_scores("labelled petitions, all", &lab_all);
     let id_scores = labelled(&ids);
     print_scores("Faker ru_RU identifiers", &id_scores);
+    // The second medical sample (eval/detectors/README.md): labelled for medical data only,
+    // so only that detector is scored on it; the held-out half was not read against the
+    // detector's output while the vocabulary was changed.
+    let med_rows = json_lines("medical_petitions.jsonl");
+    let (med_dev_rows, med_held_rows): (Vec<_>, Vec<_>) =
+        med_rows.into_iter().partition(|r| r["split"].as_str() == Some("dev"));
+    let med_dev = labelled(&med_dev_rows)["medical"];
+    let med_held = labelled(&med_held_rows)["medical"];
+    let medical_only = |set: &str, s: &Score| {
+        println!(
+            "| {set} | medical | {} | {} | {} | {:.3} | {:.3} |",
+            s.tp,
+            s.fp,
+            s.fn_,
+            s.precision(),
+            s.recall()
+        );
+    };
+    if std::env::var("REGLAMENT_EVAL_VERBOSE").is_ok() {
+        // Dev rows only: the held-out rows are not listed, so they stay unread while fixing.
+        for row in dev_rows.iter().chain(&med_dev_rows) {
+            let text = row["text"].as_str().unwrap();
+            let truth = row["labels"].as_array().unwrap().iter().any(|l| l == "medical");
+            if truth != scan(text).has(DetectionKind::Medical) {
+                println!("medical {} on dev row {}: {text}", if truth { "missed" } else { "false alarm" }, row["id"]);
+            }
+        }
+    }
+    medical_only("medical sample 2, dev", &med_dev);
+    medical_only("medical sample 2, held out", &med_held);
 
     // 3. Public lexicons and the frequency list.
     println!("\nObscenity on public word lists:\n");
@@ -312,9 +353,17 @@ fn real_world_evaluation() {
     assert!(pd.precision() >= 1.0 && pd.recall() >= 0.75, "petitions personal data");
     let med = lab_all["medical"];
     assert!(
-        med.precision() >= 0.9 && med.recall() >= 0.75,
+        med.precision() >= 0.92 && med.recall() >= 0.92,
         "petitions medical: P {:.3} R {:.3}",
         med.precision(),
         med.recall()
     );
+    for (set, s, recall) in [("dev", med_dev, 1.0), ("held out", med_held, 0.66)] {
+        assert!(
+            s.precision() >= 1.0 && s.recall() >= recall,
+            "medical sample 2 {set}: P {:.3} R {:.3}",
+            s.precision(),
+            s.recall()
+        );
+    }
 }
