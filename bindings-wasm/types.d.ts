@@ -15,6 +15,9 @@ export interface Actor {
 /** The result of an answer (Mamadysh s.2, Tynda 3.5; smart city 39). */
 export type AnswerResult = "solved" | "not_solved" | "postponed" | "rejected";
 
+/** Whom a regional act gives a day off to. Acts differ: most bind every employer in the region, some only the region's state bodies and the organisations they fund, so a municipal portal has to be able to say which it follows. */
+export type AppliesTo = "everyone" | "state_and_municipal_bodies" | "state_bodies";
+
 /** An attached file, described as a browser `File` describes it. */
 export interface Attachment {
   /** Media type (`image/jpeg`). */
@@ -57,6 +60,8 @@ export interface BatchItem {
 export interface CalendarOptions {
   /** Count presidential decree days (2020, 2021) as non-working. They were days off with pay kept, and most regulations' terms did not run on them, hence the default `true`. */
   decree_days_off?: boolean;
+  /** Whose days off the calendar keeps: a day a layer gives only to some bodies ([`DayEntry::applies_to`]) counts when `observes` is that scope or a narrower one.  - `everyone`: only days the acts give to every employer (a private firm's calendar); - `state_and_municipal_bodies` (default): also the days given to state *and municipal*   bodies. Every portal the library serves is run by a municipal body, whose staff keep   those days; days an act gives to the region's *state* bodies alone do not bind it; - `state_bodies`: every day, for a regional state body's portal (or a municipality whose   own act adopts the region's state-body days). */
+  observes?: AppliesTo;
 }
 
 /** What became of a phone call (Essentuki 33.3-33.5, Kislovodsk 7.4). */
@@ -128,7 +133,7 @@ export interface DayNote {
   note_en?: string | null;
   /** Russian note. */
   note_ru?: string | null;
-  /** Whether the act behind it is not out yet. */
+  /** Whether the act behind it is not out yet or not confirmed. */
   provisional: boolean;
   /** The act: its English title, where known. */
   source_en?: string | null;

@@ -16,6 +16,7 @@ __all__ = [
     "Action",
     "Actor",
     "AnswerResult",
+    "AppliesTo",
     "Attachment",
     "Auth",
     "Author",
@@ -123,6 +124,7 @@ class CalendarOptions(TypedDict):
     """Switches that change what counts as a working day."""
 
     decree_days_off: NotRequired[bool]
+    observes: NotRequired[AppliesTo]
 
 class Contact(TypedDict):
     """How to reach the author."""
@@ -602,6 +604,9 @@ Action = Literal['register', 'register_and_publish', 'refuse', 'change_category'
 
 # The result of an answer (Mamadysh s.2, Tynda 3.5; smart city 39).
 AnswerResult = Literal['solved', 'not_solved', 'postponed', 'rejected']
+
+# Whom a regional act gives a day off to. Acts differ: most bind every employer in the region, some only the region's state bodies and the organisations they fund, so a municipal portal has to be able to say which it follows.
+AppliesTo = Literal['everyone', 'state_and_municipal_bodies', 'state_bodies']
 
 # How the author signed in.
 Auth = Literal['portal', 'esia']
