@@ -14,7 +14,8 @@ a petition "names a person" when
 Usage (from this directory, with natasha installed in a venv):
     python names_oracle.py data/petitions_dev.jsonl data/petitions_heldout.jsonl
 It prints message-level TP/FP/FN, precision and recall of each rule variant against natasha's
-PER spans, and (with -v) the disagreements.
+PER spans that are not street names or sentence-initial words (`is_person`), and (with -v) the
+disagreements.
 """
 
 import json
@@ -111,6 +112,32 @@ def rule(text, single):
     return False
 
 
+ADDRESS_BEFORE = re.compile(
+    r"(ул|улиц[аеуы]|пр|просп|проспект[а-я]*|пер|переул[а-я]*|наб|набережн[а-я]*|пл|площад[а-я]*|"
+    r"б-р|бульв[а-я]*|ш|шоссе|сквер[а-я]*|парк[а-я]*|мост[а-я]*|им|имени|метро|м|станци[а-я]*|"
+    r"линия|линии|аллея|аллеи)[.\s]*$",
+    re.I,
+)
+ADDRESS_AFTER = re.compile(
+    r"^[\s,]*(ул|улиц|пр\b|просп|пер\b|переул|наб|пл\b|площад|бульв|шоссе|сквер|парк|мост)", re.I
+)
+
+
+def is_person(text, span):
+    """natasha's PER spans on petitions are mostly streets named after people («ул. Марата»,
+    «пр. Энгельса») and capitalised words at a sentence start («Фотофиксация», «Отмыто»).
+    A span counts as a person's name when no address word stands next to it and it is two
+    words or more, or a single word not at the start of a sentence."""
+    before = text[max(0, span.start - 25) : span.start]
+    after = text[span.stop : span.stop + 15]
+    if ADDRESS_BEFORE.search(before) or ADDRESS_AFTER.search(after):
+        return False
+    if " " in span.text.strip() or "." in span.text:
+        return True
+    lead = before.rstrip()
+    return bool(lead) and lead[-1] not in ".!?\n" and not span.text.endswith("-")
+
+
 def main():
     from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
 
@@ -126,7 +153,7 @@ def main():
         doc = Doc(text)
         doc.segment(segmenter)
         doc.tag_ner(ner)
-        per = [s for s in doc.spans if s.type == "PER"]
+        per = [s for s in doc.spans if s.type == "PER" and is_person(text, s)]
         truth = bool(per)
         per_msgs += truth
         for name, single in (("initials+pairs", False), ("initials+pairs+single", True)):
