@@ -1087,12 +1087,12 @@ fn scope_name(scope: AppliesTo) -> &'static str {
     }
 }
 
-/// The per-region summary table at the top of `docs/calendar-regions.md` states, for each
+/// The per-region summary table in `docs/calendar.md` (§8) states, for each
 /// checked layer, how many days off it has, how many are provisional and whom they apply to.
 /// Why: a reader choosing a layer trusts that table; it must not drift from the files.
 #[test]
 fn summary_table_matches_the_layers() {
-    let file = "docs/calendar-regions.md";
+    let file = "docs/calendar.md";
     let text = read(&repo().join(file));
     let mut rows = BTreeMap::new();
     for (n, line) in text.lines().enumerate() {
