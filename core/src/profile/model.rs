@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::file::{AppliesTo, ContentAction, DataRule, Family, Requirement, TermStart, Visibility};
 use super::scope::TermScope;
-use crate::term::{OnNonWorking, ReminderRule, Term, TermUnit};
+use crate::term::{OfficeHours, OnNonWorking, ReminderRule, Term, TermUnit};
 
 /// A value with the clause it comes from, or the reason it is a local choice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -353,6 +353,9 @@ pub struct TermRule {
     /// The categories and season the term is limited to (empty: every message).
     #[serde(default)]
     pub scope: TermScope,
+    /// The profile's office hours, for a term in `working_hours`.
+    #[serde(default)]
+    pub office_hours: Option<OfficeHours>,
     /// Short English name of the regulation.
     pub regulation: String,
 }
@@ -370,6 +373,7 @@ impl TermRule {
             on_nonworking: self.on_nonworking,
             cutoff: self.cutoff,
             closing_time: self.closing_time,
+            office_hours: self.office_hours,
         })
     }
 
@@ -484,6 +488,9 @@ pub struct Profile {
     /// What the portal adds to the terms: a reminder before each falls due.
     #[serde(default)]
     pub sla: Sla,
+    /// The office hours `working_hours` terms count in.
+    #[serde(default)]
+    pub office_hours: Option<Cited<OfficeHours>>,
     /// The workflow provisions: actions, guards, effects, unbounded states.
     pub workflow: Workflow,
     /// Every value the regulation does not give, with the profile's note.
