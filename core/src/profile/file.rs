@@ -582,10 +582,26 @@ pub struct LimitsFile {
     pub reworks: Option<CitedField<u32>>,
     /// How many times an answer may be «Отложено».
     pub postponements: Option<CitedField<u32>>,
+    /// How far and how often the answer term may be extended («срок может быть продлён не
+    /// более чем на 30 календарных дней», once or N times):
+    /// `{ value = { amount = 30, unit = "calendar_days", times = 1 }, clause = "..." }`.
+    pub extension: Option<CitedField<ExtensionFile>>,
     /// A public message with MORE than this many votes within the vote window is handed over.
     pub vote_threshold: Option<CitedField<u32>>,
     /// A user may be blocked for at most this many days.
     pub block_days: Option<CitedField<u32>>,
+}
+
+/// How far and how often a term may be extended.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtensionFile {
+    /// At most this many units each time (1 or more).
+    pub amount: i64,
+    /// `calendar_days`, `working_days`, `hours` or `working_hours`.
+    pub unit: UnitFile,
+    /// At most this many extensions in all; no limit when omitted.
+    pub times: Option<u32>,
 }
 
 /// `[stage_shares]`: ПОС stage terms as shares (0 to 1) of the total term.

@@ -404,10 +404,34 @@ pub struct Limits {
     pub reworks: Option<Cited<u32>>,
     /// «Отложено» answers allowed.
     pub postponements: Option<Cited<u32>>,
+    /// How far and how often the answer term (or a planned date) may be extended.
+    #[serde(default)]
+    pub extension: Option<Cited<Extension>>,
     /// More than this many votes hands a public message over.
     pub vote_threshold: Option<Cited<u32>>,
     /// Longest user block, days.
     pub block_days: Option<Cited<u32>>,
+}
+
+/// How far and how often a term may be extended (`[limits] extension`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    /// At most this many units each time.
+    pub amount: i64,
+    /// The unit.
+    pub unit: TermUnit,
+    /// At most this many extensions in all; `None`: no limit.
+    pub times: Option<u32>,
+    /// The profile's office hours, for an extension in `working_hours`.
+    pub office_hours: Option<OfficeHours>,
+}
+
+impl Extension {
+    /// The extension by `amount` units as a term counted on from the end of the term it
+    /// extends, ending at `closing_time` (the extended term's own time of day).
+    pub fn term(&self, amount: i64, closing_time: Option<NaiveTime>) -> Term {
+        Term { closing_time, office_hours: self.office_hours, ..Term::new(amount, self.unit) }
+    }
 }
 
 /// `[sla]`, resolved.

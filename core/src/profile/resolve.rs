@@ -20,7 +20,7 @@ use super::load::{display_path, ExtendsResolver};
 use super::file::{CalendarField, MunicipalityFile};
 use crate::calendar::{CalendarChoice, Layer, LayerRef};
 use super::model::{
-    Attachments, Category, Channels, Cited, ContentRules, Fields, Language, Limits, Municipality,
+    Attachments, Category, Channels, Cited, ContentRules, Extension, Fields, Language, Limits, Municipality,
     Organisation, Profile, Provision, Publicity, RefusalGround, Regulation, StageShares, Submission,
     Sla, TermDefaults, TermRule, UnsetValue, Workflow,
 };
@@ -382,6 +382,38 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// `[limits] extension`: a positive amount, a unit with what it needs, a count of 1 or more.
+    fn extension(&mut self, f: &ProfileFile) -> Option<Cited<Extension>> {
+        let p = path(&["limits", "extension"]);
+        let c = self.cited(f.limits.extension.as_ref(), &p)?;
+        let e = c.value;
+        if e.amount <= 0 {
+            self.error(
+                "bad_extension",
+                format!("`limits.extension` extends by {} units", e.amount),
+                &with(&p, &["value", "amount"]),
+                false,
+                "an extension is 1 or more units: «не более чем на 30 календарных дней» is `amount = 30, unit = \"calendar_days\"`",
+            );
+            return None;
+        }
+        if e.times == Some(0) {
+            self.error(
+                "bad_extension",
+                "`limits.extension` may be used 0 times".to_string(),
+                &with(&p, &["value", "times"]),
+                false,
+                "write `times = 1` for «однократно», N for «не более N раз», or leave `times` out when the regulation sets no count; remove the extension when the term cannot be extended",
+            );
+            return None;
+        }
+        if e.unit == UnitFile::WorkingHours {
+            self.need_office_hours(&with(&p, &["value", "unit"]), "`limits.extension`");
+        }
+        let value = Extension { amount: e.amount, unit: unit(e.unit), times: e.times, office_hours: self.office_hours };
+        Some(Cited { value, clause: c.clause, local_choice: c.local_choice, note: c.note, regulation: c.regulation })
+    }
+
     /// A term or reminder in `working_hours` needs the profile's `[office_hours]`.
     fn need_office_hours(&mut self, p: &[Seg], what: &str) {
         if self.office_hours.is_none() {
@@ -652,6 +684,7 @@ impl<'a> Ctx<'a> {
         let limits = Limits {
             reworks: self.cited(l.reworks.as_ref(), &lp("reworks")),
             postponements: self.cited(l.postponements.as_ref(), &lp("postponements")),
+            extension: self.extension(f),
             vote_threshold: self.cited(l.vote_threshold.as_ref(), &lp("vote_threshold")),
             block_days: self.cited(l.block_days.as_ref(), &lp("block_days")),
         };

@@ -211,6 +211,33 @@ pub(super) fn after_cutoff(
     }
 }
 
+/// A unit's name for `amount` of it, in Russian (declined) and English (singular or plural):
+/// «30 календарных дней», "30 calendar days".
+pub(crate) fn unit_words(amount: i64, unit: TermUnit) -> (&'static str, &'static str) {
+    let one = amount.unsigned_abs() == 1;
+    match unit {
+        TermUnit::CalendarDays => {
+            (plural_ru(amount, "календарный день", "календарных дня", "календарных дней"), if one { "calendar day" } else { "calendar days" })
+        }
+        TermUnit::WorkingDays => (plural_ru(amount, "рабочий день", "рабочих дня", "рабочих дней"), if one { "working day" } else { "working days" }),
+        TermUnit::Hours => (plural_ru(amount, "час", "часа", "часов"), if one { "hour" } else { "hours" }),
+        TermUnit::WorkingHours => (plural_ru(amount, "рабочий час", "рабочих часа", "рабочих часов"), if one { "working hour" } else { "working hours" }),
+    }
+}
+
+/// The `n`th extension of a term (of at most `times`) by `amount` units from its previous end.
+pub(super) fn extended(n: u32, times: Option<u32>, amount: i64, unit: TermUnit, from: NaiveDateTime, clause: &str) -> Step {
+    let (ru_unit, en_unit) = unit_words(amount, unit);
+    let (ru_of, en_of) = times.map_or((String::new(), String::new()), |t| (format!(" из {t} допустимых"), format!(" of {t} allowed")));
+    let t = from.format("%H:%M:%S");
+    step(
+        "extended",
+        format!("продление {n}{ru_of}: срок продлён на {amount} {ru_unit}, считая от прежнего окончания срока, {}, {t}", date_ru(from.date())),
+        format!("extension {n}{en_of}: the term is extended by {amount} {en_unit} from its previous end, {} {t}", date_en(from.date())),
+        Some(clause),
+    )
+}
+
 pub(super) fn counted(amount: i64, unit: TermUnit, from: NaiveDate, last: NaiveDate, clause: Option<&str>) -> Step {
     let (ru_unit, en_unit) = match unit {
         TermUnit::WorkingDays => (plural_ru(amount, "рабочий день", "рабочих дня", "рабочих дней"), "working day"),

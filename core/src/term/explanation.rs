@@ -246,6 +246,12 @@ pub struct Explanation {
 }
 
 impl Explanation {
+    /// An explanation of steps already written out: an extended term joins the steps of the
+    /// term with those of each extension.
+    pub(crate) fn rendered(steps: Vec<Step>) -> Self {
+        Self { inner: Inner::Rendered(steps) }
+    }
+
     /// The steps, written out in Russian and English.
     pub fn steps(&self) -> Vec<Step> {
         match &self.inner {

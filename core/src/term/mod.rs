@@ -15,6 +15,7 @@ mod reminder;
 mod request;
 
 pub use explain::Step;
+pub(crate) use explain::unit_words;
 pub use explanation::Explanation;
 pub(crate) use closing::ClosingOffsets;
 pub(crate) use explanation::Citations;
@@ -201,6 +202,36 @@ pub(crate) fn resolve_local(
         counts_from,
         provisional,
         explanation: steps.finish(),
+    })
+}
+
+/// `result` extended by `term` (the extension, counted on from the end of `result`), the `n`th
+/// extension of at most `times`, under `clause`: the due instant moves, the explanation keeps
+/// the term's steps and adds the extension's, and the provisional days of both are kept.
+pub(crate) fn extend_result(
+    calendar: &Calendar,
+    zone: Tz,
+    result: TermResult,
+    term: &Term,
+    n: u32,
+    times: Option<u32>,
+    clause: &str,
+) -> Result<TermResult> {
+    let from = result.due.with_timezone(&zone);
+    let ext = resolve_local(calendar, from, term, Citations::new(Some(clause), None, None), &[])?;
+    let mut steps = result.explanation.steps();
+    steps.push(explain::extended(n, times, term.amount, term.unit, from.naive_local(), clause));
+    steps.extend(ext.explanation.steps().into_iter().skip(1));
+    let mut provisional = result.provisional;
+    provisional.extend(ext.provisional);
+    provisional.sort_unstable();
+    provisional.dedup();
+    Ok(TermResult {
+        due: ext.due,
+        due_date: ext.due_date,
+        counts_from: result.counts_from,
+        provisional,
+        explanation: Explanation::rendered(steps),
     })
 }
 
