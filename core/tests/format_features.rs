@@ -175,3 +175,23 @@ fn a_working_hours_term_explains_each_day_it_counted() {
     // The reminder one working day before falls on Friday at 11:00.
     assert_eq!(ack.remind_at.map(|t| t.to_rfc3339()), Some("2026-03-13T11:00:00+03:00".to_string()));
 }
+
+#[test]
+fn an_extension_is_positive_used_at_least_once_and_cited() {
+    let ext = |value: &str, cite: &str| format!("{BASE}[limits]\nextension = {{ value = {{ {value} }}{cite} }}\n");
+    let ok = ext("amount = 30, unit = \"calendar_days\", times = 1", ", clause = \"5.3\"");
+    assert_eq!(codes(&ok), vec![]);
+    let limit = Rules::from_toml(&ok, "user.toml").expect("loads").profile().limits.extension.clone().expect("an extension");
+    assert_eq!((limit.value.amount, limit.value.times), (30, Some(1)));
+    assert_eq!(codes(&ext("amount = 0, unit = \"calendar_days\"", ", clause = \"5.3\"")), vec![("bad_extension".to_string(), Severity::Error)]);
+    assert_eq!(codes(&ext("amount = 30, unit = \"calendar_days\", times = 0", ", clause = \"5.3\"")), vec![("bad_extension".to_string(), Severity::Error)]);
+    assert_eq!(codes(&ext("amount = 30, unit = \"calendar_days\"", "")), vec![("clause_missing".to_string(), Severity::Error)]);
+    assert_eq!(codes(&ext("amount = 8, unit = \"working_hours\"", ", clause = \"5.3\"")), vec![("office_hours_missing".to_string(), Severity::Error)]);
+}
+
+#[test]
+fn the_extend_action_needs_the_extension_it_uses() {
+    let src = format!("{BASE}[workflow.actions]\nextend = {{ clause = \"5.3\" }}\n");
+    let diags = profile::lint(&src, "user.toml");
+    assert!(diags.iter().any(|d| d.code == "extension_not_set" && d.help.as_deref().unwrap_or_default().contains("[limits]")), "{diags:#?}");
+}

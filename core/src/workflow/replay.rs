@@ -936,7 +936,8 @@ impl<'a> Machine<'a> {
         if !nonempty(ev.reason.as_ref()) {
             return Err(missing("reason", "основание продления срока (сообщается заявителю)", Some(limit.citation())));
         }
-        if let Some(times) = ext.times {
+        let postponed = self.state == State::Postponed;
+        if let Some(times) = ext.times.filter(|_| !postponed) {
             if self.counters.extensions >= times {
                 return Err(Reason::new(
                     "extension_limit",
@@ -958,7 +959,7 @@ impl<'a> Machine<'a> {
         }
         let (ru_by, en_by) = crate::term::unit_words(amount, ext.unit);
         let reason = ev.reason.as_deref().unwrap_or_default();
-        if self.state == State::Postponed {
+        if postponed {
             let (Some(current), Some(new)) = (self.planned_date, ev.planned_date) else {
                 return Err(missing("planned_date", "новая планируемая дата", Some(limit.citation())));
             };
@@ -991,6 +992,7 @@ impl<'a> Machine<'a> {
             self.effects.retain(|e| !(e.kind == EffectKind::ReminderPlannedDate.name() && Some(e.at) == old));
             self.planned_date = Some(new);
             self.planned_extensions += 1;
+            self.counters.planned_date_extensions += 1;
             if self.owes(EffectKind::ReminderPlannedDate).is_some() {
                 if let Some(when) = self.start_of(new) {
                     self.effect(
@@ -1013,19 +1015,20 @@ impl<'a> Machine<'a> {
                 ));
             }
             self.extended_by.push(amount);
+            self.counters.extensions += 1;
         }
-        self.counters.extensions += 1;
         if self.owes(EffectKind::NoticeExtension).is_some() {
-            let what_ru = if self.state == State::Postponed { "планируемая дата перенесена" } else { "срок рассмотрения продлён" };
-            let what_en = if self.state == State::Postponed { "the planned date is moved on" } else { "the term is extended" };
-            self.effect(
-                EffectKind::NoticeExtension,
-                Recipient::Applicant,
-                ev.at,
-                format!("уведомление заявителю: {what_ru} на {amount} {ru_by}; основание: {reason}"),
-                format!("notice to the applicant: {what_en} by {amount} {en_by}; grounds: {reason}"),
-                None,
-            );
+            let (ru, en) = match self.planned_date.filter(|_| postponed) {
+                Some(date) => (
+                    format!("уведомление заявителю: планируемая дата перенесена на {date}; основание: {reason}"),
+                    format!("notice to the applicant: the planned date is moved to {date}; grounds: {reason}"),
+                ),
+                None => (
+                    format!("уведомление заявителю: срок рассмотрения продлён на {amount} {ru_by}; основание: {reason}"),
+                    format!("notice to the applicant: the term is extended by {amount} {en_by}; grounds: {reason}"),
+                ),
+            };
+            self.effect(EffectKind::NoticeExtension, Recipient::Applicant, ev.at, ru, en, None);
         }
         Ok(())
     }

@@ -72,10 +72,15 @@ pub struct Counters {
     pub votes: u32,
     /// Votes accepted within the vote window.
     pub votes_in_window: u32,
-    /// Extensions accepted: of the answer term, and of a postponed answer's planned date
-    /// («запланировано», moved on); the profile's `[limits] extension` bounds them together.
+    /// Extensions of the answer term accepted (`extend`); `[limits] extension` `times` bounds
+    /// them.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub extensions: u32,
+    /// Moves of a postponed answer's planned date («запланировано», moved on by `extend`), over
+    /// the message's whole life: each by at most the extension's amount, their number not
+    /// bounded (a portal reports it).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub planned_date_extensions: u32,
 }
 
 /// The actions one role may take now.
