@@ -137,7 +137,7 @@ pub struct LiveTerm {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remind_at: Option<DateTime<FixedOffset>>,
     /// How many times it was extended (`extend`): the answer term, or the planned date since
-    /// the postponed answer that set it; 0 when never.
+    /// the postponed answer that set it; absent when never.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub extensions: u32,
     /// How it was counted, step by step (absent for a planned date).
