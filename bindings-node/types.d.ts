@@ -436,7 +436,7 @@ export interface LiveTerm {
   due_date: string;
   /** How it was counted, step by step (absent for a planned date). */
   explanation?: Explanation | null;
-  /** How many times it was extended (`extend`): the answer term, or the planned date since the postponed answer that set it; 0 when never. */
+  /** How many times it was extended (`extend`): the answer term, or the planned date since the postponed answer that set it; absent when never. */
   extensions?: number;
   /** Term name (`registration`, `answer`, `rework`, `vote_window`, `planned_date`, ...). */
   name: string;
