@@ -2,7 +2,7 @@
 // The JSON shapes of reglament's API: what the operations take and answer.
 
 /** What someone does to a message: the `action` of an event. */
-export type Action = "register" | "register_and_publish" | "refuse" | "change_category" | "change_organisation" | "register_call" | "assign" | "take_into_work" | "transfer" | "send_to_approval" | "return" | "accept" | "return_not_in_competence" | "answer" | "approve" | "decline" | "delegate" | "return_for_review" | "rate" | "vote" | "block_user";
+export type Action = "register" | "register_and_publish" | "refuse" | "change_category" | "change_organisation" | "register_call" | "assign" | "take_into_work" | "transfer" | "send_to_approval" | "return" | "accept" | "return_not_in_competence" | "answer" | "approve" | "decline" | "delegate" | "return_for_review" | "rate" | "vote" | "block_user" | "extend";
 
 /** Who acts: the portal's id of the person and the roles they hold for this message. */
 export interface Actor {
@@ -56,6 +56,14 @@ export interface BatchItem {
   message: Message;
 }
 
+/** A break in the working day, both ends local (`13:00`–`14:00`). */
+export interface Break {
+  /** When the break starts. */
+  from: string;
+  /** When work resumes. */
+  to: string;
+}
+
 /** Switches that change what counts as a working day. */
 export interface CalendarOptions {
   /** Count presidential decree days (2020, 2021) as non-working. They were days off with pay kept, and most regulations' terms did not run on them, hence the default `true`. */
@@ -94,6 +102,10 @@ export interface ControlReport {
 
 /** The counters the regulations limit. */
 export interface Counters {
+  /** Extensions of the answer term accepted (`extend`); `[limits] extension` `times` bounds them. */
+  extensions?: number;
+  /** Moves of a postponed answer's planned date («запланировано», moved on by `extend`), over the message's whole life: each by at most the extension's amount, their number not bounded (a portal reports it). */
+  planned_date_extensions?: number;
   /** «Отложено» answers delivered. */
   postponements: number;
   /** Times sent back for rework after a negative rating. */
@@ -424,6 +436,8 @@ export interface LiveTerm {
   due_date: string;
   /** How it was counted, step by step (absent for a planned date). */
   explanation?: Explanation | null;
+  /** How many times it was extended (`extend`): the answer term, or the planned date since the postponed answer that set it; absent when never. */
+  extensions?: number;
   /** Term name (`registration`, `answer`, `rework`, `vote_window`, `planned_date`, ...). */
   name: string;
   /** Working days past the due date, when overdue. */
@@ -480,6 +494,16 @@ export interface Message {
   subcategory?: string | null;
   /** The text. */
   text?: string;
+}
+
+/** The office hours a `working_hours` term counts in: one ordinary working day, local time. */
+export interface OfficeHours {
+  /** When it closes on an ordinary working day (`18:00`); an hour earlier on a shortened pre-holiday day (art. 95). */
+  closes: string;
+  /** The lunch break, if any (`13:00`–`14:00`); not counted. */
+  lunch?: Break | null;
+  /** When the office opens (`09:00`). */
+  opens: string;
 }
 
 /** The official who signs an answer: position and full name (Tynda 3.5). */
@@ -710,7 +734,7 @@ export interface Step {
   en: string;
   /** The step in Russian. */
   ru: string;
-  /** Stable code of the rule applied: `start`, `start_moved`, `before_cutoff`, `after_cutoff`, `counted`, `last_day_moved`, `closes`, `rolling_window`, `provisional`. */
+  /** Stable code of the rule applied: `start`, `start_moved`, `before_cutoff`, `after_cutoff`, `counted`, `skipped`, `last_day_moved`, `last_day_kept`, `closes`, `rolling_window`, `office_opening`, `working_hours`, `short_day`, `extended`, `provisional`. */
   rule: string;
 }
 
@@ -738,6 +762,8 @@ export interface Term {
   closing_time?: string | null;
   /** Same-day cutoff: before it on a working day counts that day, else the next working day. */
   cutoff?: string | null;
+  /** The office hours a `working_hours` term counts in (a profile's `[office_hours]`); required for that unit, unused by the others. */
+  office_hours?: OfficeHours | null;
   /** What a non-working last day does. */
   on_nonworking?: OnNonWorking;
   /** A start on a non-working day moves to the next working day (Essentuki 34.10). */
@@ -786,7 +812,7 @@ export interface TermSummary {
 }
 
 /** The unit a term is counted in. */
-export type TermUnit = "calendar_days" | "working_days" | "hours";
+export type TermUnit = "calendar_days" | "working_days" | "hours" | "working_hours";
 
 /** Everything `validate` says about a message. */
 export interface Validation {
@@ -817,6 +843,8 @@ export interface WorkflowEvent {
   action: Action;
   /** Who did it. */
   actor: Actor;
+  /** `extend`: by how many units of the profile's `[limits] extension` (at most its amount; the whole amount when omitted). */
+  amount?: number | null;
   /** `answer`, `transfer`: the id of the head who signs it off. */
   approver?: string | null;
   /** `assign`: the executor's id. */
@@ -845,7 +873,7 @@ export interface WorkflowEvent {
   promise?: boolean;
   /** `rate`: the rating. */
   rating?: Rating | null;
-  /** `return`, `return_not_in_competence`, `return_for_review`, `decline`: why. */
+  /** `return`, `return_not_in_competence`, `return_for_review`, `decline`, `extend`: why. */
   reason?: string | null;
   /** `rate`: the remarks a negative rating needs. */
   remarks?: string | null;

@@ -131,3 +131,67 @@ fn a_reminder_needs_a_citation_and_no_negative_amount() {
     let src = format!("{BASE}[sla]\nreminder = {{ value = {{ amount = 4, unit = \"hours\" }} }}\n");
     assert_eq!(codes(&src), vec![("clause_missing".to_string(), Severity::Error)]);
 }
+
+#[test]
+fn a_working_hours_term_needs_office_hours_in_the_profile() {
+    let src = format!("{BASE}[terms.acknowledgement]\namount = 4\nunit = \"working_hours\"\nlocal_choice = \"t\"\n");
+    let diags = profile::lint(&src, "user.toml");
+    assert_eq!(diags.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), vec!["office_hours_missing"]);
+    assert_eq!(diags[0].location.as_ref().map(|l| l.line), Some(5), "{:?}", diags[0]);
+    assert!(diags[0].help.as_deref().unwrap_or_default().contains("[office_hours]"));
+    assert!(Rules::from_toml(&src, "user.toml").is_err());
+    let reminder = format!("{BASE}[sla]\nreminder = {{ value = {{ amount = 2, unit = \"working_hours\" }}, local_choice = \"t\" }}\n");
+    assert_eq!(codes(&reminder), vec![("office_hours_missing".to_string(), Severity::Error)]);
+}
+
+#[test]
+fn office_hours_are_times_in_order_and_cited() {
+    let hours = |opens: &str, lunch: &str, cite: &str| {
+        format!("{BASE}[office_hours]\nopens = \"{opens}\"\ncloses = \"18:00\"\nlunch = {{ from = \"{lunch}\", to = \"14:00\" }}\n{cite}")
+    };
+    assert_eq!(codes(&hours("09:00", "13:00", "local_choice = \"t\"\n")), vec![]);
+    assert_eq!(codes(&hours("9am", "13:00", "local_choice = \"t\"\n")), vec![("bad_time".to_string(), Severity::Error)]);
+    assert_eq!(codes(&hours("19:00", "13:00", "local_choice = \"t\"\n")), vec![("bad_office_hours".to_string(), Severity::Error)]);
+    assert_eq!(codes(&hours("09:00", "15:00", "local_choice = \"t\"\n")), vec![("bad_office_hours".to_string(), Severity::Error)]);
+    assert_eq!(codes(&hours("09:00", "13:00", "")), vec![("clause_missing".to_string(), Severity::Error)]);
+}
+
+#[test]
+fn a_working_hours_term_explains_each_day_it_counted() {
+    let path = examples().join("format-features.toml");
+    let rules = Rules::from_toml(&std::fs::read_to_string(&path).expect("reads"), "format-features.toml").expect("loads");
+    let message: Message = serde_json::from_value(serde_json::json!({
+        "sent_at": "2026-03-13T16:00:00+03:00", "text": "t", "category": "roads"
+    }))
+    .expect("message");
+    let plan = rules.plan(&message).expect("plans");
+    let ack = plan.get("acknowledgement").expect("planned");
+    let steps = ack.explanation.steps();
+    let counted = steps.iter().find(|s| s.rule == "working_hours").expect("a working_hours step");
+    assert!(counted.ru.contains("13 марта 2026 16:00–18:00; 16 марта 2026 09:00–11:00"), "{}", counted.ru);
+    assert!(counted.ru.contains("4 рабочих часа"), "{}", counted.ru);
+    assert!(counted.en.contains("break 13:00–14:00"), "{}", counted.en);
+    assert!(counted.clause.as_deref().unwrap_or_default().contains("4 рабочих часов"), "{:?}", counted.clause);
+    // The reminder one working day before falls on Friday at 11:00.
+    assert_eq!(ack.remind_at.map(|t| t.to_rfc3339()), Some("2026-03-13T11:00:00+03:00".to_string()));
+}
+
+#[test]
+fn an_extension_is_positive_used_at_least_once_and_cited() {
+    let ext = |value: &str, cite: &str| format!("{BASE}[limits]\nextension = {{ value = {{ {value} }}{cite} }}\n");
+    let ok = ext("amount = 30, unit = \"calendar_days\", times = 1", ", clause = \"5.3\"");
+    assert_eq!(codes(&ok), vec![]);
+    let limit = Rules::from_toml(&ok, "user.toml").expect("loads").profile().limits.extension.clone().expect("an extension");
+    assert_eq!((limit.value.amount, limit.value.times), (30, Some(1)));
+    assert_eq!(codes(&ext("amount = 0, unit = \"calendar_days\"", ", clause = \"5.3\"")), vec![("bad_extension".to_string(), Severity::Error)]);
+    assert_eq!(codes(&ext("amount = 30, unit = \"calendar_days\", times = 0", ", clause = \"5.3\"")), vec![("bad_extension".to_string(), Severity::Error)]);
+    assert_eq!(codes(&ext("amount = 30, unit = \"calendar_days\"", "")), vec![("clause_missing".to_string(), Severity::Error)]);
+    assert_eq!(codes(&ext("amount = 8, unit = \"working_hours\"", ", clause = \"5.3\"")), vec![("office_hours_missing".to_string(), Severity::Error)]);
+}
+
+#[test]
+fn the_extend_action_needs_the_extension_it_uses() {
+    let src = format!("{BASE}[workflow.actions]\nextend = {{ clause = \"5.3\" }}\n");
+    let diags = profile::lint(&src, "user.toml");
+    assert!(diags.iter().any(|d| d.code == "extension_not_set" && d.help.as_deref().unwrap_or_default().contains("[limits]")), "{diags:#?}");
+}

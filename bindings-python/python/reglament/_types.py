@@ -22,6 +22,7 @@ __all__ = [
     "Author",
     "AuthorKind",
     "BatchItem",
+    "Break",
     "CalendarOptions",
     "CallOutcome",
     "Channel",
@@ -57,6 +58,7 @@ __all__ = [
     "LiveTerm",
     "Location",
     "Message",
+    "OfficeHours",
     "Official",
     "OnNonWorking",
     "OverdueTerm",
@@ -120,6 +122,15 @@ class BatchItem(TypedDict):
     events: NotRequired[list[WorkflowEvent]]
     message: Message
 
+# A break in the working day, both ends local (`13:00`–`14:00`).
+Break = TypedDict(
+    "Break",
+    {
+        "from": "str | datetime.time",
+        "to": "str | datetime.time",
+    },
+)
+
 class CalendarOptions(TypedDict):
     """Switches that change what counts as a working day."""
 
@@ -144,6 +155,8 @@ class ControlReport(TypedDict):
 class Counters(TypedDict):
     """The counters the regulations limit."""
 
+    extensions: NotRequired[int]
+    planned_date_extensions: NotRequired[int]
     postponements: int
     reworks: int
     votes: int
@@ -349,6 +362,7 @@ class LiveTerm(TypedDict):
     due: str
     due_date: str
     explanation: NotRequired[Explanation | None]
+    extensions: NotRequired[int]
     name: str
     overdue_working_days: NotRequired[int | None]
     provisional: NotRequired[list[str]]
@@ -381,6 +395,13 @@ class Message(TypedDict):
     sent_at: str | datetime.datetime
     subcategory: NotRequired[str | None]
     text: NotRequired[str]
+
+class OfficeHours(TypedDict):
+    """The office hours a `working_hours` term counts in: one ordinary working day, local time."""
+
+    closes: str | datetime.time
+    lunch: NotRequired[Break | None]
+    opens: str | datetime.time
 
 class Official(TypedDict):
     """The official who signs an answer: position and full name (Tynda 3.5)."""
@@ -530,6 +551,7 @@ class Term(TypedDict):
     amount: int
     closing_time: NotRequired[str | datetime.time | None]
     cutoff: NotRequired[str | datetime.time | None]
+    office_hours: NotRequired[OfficeHours | None]
     on_nonworking: NotRequired[OnNonWorking]
     start_on_working_day: NotRequired[bool]
     unit: TermUnit
@@ -577,6 +599,7 @@ class WorkflowEvent(TypedDict):
 
     action: Action
     actor: Actor
+    amount: NotRequired[int | None]
     approver: NotRequired[str | None]
     assignee: NotRequired[str | None]
     at: str | datetime.datetime
@@ -600,7 +623,7 @@ class WorkflowEvent(TypedDict):
     user: NotRequired[str | None]
 
 # What someone does to a message: the `action` of an event.
-Action = Literal['register', 'register_and_publish', 'refuse', 'change_category', 'change_organisation', 'register_call', 'assign', 'take_into_work', 'transfer', 'send_to_approval', 'return', 'accept', 'return_not_in_competence', 'answer', 'approve', 'decline', 'delegate', 'return_for_review', 'rate', 'vote', 'block_user']
+Action = Literal['register', 'register_and_publish', 'refuse', 'change_category', 'change_organisation', 'register_call', 'assign', 'take_into_work', 'transfer', 'send_to_approval', 'return', 'accept', 'return_not_in_competence', 'answer', 'approve', 'decline', 'delegate', 'return_for_review', 'rate', 'vote', 'block_user', 'extend']
 
 # The result of an answer (Mamadysh s.2, Tynda 3.5; smart city 39).
 AnswerResult = Literal['solved', 'not_solved', 'postponed', 'rejected']
@@ -664,7 +687,7 @@ State = Literal['moderation', 'acceptance', 'coordination', 'execution', 'approv
 TermStatus = Literal['on_time', 'due_today', 'overdue', 'open', 'closed']
 
 # The unit a term is counted in.
-TermUnit = Literal['calendar_days', 'working_days', 'hours']
+TermUnit = Literal['calendar_days', 'working_days', 'hours', 'working_hours']
 
 # Default visibility of a message.
 Visibility = Literal['public', 'non_public']

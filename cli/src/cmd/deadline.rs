@@ -42,9 +42,16 @@ pub struct Args {
     /// Length in hours: a rolling window (the 72-hour vote window).
     #[arg(long, allow_negative_numbers = true)]
     hours: Option<i64>,
-    /// Count working days of the calendar.
+    /// Count working days of the calendar; with --hours, working hours within --office-hours.
     #[arg(long)]
     working: bool,
+    /// Office hours for --working --hours, `HH:MM-HH:MM` local (`09:00-18:00`); an hour shorter
+    /// on a pre-holiday day (Labour Code art. 95).
+    #[arg(long)]
+    office_hours: Option<String>,
+    /// The lunch break within --office-hours, `HH:MM-HH:MM` (`13:00-14:00`), not counted.
+    #[arg(long, requires = "office_hours")]
+    lunch: Option<String>,
     /// What a non-working last day does.
     #[arg(long, value_enum, default_value = "next")]
     on_nonworking: OnNonWorkingArg,
@@ -65,6 +72,12 @@ pub struct Args {
     json: bool,
 }
 
+/// Two local times `HH:MM-HH:MM`; `field` names the option in the error.
+fn span(text: &str, field: &str) -> Result<(chrono::NaiveTime, chrono::NaiveTime), Error> {
+    let (a, b) = text.split_once('-').ok_or_else(|| Error::input(field, format!("`{text}` is not HH:MM-HH:MM (09:00-18:00)")))?;
+    Ok((term::parse_time(a.trim(), field)?, term::parse_time(b.trim(), field)?))
+}
+
 /// Runs the subcommand.
 pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let options = reglament::CalendarOptions { decree_days_off: !args.decree_days_working, observes: args.observes.into() };
@@ -72,6 +85,7 @@ pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let zone = term::parse_zone(&args.zone)?;
     let start = term::parse_instant(&args.start, "start")?;
     let (amount, unit) = match (args.days, args.hours) {
+        (_, Some(h)) if args.working => (h, TermUnit::WorkingHours),
         (_, Some(h)) => (h, TermUnit::Hours),
         (Some(d), None) if args.working => (d, TermUnit::WorkingDays),
         (Some(d), None) => (d, TermUnit::CalendarDays),
@@ -86,6 +100,11 @@ pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     };
     t.cutoff = args.cutoff.as_deref().map(|c| term::parse_time(c, "cutoff")).transpose()?;
     t.closing_time = args.closing_time.as_deref().map(|c| term::parse_time(c, "closing_time")).transpose()?;
+    if let Some(hours) = &args.office_hours {
+        let (opens, closes) = span(hours, "office_hours")?;
+        let lunch = args.lunch.as_deref().map(|l| span(l, "lunch")).transpose()?.map(|(from, to)| term::Break { from, to });
+        t.office_hours = Some(term::OfficeHours { opens, closes, lunch });
+    }
     let result = term::resolve_term(&cal, zone, start, &t, &TermSources::default())?;
     if args.json {
         say!(out, "{}", output::to_json(&result)?);

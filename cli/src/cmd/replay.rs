@@ -105,6 +105,16 @@ pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
         t("в окне", "in the window"),
         c.votes_in_window
     );
+    if c.extensions > 0 || c.planned_date_extensions > 0 {
+        say!(
+            out,
+            "  {} {}, {} {}",
+            t("продлений срока", "extensions of the term"),
+            c.extensions,
+            t("переносов планируемой даты", "moves of the planned date"),
+            c.planned_date_extensions
+        );
+    }
     say!(out);
     say!(out, "{}", t("Кто что может сейчас:", "Who may do what now:"));
     for ra in &r.allowed {
@@ -129,7 +139,12 @@ pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
             (TermStatus::Closed, true) => "закрыто".to_string(),
             (TermStatus::Closed, false) => "closed".to_string(),
         };
-        say!(out, "  {}: {} [{status}] ({})", term.name, term.due.to_rfc3339(), term.clause);
+        let extended = match (term.extensions, ru) {
+            (0, _) => String::new(),
+            (n, true) => format!(", продлён {n} раз(а)"),
+            (n, false) => format!(", extended {n} time(s)"),
+        };
+        say!(out, "  {}: {} [{status}{extended}] ({})", term.name, term.due.to_rfc3339(), term.clause);
         if let Some(e) = &term.explanation {
             for s in e.steps() {
                 say!(out, "    - {}", if ru { &s.ru } else { &s.en });

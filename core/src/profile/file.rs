@@ -109,6 +109,8 @@ pub struct ProfileFile {
     /// What the portal adds to the regulation's terms: a reminder before each falls due.
     #[serde(default)]
     pub sla: SlaFile,
+    /// The office hours `working_hours` terms count in (9:00–18:00, lunch 13:00–14:00).
+    pub office_hours: Option<OfficeHoursFile>,
     /// Counts and thresholds.
     #[serde(default)]
     pub limits: LimitsFile,
@@ -409,6 +411,8 @@ pub enum UnitFile {
     WorkingDays,
     /// Hours, a rolling window («в течение трех суток» = 72 hours).
     Hours,
+    /// Working hours («4 рабочих часа»), counted in the profile's `[office_hours]`.
+    WorkingHours,
 }
 
 /// When the last day of a calendar-day term is not a working day.
@@ -526,8 +530,39 @@ pub struct SlaFile {
 pub struct ReminderFile {
     /// How many units before (0 or more).
     pub amount: i64,
-    /// `working_days`, `calendar_days` or `hours`.
+    /// `working_days`, `calendar_days`, `hours` or `working_hours` (counted back in
+    /// `[office_hours]`).
     pub unit: UnitFile,
+}
+
+/// `[office_hours]`: the municipality's office hours, which terms in `working_hours` count in
+/// («не позднее 4 рабочих часов»). Local time of the profile's zone; the working days are the
+/// calendar's, and a shortened pre-holiday day closes an hour earlier (Labour Code art. 95).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OfficeHoursFile {
+    /// When the office opens, `"09:00"`.
+    pub opens: String,
+    /// When it closes on an ordinary working day, `"18:00"`.
+    pub closes: String,
+    /// The lunch break, not counted: `{ from = "13:00", to = "14:00" }`.
+    pub lunch: Option<BreakFile>,
+    /// Clause of the regulation (or of the act on the office's working hours).
+    pub clause: Option<String>,
+    /// Why these hours are used although the regulation does not give them.
+    pub local_choice: Option<String>,
+    /// Remarks.
+    pub note: Option<String>,
+}
+
+/// A break in the working day, local times.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BreakFile {
+    /// When the break starts, `"13:00"`.
+    pub from: String,
+    /// When work resumes, `"14:00"`.
+    pub to: String,
 }
 
 /// `[term_defaults]`: what every term of the profile has unless it says otherwise.
@@ -547,10 +582,26 @@ pub struct LimitsFile {
     pub reworks: Option<CitedField<u32>>,
     /// How many times an answer may be «Отложено».
     pub postponements: Option<CitedField<u32>>,
+    /// How far and how often the answer term may be extended («срок может быть продлён не
+    /// более чем на 30 календарных дней», once or N times):
+    /// `{ value = { amount = 30, unit = "calendar_days", times = 1 }, clause = "..." }`.
+    pub extension: Option<CitedField<ExtensionFile>>,
     /// A public message with MORE than this many votes within the vote window is handed over.
     pub vote_threshold: Option<CitedField<u32>>,
     /// A user may be blocked for at most this many days.
     pub block_days: Option<CitedField<u32>>,
+}
+
+/// How far and how often a term may be extended.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtensionFile {
+    /// At most this many units each time (1 or more).
+    pub amount: i64,
+    /// `calendar_days`, `working_days`, `hours` or `working_hours`.
+    pub unit: UnitFile,
+    /// At most this many extensions in all; no limit when omitted.
+    pub times: Option<u32>,
 }
 
 /// `[stage_shares]`: ПОС stage terms as shares (0 to 1) of the total term.

@@ -26,7 +26,7 @@ mod tree;
 pub use limits::{MAX_CATEGORIES, MAX_EXTENDS_DEPTH, MAX_FILE_BYTES, MAX_NESTING, MAX_VALUES};
 pub use load::ExtendsResolver;
 pub use model::{
-    AppliesTo, Attachments, Category, Channels, Cited, ContentAction, ContentRules, DataRule,
+    AppliesTo, Attachments, Category, Channels, Cited, ContentAction, ContentRules, DataRule, Extension,
     Family, Fields, Language, Limits, Municipality, Organisation, Profile, Publicity,
     Provision, RefusalGround, Regulation, Requirement, Routing, Sla, StageShares, Submission, TermDefaults, TermRule,
     TermStart, UnsetValue, Visibility, Workflow,

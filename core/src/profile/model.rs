@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::file::{AppliesTo, ContentAction, DataRule, Family, Requirement, TermStart, Visibility};
 use super::scope::TermScope;
-use crate::term::{OnNonWorking, ReminderRule, Term, TermUnit};
+use crate::term::{OfficeHours, OnNonWorking, ReminderRule, Term, TermUnit};
 
 /// A value with the clause it comes from, or the reason it is a local choice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -353,6 +353,9 @@ pub struct TermRule {
     /// The categories and season the term is limited to (empty: every message).
     #[serde(default)]
     pub scope: TermScope,
+    /// The profile's office hours, for a term in `working_hours`.
+    #[serde(default)]
+    pub office_hours: Option<OfficeHours>,
     /// Short English name of the regulation.
     pub regulation: String,
 }
@@ -370,6 +373,7 @@ impl TermRule {
             on_nonworking: self.on_nonworking,
             cutoff: self.cutoff,
             closing_time: self.closing_time,
+            office_hours: self.office_hours,
         })
     }
 
@@ -400,10 +404,34 @@ pub struct Limits {
     pub reworks: Option<Cited<u32>>,
     /// «Отложено» answers allowed.
     pub postponements: Option<Cited<u32>>,
+    /// How far and how often the answer term (or a planned date) may be extended.
+    #[serde(default)]
+    pub extension: Option<Cited<Extension>>,
     /// More than this many votes hands a public message over.
     pub vote_threshold: Option<Cited<u32>>,
     /// Longest user block, days.
     pub block_days: Option<Cited<u32>>,
+}
+
+/// How far and how often a term may be extended (`[limits] extension`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    /// At most this many units each time.
+    pub amount: i64,
+    /// The unit.
+    pub unit: TermUnit,
+    /// At most this many extensions in all; `None`: no limit.
+    pub times: Option<u32>,
+    /// The profile's office hours, for an extension in `working_hours`.
+    pub office_hours: Option<OfficeHours>,
+}
+
+impl Extension {
+    /// The extension by `amount` units as a term counted on from the end of the term it
+    /// extends, ending at `closing_time` (the extended term's own time of day).
+    pub fn term(&self, amount: i64, closing_time: Option<NaiveTime>) -> Term {
+        Term { closing_time, office_hours: self.office_hours, ..Term::new(amount, self.unit) }
+    }
 }
 
 /// `[sla]`, resolved.
@@ -484,6 +512,9 @@ pub struct Profile {
     /// What the portal adds to the terms: a reminder before each falls due.
     #[serde(default)]
     pub sla: Sla,
+    /// The office hours `working_hours` terms count in.
+    #[serde(default)]
+    pub office_hours: Option<Cited<OfficeHours>>,
     /// The workflow provisions: actions, guards, effects, unbounded states.
     pub workflow: Workflow,
     /// Every value the regulation does not give, with the profile's note.

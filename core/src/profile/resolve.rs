@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::diagnostic::{suggest, Diagnostic, Location, Severity};
-use crate::term::{OnNonWorking, ReminderRule, TermUnit};
+use crate::term::{Break, OfficeHours, OnNonWorking, ReminderRule, TermUnit};
 
 use super::file::{
     AttachmentsFile, CitedField, OnNonWorkingFile, ProfileFile, ProvisionFile, TermFile, TermStart,
@@ -20,7 +20,7 @@ use super::load::{display_path, ExtendsResolver};
 use super::file::{CalendarField, MunicipalityFile};
 use crate::calendar::{CalendarChoice, Layer, LayerRef};
 use super::model::{
-    Attachments, Category, Channels, Cited, ContentRules, Fields, Language, Limits, Municipality,
+    Attachments, Category, Channels, Cited, ContentRules, Extension, Fields, Language, Limits, Municipality,
     Organisation, Profile, Provision, Publicity, RefusalGround, Regulation, StageShares, Submission,
     Sla, TermDefaults, TermRule, UnsetValue, Workflow,
 };
@@ -142,6 +142,8 @@ pub(crate) struct Ctx<'a> {
     unset: Vec<UnsetValue>,
     /// `[term_defaults] closing_time`, given to every term without its own.
     default_closing: Option<NaiveTime>,
+    /// `[office_hours]`, given to every term and reminder in `working_hours`.
+    office_hours: Option<OfficeHours>,
     /// Reads the profile's own calendar layer files (the same look-up as `extends`).
     files: Option<ExtendsResolver<'a>>,
 }
@@ -149,7 +151,7 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// A pass over one merged tree.
     pub fn new(tree: &'a Node, sources: &'a Sources, is_abstract: bool) -> Self {
-        Self { tree, sources, diags: Vec::new(), is_abstract, regulation: String::new(), unset: Vec::new(), default_closing: None, files: None }
+        Self { tree, sources, diags: Vec::new(), is_abstract, regulation: String::new(), unset: Vec::new(), default_closing: None, office_hours: None, files: None }
     }
 
     /// The look-up for the profile's own calendar layer files (`calendar.layers`).
@@ -352,6 +354,10 @@ impl<'a> Ctx<'a> {
         let cutoff = self.time(t.cutoff.as_ref(), &with(p, &["cutoff"]));
         let closing_time = self.time(t.closing_time.as_ref(), &with(p, &["closing_time"])).or(self.default_closing);
         let scope = self.scope(t, p);
+        let working_hours = !t.unset && t.unit == Some(UnitFile::WorkingHours);
+        if working_hours {
+            self.need_office_hours(&with(p, &["unit"]), &format!("term `{}`", display_path(p)));
+        }
         TermRule {
             name: name.to_string(),
             name_ru: t.name_ru.clone(),
@@ -371,8 +377,89 @@ impl<'a> Ctx<'a> {
             note: t.note.clone(),
             mapping_note: t.mapping_note.clone(),
             scope,
+            office_hours: if working_hours { self.office_hours } else { None },
             regulation: self.regulation.clone(),
         }
+    }
+
+    /// `[limits] extension`: a positive amount, a unit with what it needs, a count of 1 or more.
+    fn extension(&mut self, f: &ProfileFile) -> Option<Cited<Extension>> {
+        let p = path(&["limits", "extension"]);
+        let c = self.cited(f.limits.extension.as_ref(), &p)?;
+        let e = c.value;
+        if e.amount <= 0 {
+            self.error(
+                "bad_extension",
+                format!("`limits.extension` extends by {} units", e.amount),
+                &with(&p, &["value", "amount"]),
+                false,
+                "an extension is 1 or more units: «не более чем на 30 календарных дней» is `amount = 30, unit = \"calendar_days\"`",
+            );
+            return None;
+        }
+        if e.times == Some(0) {
+            self.error(
+                "bad_extension",
+                "`limits.extension` may be used 0 times".to_string(),
+                &with(&p, &["value", "times"]),
+                false,
+                "write `times = 1` for «однократно», N for «не более N раз», or leave `times` out when the regulation sets no count; remove the extension when the term cannot be extended",
+            );
+            return None;
+        }
+        if e.unit == UnitFile::WorkingHours {
+            self.need_office_hours(&with(&p, &["value", "unit"]), "`limits.extension`");
+        }
+        let value = Extension { amount: e.amount, unit: unit(e.unit), times: e.times, office_hours: self.office_hours };
+        Some(Cited { value, clause: c.clause, local_choice: c.local_choice, note: c.note, regulation: c.regulation })
+    }
+
+    /// A term or reminder in `working_hours` needs the profile's `[office_hours]`.
+    fn need_office_hours(&mut self, p: &[Seg], what: &str) {
+        if self.office_hours.is_none() {
+            self.error(
+                "office_hours_missing",
+                format!("{what} is in `working_hours`, but the profile sets no office hours to count them in"),
+                p,
+                false,
+                "add `[office_hours]` with `opens = \"09:00\"`, `closes = \"18:00\"`, `lunch = { from = \"13:00\", to = \"14:00\" }` and a `clause` (or `local_choice`), or use `working_days` / `hours`",
+            );
+        }
+    }
+
+    /// `[office_hours]`: times, order, and the citation.
+    fn office_hours(&mut self, f: &ProfileFile) -> Option<Cited<OfficeHours>> {
+        let o = f.office_hours.as_ref()?;
+        let p = path(&["office_hours"]);
+        self.citation(o.clause.as_ref(), o.local_choice.as_ref(), &p);
+        let opens = self.time(Some(&o.opens), &with(&p, &["opens"]));
+        let closes = self.time(Some(&o.closes), &with(&p, &["closes"]));
+        let lunch = match &o.lunch {
+            Some(b) => {
+                let from = self.time(Some(&b.from), &with(&p, &["lunch", "from"]));
+                let to = self.time(Some(&b.to), &with(&p, &["lunch", "to"]));
+                Some(Break { from: from?, to: to? })
+            }
+            None => None,
+        };
+        let hours = OfficeHours { opens: opens?, closes: closes?, lunch };
+        if let Some(problem) = hours.problem() {
+            self.error(
+                "bad_office_hours",
+                format!("`office_hours` cannot be counted in: {problem}"),
+                &p,
+                true,
+                "write the hours of one ordinary working day: opens < lunch.from < lunch.to < closes, with more than an hour of work (a pre-holiday day is an hour shorter)",
+            );
+            return None;
+        }
+        Some(Cited {
+            value: hours,
+            clause: o.clause.clone(),
+            local_choice: o.local_choice.clone(),
+            note: o.note.clone(),
+            regulation: self.regulation.clone(),
+        })
     }
 
     /// The categories and season a term is limited to; the category ids are checked once the
@@ -535,6 +622,8 @@ impl<'a> Ctx<'a> {
             }),
         };
         self.default_closing = term_defaults.closing_time.as_ref().map(|c| c.value);
+        let office_hours = self.office_hours(f);
+        self.office_hours = office_hours.as_ref().map(|c| c.value);
         let sla = Sla {
             reminder: self.cited(f.sla.reminder.as_ref(), &path(&["sla", "reminder"])).and_then(|c| {
                 if c.value.amount < 0 {
@@ -547,7 +636,10 @@ impl<'a> Ctx<'a> {
                     );
                     return None;
                 }
-                let rule = ReminderRule { amount: c.value.amount, unit: unit(c.value.unit) };
+                if c.value.unit == UnitFile::WorkingHours {
+                    self.need_office_hours(&path(&["sla", "reminder", "value", "unit"]), "`sla.reminder`");
+                }
+                let rule = ReminderRule { amount: c.value.amount, unit: unit(c.value.unit), office_hours: self.office_hours };
                 Some(Cited { value: rule, clause: c.clause, local_choice: c.local_choice, note: c.note, regulation: c.regulation })
             }),
         };
@@ -592,6 +684,7 @@ impl<'a> Ctx<'a> {
         let limits = Limits {
             reworks: self.cited(l.reworks.as_ref(), &lp("reworks")),
             postponements: self.cited(l.postponements.as_ref(), &lp("postponements")),
+            extension: self.extension(f),
             vote_threshold: self.cited(l.vote_threshold.as_ref(), &lp("vote_threshold")),
             block_days: self.cited(l.block_days.as_ref(), &lp("block_days")),
         };
@@ -625,6 +718,7 @@ impl<'a> Ctx<'a> {
             stage_shares,
             term_defaults,
             sla,
+            office_hours,
             workflow,
             unset: std::mem::take(&mut self.unset),
         };
@@ -1078,6 +1172,7 @@ fn unit(u: UnitFile) -> TermUnit {
         UnitFile::CalendarDays => TermUnit::CalendarDays,
         UnitFile::WorkingDays => TermUnit::WorkingDays,
         UnitFile::Hours => TermUnit::Hours,
+        UnitFile::WorkingHours => TermUnit::WorkingHours,
     }
 }
 

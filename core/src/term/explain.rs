@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::model::{OnNonWorking, TermUnit};
+use super::office::OfficeHours;
 use crate::calendar::{Calendar, DayKind};
 use crate::locale::{date_en, date_ru, day_ru, plural_ru};
 
@@ -14,7 +15,8 @@ use crate::locale::{date_en, date_ru, day_ru, plural_ru};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Step {
     /// Stable code of the rule applied: `start`, `start_moved`, `before_cutoff`, `after_cutoff`,
-    /// `counted`, `last_day_moved`, `closes`, `rolling_window`, `provisional`.
+    /// `counted`, `skipped`, `last_day_moved`, `last_day_kept`, `closes`, `rolling_window`,
+    /// `office_opening`, `working_hours`, `short_day`, `extended`, `provisional`.
     pub rule: String,
     /// The step in Russian.
     pub ru: String,
@@ -27,9 +29,10 @@ pub struct Step {
 
 /// The static code of a rendered step's rule, when it is one of ours.
 pub(super) fn rule_code(rule: &str) -> Option<&'static str> {
-    const CODES: [&str; 11] = [
+    const CODES: [&str; 15] = [
         "start", "start_moved", "before_cutoff", "after_cutoff", "counted", "skipped",
         "last_day_moved", "last_day_kept", "closes", "rolling_window", "provisional",
+        "office_opening", "working_hours", "short_day", "extended",
     ];
     CODES.iter().find(|c| **c == rule).copied()
 }
@@ -208,6 +211,33 @@ pub(super) fn after_cutoff(
     }
 }
 
+/// A unit's name for `amount` of it, in Russian (declined) and English (singular or plural):
+/// «30 календарных дней», "30 calendar days".
+pub(crate) fn unit_words(amount: i64, unit: TermUnit) -> (&'static str, &'static str) {
+    let one = amount.unsigned_abs() == 1;
+    match unit {
+        TermUnit::CalendarDays => {
+            (plural_ru(amount, "календарный день", "календарных дня", "календарных дней"), if one { "calendar day" } else { "calendar days" })
+        }
+        TermUnit::WorkingDays => (plural_ru(amount, "рабочий день", "рабочих дня", "рабочих дней"), if one { "working day" } else { "working days" }),
+        TermUnit::Hours => (plural_ru(amount, "час", "часа", "часов"), if one { "hour" } else { "hours" }),
+        TermUnit::WorkingHours => (plural_ru(amount, "рабочий час", "рабочих часа", "рабочих часов"), if one { "working hour" } else { "working hours" }),
+    }
+}
+
+/// The `n`th extension of a term (of at most `times`) by `amount` units from its previous end.
+pub(super) fn extended(n: u32, times: Option<u32>, amount: i64, unit: TermUnit, from: NaiveDateTime, clause: &str) -> Step {
+    let (ru_unit, en_unit) = unit_words(amount, unit);
+    let (ru_of, en_of) = times.map_or((String::new(), String::new()), |t| (format!(" из {t} допустимых"), format!(" of {t} allowed")));
+    let t = from.format("%H:%M:%S");
+    step(
+        "extended",
+        format!("продление {n}{ru_of}: срок продлён на {amount} {ru_unit}, считая от прежнего окончания срока, {}, {t}", date_ru(from.date())),
+        format!("extension {n}{en_of}: the term is extended by {amount} {en_unit} from its previous end, {} {t}", date_en(from.date())),
+        Some(clause),
+    )
+}
+
 pub(super) fn counted(amount: i64, unit: TermUnit, from: NaiveDate, last: NaiveDate, clause: Option<&str>) -> Step {
     let (ru_unit, en_unit) = match unit {
         TermUnit::WorkingDays => (plural_ru(amount, "рабочий день", "рабочих дня", "рабочих дней"), "working day"),
@@ -302,6 +332,85 @@ pub(super) fn provisional(days: &[NaiveDate]) -> Step {
         "provisional",
         format!("результат зависит от предварительных дат календаря (акт ещё не издан или не подтверждён): {}", ru.join(", ")),
         format!("the result depends on provisional calendar days (the act is not out yet or not confirmed): {}", en.join(", ")),
+        None,
+    )
+}
+
+pub(super) fn office_opening(calendar: &Calendar, from: NaiveDateTime, to: NaiveDateTime, hours: &OfficeHours) -> Step {
+    let mut ru_why = Vec::new();
+    let mut en_why = Vec::new();
+    for day in from.date().iter_days().take_while(|d| *d < to.date()) {
+        if !calendar.is_working_day(day).unwrap_or(true) {
+            let (r, e) = why_nonworking(calendar, day);
+            ru_why.push(r);
+            en_why.push(e);
+        }
+    }
+    let (ru_tail, en_tail) =
+        if ru_why.is_empty() { (String::new(), String::new()) } else { (format!("; {}", ru_why.join("; ")), format!("; {}", en_why.join("; "))) };
+    let t = to.format("%H:%M");
+    step(
+        "office_opening",
+        format!(
+            "поступило вне рабочего времени ({}) → рабочие часы считаются с ближайшего начала работы, {}, {t}{ru_tail}",
+            hours.describe_ru(),
+            date_ru(to.date())
+        ),
+        format!(
+            "received outside office hours ({}) → working hours count from the next opening, {} {t}{en_tail}",
+            hours.describe_en(),
+            date_en(to.date())
+        ),
+        None,
+    )
+}
+
+pub(super) fn working_hours(
+    calendar: &Calendar,
+    amount: i64,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    hours: &OfficeHours,
+    clause: Option<&str>,
+) -> Step {
+    let spans = super::office::count(calendar, hours, from, amount.saturating_mul(60)).map(|r| r.1).unwrap_or_default();
+    let mut days: Vec<(NaiveDate, Vec<String>)> = Vec::new();
+    for s in spans {
+        let part = format!("{}–{}", super::office::hm(s.from), super::office::hm(s.to));
+        match days.last_mut() {
+            Some((d, parts)) if *d == s.day => parts.push(part),
+            _ => days.push((s.day, vec![part])),
+        }
+    }
+    let ru_days: Vec<String> = days.iter().map(|(d, p)| format!("{} {}", day_ru(*d), p.join(", "))).collect();
+    let en_days: Vec<String> = days.iter().map(|(d, p)| format!("{} {}", date_en(*d), p.join(", "))).collect();
+    let t = to.format("%H:%M");
+    let ru_unit = plural_ru(amount, "рабочий час", "рабочих часа", "рабочих часов");
+    let en_s = if amount == 1 { "" } else { "s" };
+    step(
+        "working_hours",
+        format!(
+            "{amount} {ru_unit} в часы работы ({}), только в рабочие дни: {} → срок истекает {}, в {t}",
+            hours.describe_ru(),
+            if ru_days.is_empty() { "—".to_string() } else { ru_days.join("; ") },
+            date_ru(to.date())
+        ),
+        format!(
+            "{amount} working hour{en_s} within office hours ({}), on working days only: {} → due {} at {t}",
+            hours.describe_en(),
+            if en_days.is_empty() { "-".to_string() } else { en_days.join("; ") },
+            date_en(to.date())
+        ),
+        clause,
+    )
+}
+
+pub(super) fn short_day(day: NaiveDate, closes: NaiveTime) -> Step {
+    let t = closes.format("%H:%M");
+    step(
+        "short_day",
+        format!("{} — предпраздничный день: продолжительность работы уменьшена на один час, до {t} (ст. 95 ТК РФ)", date_ru(day)),
+        format!("{} is the day before a holiday: the working day is one hour shorter, until {t} (Labour Code art. 95)", date_en(day)),
         None,
     )
 }

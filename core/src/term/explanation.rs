@@ -13,6 +13,7 @@ use smallvec::SmallVec;
 
 use super::explain::{self, Step};
 use super::model::{OnNonWorking, TermSources, TermUnit};
+use super::office::OfficeHours;
 use crate::calendar::Calendar;
 
 /// Steps kept inline. A term records at most seven (the start, a start move or cutoff, the
@@ -171,8 +172,28 @@ pub(super) enum StepData {
     LastDay { counted: NaiveDate, moved: NaiveDate, rule: OnNonWorking },
     Closes { day: NaiveDate, at: NaiveTime, explicit: bool },
     Rolling { hours: i64, due: NaiveDateTime },
+    /// An event outside the office hours: counting starts at the next opening (`to`).
+    OfficeOpening(Box<HoursStep>),
+    /// A `working_hours` count from `from` to `to`; the day-by-day parts are worked out again
+    /// when written out.
+    WorkingHours(Box<HoursStep>),
+    /// A shortened pre-holiday day the count went through (Labour Code art. 95).
+    ShortDay { day: NaiveDate, closes: NaiveTime },
     /// Provisional days between the two dates, read back from the calendar when written out.
     Provisional { from: NaiveDate, to: NaiveDate },
+}
+
+/// A step of a `working_hours` term, boxed: it is larger than the day steps every plan records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct HoursStep {
+    /// The hours counted (0 for the move to the opening).
+    pub amount: i64,
+    /// Where the step begins, local.
+    pub from: NaiveDateTime,
+    /// Where it ends, local.
+    pub to: NaiveDateTime,
+    /// The office hours counted in.
+    pub hours: OfficeHours,
 }
 
 /// What a resolved term recorded, kept in one allocation: a term is moved several times on
@@ -225,6 +246,12 @@ pub struct Explanation {
 }
 
 impl Explanation {
+    /// An explanation of steps already written out: an extended term joins the steps of the
+    /// term with those of each extension.
+    pub(crate) fn rendered(steps: Vec<Step>) -> Self {
+        Self { inner: Inner::Rendered(steps) }
+    }
+
     /// The steps, written out in Russian and English.
     pub fn steps(&self) -> Vec<Step> {
         match &self.inner {
@@ -258,6 +285,9 @@ fn code(s: &StepData) -> &'static str {
         StepData::Closes { .. } => "closes",
         StepData::Rolling { .. } => "rolling_window",
         StepData::Provisional { .. } => "provisional",
+        StepData::OfficeOpening(_) => "office_opening",
+        StepData::WorkingHours(_) => "working_hours",
+        StepData::ShortDay { .. } => "short_day",
     }
 }
 
@@ -275,6 +305,9 @@ fn render(cal: &Calendar, zone: &str, src: &Citations, s: &StepData) -> Option<S
         StepData::LastDay { counted, moved, rule } => explain::last_day_nonworking(cal, *counted, *moved, *rule),
         StepData::Closes { day, at, explicit } => explain::closes(*day, *at, *explicit, zone),
         StepData::Rolling { hours, due } => explain::rolling(*hours, *due, term),
+        StepData::OfficeOpening(h) => explain::office_opening(cal, h.from, h.to, &h.hours),
+        StepData::WorkingHours(h) => explain::working_hours(cal, h.amount, h.from, h.to, &h.hours, term),
+        StepData::ShortDay { day, closes } => explain::short_day(*day, *closes),
         StepData::Provisional { from, to } => explain::provisional(&cal.provisional_days(*from, *to).unwrap_or_default()),
     })
 }

@@ -10,15 +10,18 @@ mod closing;
 mod explain;
 mod explanation;
 mod model;
+mod office;
 mod reminder;
 mod request;
 
 pub use explain::Step;
+pub(crate) use explain::unit_words;
 pub use explanation::Explanation;
 pub(crate) use closing::ClosingOffsets;
 pub(crate) use explanation::Citations;
 use explanation::{Recording, StepData};
 pub use model::{OnNonWorking, Term, TermSources, TermUnit};
+pub use office::{Break, OfficeHours};
 pub use reminder::ReminderRule;
 pub use request::DeadlineRequest;
 
@@ -125,6 +128,10 @@ pub(crate) fn resolve_local(
         });
     }
 
+    if term.unit == TermUnit::WorkingHours {
+        return resolve_working_hours(calendar, local, term, steps);
+    }
+
     // Where counting starts (rules 5 and 9).
     let counts_from = if let Some(cutoff) = term.cutoff {
         let working = calendar.is_working_day(sent_date)?;
@@ -196,6 +203,81 @@ pub(crate) fn resolve_local(
         provisional,
         explanation: steps.finish(),
     })
+}
+
+/// `result` extended by `term` (the extension, counted on from the end of `result`), the `n`th
+/// extension of at most `times`, under `clause`: the due instant moves, the explanation keeps
+/// the term's steps and adds the extension's, and the provisional days of both are kept.
+pub(crate) fn extend_result(
+    calendar: &Calendar,
+    zone: Tz,
+    result: TermResult,
+    term: &Term,
+    n: u32,
+    times: Option<u32>,
+    clause: &str,
+) -> Result<TermResult> {
+    let from = result.due.with_timezone(&zone);
+    let ext = resolve_local(calendar, from, term, Citations::new(Some(clause), None, None), &[])?;
+    let mut steps = result.explanation.steps();
+    steps.push(explain::extended(n, times, term.amount, term.unit, from.naive_local(), clause));
+    steps.extend(ext.explanation.steps().into_iter().skip(1));
+    let mut provisional = result.provisional;
+    provisional.extend(ext.provisional);
+    provisional.sort_unstable();
+    provisional.dedup();
+    Ok(TermResult {
+        due: ext.due,
+        due_date: ext.due_date,
+        counts_from: result.counts_from,
+        provisional,
+        explanation: Explanation::rendered(steps),
+    })
+}
+
+/// A `working_hours` term: the start moves to the next opening when it is outside the office
+/// hours, then only the time inside them counts, on the calendar's working days, an hour less
+/// on a shortened pre-holiday day (Labour Code art. 95); the term ends at the instant the count
+/// runs out, not at the end of a day.
+fn resolve_working_hours(calendar: &Calendar, local: DateTime<Tz>, term: &Term, mut steps: Recording) -> Result<TermResult> {
+    let hours = term.office_hours.ok_or_else(|| {
+        Error::input(
+            "office_hours",
+            "a `working_hours` term counts in the office hours: give `office_hours` (in a profile, `[office_hours]`)",
+        )
+    })?;
+    if let Some(problem) = hours.problem() {
+        return Err(Error::input("office_hours", problem));
+    }
+    let start = local.naive_local();
+    let minutes = term
+        .amount
+        .checked_mul(60)
+        .ok_or_else(|| Error::input("amount", format!("{} working hours is past the representable time", term.amount)))?;
+    let (opening, _) = office::count(calendar, &hours, start, 0)?;
+    if opening != start {
+        steps.push(StepData::OfficeOpening(Box::new(explanation::HoursStep { amount: 0, from: start, to: opening, hours })));
+    }
+    let (end, spans) = office::count(calendar, &hours, opening, minutes)?;
+    steps.push(StepData::WorkingHours(Box::new(explanation::HoursStep { amount: term.amount, from: opening, to: end, hours })));
+    if opening.date() < end.date() {
+        steps.push(StepData::Skipped { from: opening.date(), to: end.date() });
+    }
+    let mut short_days: Vec<NaiveDate> = Vec::new();
+    for span in &spans {
+        if !short_days.contains(&span.day) && office::is_short(calendar, span.day)? {
+            short_days.push(span.day);
+            steps.push(StepData::ShortDay { day: span.day, closes: hours.closes_on(true) });
+        }
+    }
+    let due = local_instant(local.timezone(), &end).ok_or_else(|| {
+        Error::input("office_hours", format!("{end} does not exist in {}", local.timezone().name()))
+    })?;
+    let provisional = calendar.provisional_days(start.date(), end.date())?;
+    if !provisional.is_empty() {
+        steps.push(StepData::Provisional { from: start.date(), to: end.date() });
+    }
+    Ok(TermResult { due, due_date: end.date(), counts_from: opening.date(), provisional, explanation: steps.finish() })
 }
 
 /// A local wall-clock instant in `zone` with the offset it has there: the earlier of two when

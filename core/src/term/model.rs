@@ -3,6 +3,8 @@
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
+use super::office::OfficeHours;
+
 /// The unit a term is counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -13,6 +15,10 @@ pub enum TermUnit {
     WorkingDays,
     /// Hours, a rolling window («в течение трех суток» = 72 hours).
     Hours,
+    /// Working hours («4 рабочих часа»): only the time inside the office hours
+    /// ([`OfficeHours`]) of working days counts; an event outside them counts from the next
+    /// opening.
+    WorkingHours,
 }
 
 /// What happens when a calendar-day term's last day is not a working day.
@@ -48,6 +54,10 @@ pub struct Term {
     /// The closing time of the last day; 23:59:59 (art. 194) when unset.
     #[serde(default)]
     pub closing_time: Option<NaiveTime>,
+    /// The office hours a `working_hours` term counts in (a profile's `[office_hours]`);
+    /// required for that unit, unused by the others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_hours: Option<OfficeHours>,
 }
 
 impl Term {
@@ -60,6 +70,7 @@ impl Term {
             on_nonworking: OnNonWorking::Next,
             cutoff: None,
             closing_time: None,
+            office_hours: None,
         }
     }
 

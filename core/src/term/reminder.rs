@@ -18,8 +18,12 @@ use crate::calendar::Calendar;
 pub struct ReminderRule {
     /// How many units before.
     pub amount: i64,
-    /// Working days, calendar days or hours.
+    /// Working days, calendar days, hours or working hours.
     pub unit: TermUnit,
+    /// The office hours a reminder in `working_hours` counts back in (the profile's
+    /// `[office_hours]`); without them such a reminder is never owed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_hours: Option<super::OfficeHours>,
 }
 
 impl ReminderRule {
@@ -31,6 +35,12 @@ impl ReminderRule {
             TermUnit::Hours => return due.checked_sub_signed(Duration::hours(self.amount)),
             TermUnit::CalendarDays => due_date.checked_sub_days(chrono::Days::new(u64::try_from(self.amount).ok()?))?,
             TermUnit::WorkingDays => calendar.add_working_days(due_date, -self.amount).ok()?,
+            TermUnit::WorkingHours => {
+                let hours = self.office_hours?;
+                let local = due.with_timezone(&zone).naive_local();
+                let at = super::office::count_back(calendar, &hours, local, self.amount.checked_mul(60)?).ok()?;
+                return local_instant(zone, &at);
+            }
         };
         local_instant(zone, &day.and_time(time))
     }
@@ -46,11 +56,11 @@ mod tests {
         let zone = Tz::Europe__Moscow;
         let due = DateTime::parse_from_rfc3339("2026-03-16T23:59:59+03:00").unwrap_or_default();
         let due_date = due.date_naive();
-        let rule = ReminderRule { amount: 1, unit: TermUnit::WorkingDays };
+        let rule = ReminderRule { amount: 1, unit: TermUnit::WorkingDays, office_hours: None };
         assert_eq!(rule.remind_at(&cal, zone, due, due_date).map(|t| t.to_rfc3339()), Some("2026-03-13T23:59:59+03:00".to_string()));
-        let rule = ReminderRule { amount: 4, unit: TermUnit::Hours };
+        let rule = ReminderRule { amount: 4, unit: TermUnit::Hours, office_hours: None };
         assert_eq!(rule.remind_at(&cal, zone, due, due_date).map(|t| t.to_rfc3339()), Some("2026-03-16T19:59:59+03:00".to_string()));
-        let rule = ReminderRule { amount: 2, unit: TermUnit::CalendarDays };
+        let rule = ReminderRule { amount: 2, unit: TermUnit::CalendarDays, office_hours: None };
         assert_eq!(rule.remind_at(&cal, zone, due, due_date).map(|t| t.to_rfc3339()), Some("2026-03-14T23:59:59+03:00".to_string()));
     }
 }

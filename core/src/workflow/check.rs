@@ -107,7 +107,14 @@ pub fn edges(p: &Profile) -> Vec<(State, Action, State)> {
                     e.push((from, a, from));
                 }
             }
-            Action::Vote | Action::BlockUser => {}
+            // Extending stays in the state: a loop on each state the other actions use.
+            Action::Extend | Action::Vote | Action::BlockUser => {}
+        }
+    }
+    if en(Action::Extend) {
+        let used: BTreeSet<State> = e.iter().flat_map(|(a, _, b)| [*a, *b]).collect();
+        for s in used.into_iter().filter(|s| matches!(s, S::Acceptance | S::Coordination | S::Execution | S::Approval | S::SignOff | S::Postponed)) {
+            e.push((s, Action::Extend, s));
         }
     }
     e
@@ -170,6 +177,14 @@ pub fn static_check(p: &Profile) -> Vec<CheckIssue> {
         path: path.iter().map(|s| (*s).to_string()).collect(),
         help: help.to_string(),
     };
+    if p.workflow.action(Action::Extend.name()).is_some() && p.limits.extension.is_none() {
+        out.push(issue(
+            "extension_not_set",
+            "`extend` is enabled, but `[limits] extension` does not say how far and how often a term may be extended".to_string(),
+            &["workflow", "actions", "extend"],
+            "add `extension = { value = { amount = 30, unit = \"calendar_days\", times = 1 }, clause = \"...\" }` under [limits] («не более чем на 30 календарных дней»), or remove the action",
+        ));
+    }
     let mentioned: BTreeSet<State> = edges.iter().flat_map(|(a, _, b)| [*a, *b]).collect();
     for s in mentioned.difference(&reach) {
         let mut by: Vec<&str> = edges.iter().filter(|(from, _, _)| from == s).map(|(_, a, _)| a.name()).collect();

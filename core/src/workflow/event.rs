@@ -153,9 +153,13 @@ pub struct WorkflowEvent {
     /// `register_call`: what became of the call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<CallOutcome>,
-    /// `return`, `return_not_in_competence`, `return_for_review`, `decline`: why.
+    /// `return`, `return_not_in_competence`, `return_for_review`, `decline`, `extend`: why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// `extend`: by how many units of the profile's `[limits] extension` (at most its amount;
+    /// the whole amount when omitted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<i64>,
 }
 
 impl WorkflowEvent {
@@ -185,6 +189,7 @@ impl WorkflowEvent {
             to: None,
             outcome: None,
             reason: None,
+            amount: None,
         }
     }
 }

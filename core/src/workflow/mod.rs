@@ -87,7 +87,7 @@ pub(crate) fn replay_prepared(
     prepared: Option<&crate::message::Prepared>,
 ) -> Result<Replay> {
     check_in_force(profile, zone, message)?;
-    let mut m = replay::Machine::new(profile, message, zone, now, events);
+    let mut m = replay::Machine::new(profile, calendar, message, zone, now, events);
     m.category.clone_from(&message.category);
     for (i, ev) in events.iter().enumerate() {
         m.apply(i, ev);

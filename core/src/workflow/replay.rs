@@ -17,6 +17,7 @@ use super::report::{
 };
 use super::vocabulary::{Action, EffectKind, Guard, Role, State};
 use super::voters::Voters;
+use crate::calendar::Calendar;
 use crate::message::{Channel, Message};
 use crate::profile::{Family, Profile, Provision};
 
@@ -24,6 +25,8 @@ use crate::profile::{Family, Profile, Provision};
 #[derive(Debug, Clone)]
 pub(crate) struct Machine<'a> {
     pub profile: &'a Profile,
+    /// The profile's calendar: how far an extension may move a planned date is counted in it.
+    pub calendar: &'a Calendar,
     pub message: &'a Message,
     pub zone: Tz,
     /// Bit `a as u32` set when the profile enables action `a` (looked up once, not per event).
@@ -60,6 +63,10 @@ pub(crate) struct Machine<'a> {
     pub pending: Option<Pending>,
     pub result: Option<AnswerResult>,
     pub planned_date: Option<NaiveDate>,
+    /// Each accepted extension of the answer term, in units of `[limits] extension`, in order.
+    pub extended_by: Vec<i64>,
+    /// Extensions of the current planned date since the postponed answer that set it.
+    pub planned_extensions: u32,
     pub last_at: Option<DateTime<FixedOffset>>,
     pub effects: Vec<Effect>,
     pub refused: Vec<RefusedEvent>,
@@ -80,6 +87,7 @@ fn nonempty(s: Option<&String>) -> bool {
 impl<'a> Machine<'a> {
     pub fn new(
         profile: &'a Profile,
+        calendar: &'a Calendar,
         message: &'a Message,
         zone: Tz,
         now: DateTime<FixedOffset>,
@@ -112,6 +120,7 @@ impl<'a> Machine<'a> {
         }
         Self {
             profile,
+            calendar,
             message,
             zone,
             enabled,
@@ -140,6 +149,8 @@ impl<'a> Machine<'a> {
             pending: None,
             result: None,
             planned_date: None,
+            extended_by: Vec::new(),
+            planned_extensions: 0,
             last_at: None,
             effects: Vec::new(),
             refused: Vec::new(),
@@ -198,6 +209,9 @@ impl<'a> Machine<'a> {
             Action::Rate => matches!(s, State::Answered | State::Postponed) && self.answered && !self.rated,
             Action::Vote => self.published_at.is_some() && s != State::Refused,
             Action::BlockUser => true,
+            Action::Extend => {
+                matches!(s, State::Acceptance | State::Coordination | State::Execution | State::Approval | State::SignOff | State::Postponed)
+            }
         }
     }
 
@@ -377,6 +391,7 @@ impl<'a> Machine<'a> {
             Action::Rate => self.rate(ev),
             Action::Vote => self.vote(ev),
             Action::BlockUser => self.block(ev),
+            Action::Extend => self.extend(ev),
         }
     }
 
@@ -854,6 +869,7 @@ impl<'a> Machine<'a> {
         self.rated = false;
         self.result = result;
         self.planned_date = planned_date;
+        self.planned_extensions = 0;
         let postponed = result == Some(AnswerResult::Postponed);
         if postponed {
             self.counters.postponements += 1;
@@ -903,6 +919,129 @@ impl<'a> Machine<'a> {
                 );
             }
         }
+    }
+
+    /// Extends the answer term by the profile's `[limits] extension`, or, for a postponed
+    /// answer, moves its planned date on by at most as much; the applicant is told why.
+    fn extend(&mut self, ev: &WorkflowEvent) -> Step {
+        let Some(limit) = &self.profile.limits.extension else {
+            return Err(Reason::new(
+                "extension_not_set",
+                format!("регламент ({}) не устанавливает продление срока", self.profile.regulation.short_ru),
+                format!("the {} profile sets no `[limits] extension`", self.profile.regulation.short_en),
+                self.action_clause(Action::Extend),
+            ));
+        };
+        let ext = limit.value;
+        if !nonempty(ev.reason.as_ref()) {
+            return Err(missing("reason", "основание продления срока (сообщается заявителю)", Some(limit.citation())));
+        }
+        let postponed = self.state == State::Postponed;
+        if let Some(times) = ext.times.filter(|_| !postponed) {
+            if self.counters.extensions >= times {
+                return Err(Reason::new(
+                    "extension_limit",
+                    format!("срок может быть продлён не более {times} раз(а) ({}); продлений уже: {}", limit.citation(), self.counters.extensions),
+                    format!("the term may be extended at most {times} time(s) ({}); already extended {}", limit.citation(), self.counters.extensions),
+                    Some(limit.citation()),
+                ));
+            }
+        }
+        let amount = ev.amount.unwrap_or(ext.amount);
+        let (ru_max, en_max) = crate::term::unit_words(ext.amount, ext.unit);
+        if amount <= 0 || amount > ext.amount {
+            return Err(Reason::new(
+                "extension_too_long",
+                format!("срок может быть продлён не более чем на {} {ru_max}, а не на {amount}", ext.amount),
+                format!("the term may be extended by at most {} {en_max}, not by {amount}", ext.amount),
+                Some(limit.citation()),
+            ));
+        }
+        let (ru_by, en_by) = crate::term::unit_words(amount, ext.unit);
+        let reason = ev.reason.as_deref().unwrap_or_default();
+        if postponed {
+            let (Some(current), Some(new)) = (self.planned_date, ev.planned_date) else {
+                return Err(missing("planned_date", "новая планируемая дата", Some(limit.citation())));
+            };
+            if new <= current {
+                return Err(Reason::new(
+                    "planned_date_not_later",
+                    format!("новая планируемая дата {new} должна быть позже прежней, {current}"),
+                    format!("the new planned date {new} must be after the current one, {current}"),
+                    None,
+                ));
+            }
+            let latest = self.extended_date(current, amount).ok_or_else(|| {
+                Reason::new(
+                    "out_of_range",
+                    "продление выходит за годы производственного календаря",
+                    "the extension runs past the production calendar's years",
+                    None,
+                )
+            })?;
+            if new > latest {
+                return Err(Reason::new(
+                    "extension_too_long",
+                    format!("планируемая дата может быть перенесена не более чем на {amount} {ru_by}: не позже {latest}, а не на {new}"),
+                    format!("the planned date may move by at most {amount} {en_by}: to {latest} at the latest, not {new}"),
+                    Some(limit.citation()),
+                ));
+            }
+            // The reminder of the old date is no longer owed; the new date's takes its place.
+            let old = self.start_of(current);
+            self.effects.retain(|e| !(e.kind == EffectKind::ReminderPlannedDate.name() && Some(e.at) == old));
+            self.planned_date = Some(new);
+            self.planned_extensions += 1;
+            self.counters.planned_date_extensions += 1;
+            if self.owes(EffectKind::ReminderPlannedDate).is_some() {
+                if let Some(when) = self.start_of(new) {
+                    self.effect(
+                        EffectKind::ReminderPlannedDate,
+                        Recipient::Organisation,
+                        when,
+                        format!("напоминание исполнителю {new}: подготовить дополнительный ответ"),
+                        format!("reminder to the organisation on {new}: prepare an additional answer"),
+                        None,
+                    );
+                }
+            }
+        } else {
+            if self.answered || self.in_rework {
+                return Err(Reason::new(
+                    "nothing_to_extend",
+                    "срок ответа не течёт: продлевать нечего",
+                    "no answer term is running: there is nothing to extend",
+                    Some(limit.citation()),
+                ));
+            }
+            self.extended_by.push(amount);
+            self.counters.extensions += 1;
+        }
+        if self.owes(EffectKind::NoticeExtension).is_some() {
+            let (ru, en) = match self.planned_date.filter(|_| postponed) {
+                Some(date) => (
+                    format!("уведомление заявителю: планируемая дата перенесена на {date}; основание: {reason}"),
+                    format!("notice to the applicant: the planned date is moved to {date}; grounds: {reason}"),
+                ),
+                None => (
+                    format!("уведомление заявителю: срок рассмотрения продлён на {amount} {ru_by}; основание: {reason}"),
+                    format!("notice to the applicant: the term is extended by {amount} {en_by}; grounds: {reason}"),
+                ),
+            };
+            self.effect(EffectKind::NoticeExtension, Recipient::Applicant, ev.at, ru, en, None);
+        }
+        Ok(())
+    }
+
+    /// The last day a planned date `current` may move to by an extension of `amount` units,
+    /// counted on from its end as the extension's term; `None` past the calendar.
+    fn extended_date(&self, current: NaiveDate, amount: i64) -> Option<NaiveDate> {
+        use chrono::TimeZone;
+        let ext = self.profile.limits.extension.as_ref()?.value;
+        let end = chrono::NaiveTime::from_hms_opt(23, 59, 59)?;
+        let start = self.zone.from_local_datetime(&current.and_time(end)).earliest()?.fixed_offset();
+        let term = ext.term(amount, None);
+        crate::term::resolve_term(self.calendar, self.zone, start, &term, &crate::term::TermSources::default()).ok().map(|r| r.due_date)
     }
 
     /// 00:00 local of a date in the profile's zone.

@@ -72,6 +72,15 @@ pub struct Counters {
     pub votes: u32,
     /// Votes accepted within the vote window.
     pub votes_in_window: u32,
+    /// Extensions of the answer term accepted (`extend`); `[limits] extension` `times` bounds
+    /// them.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub extensions: u32,
+    /// Moves of a postponed answer's planned date («запланировано», moved on by `extend`), over
+    /// the message's whole life: each by at most the extension's amount, their number not
+    /// bounded (a portal reports it).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub planned_date_extensions: u32,
 }
 
 /// The actions one role may take now.
@@ -127,9 +136,19 @@ pub struct LiveTerm {
     /// When the reminder before it is owed, where the profile sets one (`[sla] reminder`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remind_at: Option<DateTime<FixedOffset>>,
+    /// How many times it was extended (`extend`): the answer term, or the planned date since
+    /// the postponed answer that set it; absent when never.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub extensions: u32,
     /// How it was counted, step by step (absent for a planned date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
+}
+
+/// Serde's test for a count left out of the output when it is 0.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// To whom an effect is owed.

@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::message::{Plan, PlannedTerm};
 use crate::profile::scope::planned_at_sending;
 use crate::profile::{AppliesTo, TermRule, TermStart};
-use crate::term::{resolve_term, TermSources, TermUnit};
+use crate::term::{extend_result, resolve_term, Explanation, TermResult, TermSources, TermUnit};
 
 /// Whether the term called `name` runs in the machine's state. A name without a meaning of
 /// its own that `plan` files (a first answer: [`planned_at_sending`]) runs like the answer
@@ -112,6 +112,7 @@ fn resolve(
         provisional: r.provisional,
         // A window (the vote window) closes rather than falls due: no reminder.
         remind_at: (name != "vote_window").then(|| remind_at(calendar, m, r.due, r.due_date)).flatten(),
+        extensions: 0,
         explanation: Some(r.explanation),
     }))
 }
@@ -132,7 +133,45 @@ fn from_plan(calendar: &Calendar, m: &Machine<'_>, name: &str, p: PlannedTerm) -
         overdue_working_days: overdue,
         provisional: p.provisional,
         remind_at: p.remind_at,
+        extensions: 0,
         explanation: Some(p.explanation),
+    })
+}
+
+/// The answer term `t` moved on by each extension the log accepted (`extend`), one after the
+/// other, each counted from the end the previous one left, with its standing and reminder
+/// worked out again.
+fn extended(calendar: &Calendar, m: &Machine<'_>, t: LiveTerm) -> Result<LiveTerm> {
+    let Some(limit) = m.profile.limits.extension.as_ref().filter(|_| !m.extended_by.is_empty()) else {
+        return Ok(t);
+    };
+    let clause = limit.citation();
+    let end_of_day = NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN);
+    let mut r = TermResult {
+        due: t.due,
+        due_date: t.due_date,
+        counts_from: t.due_date,
+        provisional: t.provisional,
+        explanation: t.explanation.unwrap_or_else(|| Explanation::rendered(Vec::new())),
+    };
+    let mut n = 0u32;
+    for amount in &m.extended_by {
+        n += 1;
+        let at = r.due.with_timezone(&m.zone).time();
+        let term = limit.value.term(*amount, (at != end_of_day).then_some(at));
+        r = extend_result(calendar, m.zone, r, &term, n, limit.value.times, &clause)?;
+    }
+    let (status, overdue) = standing(calendar, m, r.due, r.due_date, false)?;
+    Ok(LiveTerm {
+        due: r.due,
+        due_date: r.due_date,
+        status,
+        overdue_working_days: overdue,
+        provisional: r.provisional,
+        remind_at: remind_at(calendar, m, r.due, r.due_date),
+        extensions: n,
+        explanation: Some(r.explanation),
+        ..t
     })
 }
 
@@ -166,17 +205,19 @@ pub(crate) fn live_terms(
         // The plan was worked out (the message is being processed and not yet answered), and
         // it holds `answer` exactly when the answer rule runs from the sending: then the rule
         // need not be looked up again.
+        let mut answer = None;
         if let Some(p) = plan.remove("answer") {
-            out.push(from_plan(calendar, m, "answer", p)?);
+            answer = Some(from_plan(calendar, m, "answer", p)?);
         } else if let (Some(rule), _) = crate::message::answer_rule(m.profile, m.message)? {
             // A rule from the sending that gives no term is in neither the plan nor here.
             if rule.from != TermStart::Sending {
                 if let Some(start) = start_of(m, rule.from) {
-                    if let Some(t) = resolve(calendar, m, "answer", rule, start)? {
-                        out.push(t);
-                    }
+                    answer = resolve(calendar, m, "answer", rule, start)?;
                 }
             }
+        }
+        if let Some(t) = answer {
+            out.push(extended(calendar, m, t)?);
         }
     }
     // A postponed answer is due again on its date (smart city 41-42, Mamadysh s.2).
@@ -205,6 +246,7 @@ pub(crate) fn live_terms(
                     overdue_working_days: overdue,
                     provisional: Vec::new(),
                     remind_at: remind_at(calendar, m, due, date),
+                    extensions: m.planned_extensions,
                     explanation: None,
                 });
             }

@@ -221,11 +221,15 @@ pub enum Action {
     Vote,
     /// Moderator: block a `user` for `days` (Mikhailovka 2.1).
     BlockUser,
+    /// Executor or coordinator: extend the answer term by the profile's `[limits] extension`
+    /// (`amount` units at most), or move a postponed answer's `planned_date` on; the applicant
+    /// is told why (`reason`).
+    Extend,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 22] = [
         Action::Register,
         Action::RegisterAndPublish,
         Action::Refuse,
@@ -247,6 +251,7 @@ impl Action {
         Action::Rate,
         Action::Vote,
         Action::BlockUser,
+        Action::Extend,
     ];
 
     /// The snake_case name used in events and profiles.
@@ -273,6 +278,7 @@ impl Action {
             Action::Rate => "rate",
             Action::Vote => "vote",
             Action::BlockUser => "block_user",
+            Action::Extend => "extend",
         }
     }
 
@@ -303,6 +309,7 @@ impl Action {
             "rate" => Action::Rate,
             "vote" => Action::Vote,
             "block_user" => Action::BlockUser,
+            "extend" => Action::Extend,
             _ => return None,
         })
     }
@@ -322,7 +329,7 @@ impl Action {
                 &[Role::Coordinator]
             }
             Action::Accept | Action::ReturnNotInCompetence => &[Role::Executor],
-            Action::Answer => &[Role::Executor, Role::Coordinator],
+            Action::Answer | Action::Extend => &[Role::Executor, Role::Coordinator],
             Action::Approve | Action::Decline | Action::Delegate => match state {
                 State::SignOff => &[Role::Signer],
                 _ => &[Role::Approver],
@@ -387,6 +394,7 @@ pub(crate) enum EffectKind {
     NoticeAnswer,
     NoticeInterimAnswer,
     NoticeRework,
+    NoticeExtension,
     PublishMessage,
     PublishAnswer,
     RouteToExecutor,
@@ -399,7 +407,7 @@ pub(crate) enum EffectKind {
 
 impl EffectKind {
     /// How many effects there are (the length of [`EFFECTS`]).
-    pub(crate) const COUNT: usize = 15;
+    pub(crate) const COUNT: usize = 16;
 
     /// The name in profiles and in [`super::Effect::kind`].
     pub(crate) fn name(self) -> &'static str {
@@ -411,6 +419,7 @@ impl EffectKind {
             EffectKind::NoticeAnswer => "notice_answer",
             EffectKind::NoticeInterimAnswer => "notice_interim_answer",
             EffectKind::NoticeRework => "notice_rework",
+            EffectKind::NoticeExtension => "notice_extension",
             EffectKind::PublishMessage => "publish_message",
             EffectKind::PublishAnswer => "publish_answer",
             EffectKind::RouteToExecutor => "route_to_executor",
@@ -432,6 +441,7 @@ impl EffectKind {
             "notice_answer" => EffectKind::NoticeAnswer,
             "notice_interim_answer" => EffectKind::NoticeInterimAnswer,
             "notice_rework" => EffectKind::NoticeRework,
+            "notice_extension" => EffectKind::NoticeExtension,
             "publish_message" => EffectKind::PublishMessage,
             "publish_answer" => EffectKind::PublishAnswer,
             "route_to_executor" => EffectKind::RouteToExecutor,
@@ -468,6 +478,7 @@ pub const ACTIONS: &[&str] = &[
     "rate",
     "vote",
     "block_user",
+    "extend",
 ];
 
 /// Guard names a profile may enable (limits come from `[limits]`).
@@ -496,6 +507,7 @@ pub const EFFECTS: &[&str] = &[
     "notice_answer",
     "notice_interim_answer",
     "notice_rework",
+    "notice_extension",
     "publish_message",
     "publish_answer",
     "route_to_executor",
