@@ -13,9 +13,10 @@
 //! differs from its file name fails the build, since `extends` finds a file by its name.
 //!
 //! Lexicons: the words of `rules/lexicons/medical.txt` become an `fst::Map` in `OUT_DIR`
-//! (`medical_lexicon.fst`, word → the roles its section gives or takes away), which
-//! `core/src/detect/lexicon.rs` includes as bytes. A malformed file stops the build with its
-//! `file:line` and the reason.
+//! (`medical_lexicon.fst`, word → the roles its section gives or takes away, keys one byte a
+//! letter), `obscene.txt` another (`obscene_lexicon.fst`, root → its sections, with the
+//! screens' letters in `obscene_lexicon.rs`) and `personal.txt` an `fst` set; the detectors
+//! include them as bytes. A malformed file stops the build with its `file:line` and the reason.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -173,11 +174,17 @@ fn medical_lexicon() -> Result<(), Box<dyn std::error::Error>> {
     let text = std::fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
     let names: Vec<&str> = MEDICAL_SECTIONS.iter().map(|s| s.name).collect();
     let lists = sections(&text, &names, &[]).map_err(|(line, why)| format!("{}:{line}: {why}", source.display()))?;
-    let mut entries: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    // Keys one byte a letter (`а`..`я` as 0xE0..0xFF, the order of Windows-1251; ASCII as
+    // itself), as `lexicon.rs` codes a word before the walk.
+    let mut entries: std::collections::BTreeMap<Vec<u8>, u64> = std::collections::BTreeMap::new();
     for (section, words) in MEDICAL_SECTIONS.iter().zip(&lists) {
         let value = lexicon_value(section)?;
         for word in words {
-            *entries.entry(word.clone()).or_default() |= value;
+            let key: Vec<u8> = word
+                .chars()
+                .map(|c| if c.is_ascii() { c as u8 } else { 0xE0 + (c as u32 - 'а' as u32) as u8 })
+                .collect();
+            *entries.entry(key).or_default() |= value;
         }
     }
     let out = Path::new(&std::env::var("OUT_DIR")?).to_path_buf();

@@ -9,8 +9,8 @@
 //! prefix («онкологи…» is no specialist), taken away by the whole word («инвалидов» is no
 //! disability).
 
-use super::normalize::{lower_ru, lower_ru_bytes};
-use fst::raw::{Fst, Output};
+use super::normalize::{lower_ru, ru_index};
+use fst::raw::{CompiledAddr, Fst, Output};
 
 // `ROLE_NAMES`, the roles in the order of their bits, written by `core/build.rs`.
 include!(concat!(env!("OUT_DIR"), "/medical_lexicon.rs"));
@@ -25,7 +25,35 @@ pub(super) type Roles = u16;
 pub(crate) struct Lexicon {
     /// `None` only if the embedded bytes were not a map, which a unit test rules out.
     fst: Option<Fst<&'static [u8]>>,
+    /// Where the walk stands after each first two letters `а`..`я` (first × 32 + second),
+    /// when the lexicon is kept for many scans ([`Lexicon::medical_indexed`]): most words
+    /// start with two such letters, and the walk resumes there.
+    index: Vec<Indexed>,
 }
+
+/// What the map holds after two letters: where the walk stands, the value of a word that
+/// ends there or leaves the map at the next letter, and which letters `а`..`я` lead on
+/// (bit of the index), all read from the map when it is indexed.
+#[derive(Clone, Copy)]
+struct Indexed {
+    step: Step,
+    end: u64,
+    leave: u64,
+    next: u32,
+}
+
+/// A state of [`walk`]: the node reached (`None`: the word has left the map), the output so
+/// far, and the value gathered from the entries passed.
+#[derive(Clone, Copy)]
+struct Step {
+    node: Option<CompiledAddr>,
+    out: u64,
+    value: u64,
+}
+
+/// The part of an entry's value that a longer word gets from it (given and taken away by a
+/// prefix).
+const PREFIX_PARTS: u64 = 0x0000_FFFF_0000_FFFF;
 
 impl Lexicon {
     /// The built-in vocabulary (`rules/lexicons/medical.txt`). Opening the map reads only
@@ -33,30 +61,174 @@ impl Lexicon {
     pub(crate) fn medical() -> Self {
         Lexicon {
             fst: Fst::new(MEDICAL_FST).ok(),
+            index: Vec::new(),
         }
+    }
+
+    /// [`Lexicon::medical`] with the steps of every first two letters `а`..`я` walked in
+    /// advance (1 024 of them), for a lexicon kept by `Rules` for many messages.
+    pub(crate) fn medical_indexed() -> Self {
+        let mut lexicon = Lexicon::medical();
+        if let Some(fst) = &lexicon.fst {
+            let start = Step {
+                node: Some(fst.root().addr()),
+                out: 0,
+                value: 0,
+            };
+            lexicon.index = (0..1024u16)
+                .map(|k| {
+                    let first = step(fst, start, code_of_index(k >> 5));
+                    let at = step(fst, first, code_of_index(k & 31));
+                    let (mut end, mut leave, mut next) = (at.value, at.value, 0u32);
+                    if let Some(addr) = at.node {
+                        let node = fst.node(addr);
+                        if node.is_final() {
+                            let v = Output::new(at.out).cat(node.final_output()).value();
+                            end |= v;
+                            leave |= v & PREFIX_PARTS;
+                        }
+                        for t in node.transitions() {
+                            if t.inp >= 0xE0 {
+                                next |= 1 << (t.inp - 0xE0);
+                            }
+                        }
+                    }
+                    Indexed {
+                        step: at,
+                        end,
+                        leave,
+                        next,
+                    }
+                })
+                .collect();
+        }
+        lexicon
     }
 
     /// The roles of the word `raw` (letters and digits), in any case.
     pub(super) fn roles(&self, raw: &str) -> Roles {
         let Some(fst) = &self.fst else { return 0 };
-        // Every lexicon word fits the stack buffer; a longer word, or one with letters beyond
-        // ASCII and basic Russian, is lowercased by characters.
-        let mut stack = [0u8; 64];
-        match lower_ru_bytes(raw.as_bytes(), &mut stack) {
-            Some(n) => walk(fst, stack.get(..n).unwrap_or(&[])),
-            None => walk(fst, raw.chars().map(lower_ru).collect::<String>().as_bytes()),
+        // The word's codes (lowercase, `ё`→`е`), up to the first character no entry has (or
+        // the 48th), which is written as [`OTHER`]: the walk stops there, and only the
+        // entries before it count, as prefixes (every entry is shorter).
+        let mut buf = [OTHER; 49];
+        let mut n = 0;
+        let b = raw.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if n == 48 {
+                n = 49;
+                break;
+            }
+            let (k, len) = code_at(raw, i);
+            if let Some(slot) = buf.get_mut(n) {
+                *slot = k;
+            }
+            n += 1;
+            i += len;
+            if k == OTHER {
+                break;
+            }
         }
+        let word = buf.get(..n).unwrap_or(&[]);
+        let start = Step {
+            node: Some(fst.root().addr()),
+            out: 0,
+            value: 0,
+        };
+        // Resume after the first two letters where they are indexed.
+        let (from, rest) = match word {
+            [a @ 0xE0..=0xFF, b @ 0xE0..=0xFF, rest @ ..] if !self.index.is_empty() => {
+                let k = usize::from(a - 0xE0) << 5 | usize::from(b - 0xE0);
+                let Some(at) = self.index.get(k) else {
+                    return 0;
+                };
+                match rest {
+                    [] => return roles_of(at.end),
+                    [c @ 0xE0..=0xFF, ..] if at.next >> (c - 0xE0) & 1 == 0 => {
+                        return roles_of(at.leave)
+                    }
+                    _ => (at.step, rest),
+                }
+            }
+            _ => (start, word),
+        };
+        walk(fst, from, rest)
     }
 }
 
-/// The roles of the lowercase `word` in `fst`: the values of the entries that are its
-/// prefixes (their prefix parts) and of the entry equal to it (all of it), combined.
-fn walk(fst: &Fst<&'static [u8]>, word: &[u8]) -> Roles {
-    const PREFIX_PARTS: u64 = 0x0000_FFFF_0000_FFFF;
-    let mut node = fst.root();
-    let mut out = Output::zero();
-    let mut value = 0u64;
-    for &b in word {
+/// The code of the letter of `а`..`я` index `k` (below 32).
+fn code_of_index(k: u16) -> u8 {
+    0xE0 | (k & 31) as u8
+}
+
+/// [`walk`] by one more byte `b` of a word that goes on after it.
+fn step(fst: &Fst<&'static [u8]>, at: Step, b: u8) -> Step {
+    let Some(addr) = at.node else { return at };
+    let node = fst.node(addr);
+    let mut value = at.value;
+    if node.is_final() {
+        value |= Output::new(at.out).cat(node.final_output()).value() & PREFIX_PARTS;
+    }
+    match node.find_input(b) {
+        Some(i) => {
+            let t = node.transition(i);
+            Step {
+                node: Some(t.addr),
+                out: Output::new(at.out).cat(t.out).value(),
+                value,
+            }
+        }
+        None => Step {
+            node: None,
+            out: at.out,
+            value,
+        },
+    }
+}
+
+/// The code ([`code`]) of the lowercase of the character at byte `i` of `raw` (a character
+/// boundary), and its length in bytes. Basic Russian letters and ASCII are read from the
+/// bytes (the `а`..`я` index of `А`..`я` is in the second byte).
+fn code_at(raw: &str, i: usize) -> (u8, usize) {
+    let b = raw.as_bytes();
+    match (b.get(i), b.get(i + 1)) {
+        (Some(&x), _) if x < 0x80 => (x.to_ascii_lowercase(), 1),
+        (Some(0xD0), Some(&y @ 0x90..=0xBF)) | (Some(0xD1), Some(&y @ 0x80..=0x8F)) => {
+            (0xE0 | ru_index(y), 2)
+        }
+        _ => match raw.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => (code(lower_ru(c)), c.len_utf8()),
+            None => (OTHER, 1),
+        },
+    }
+}
+
+/// The one-byte code of a lowercase character, as `core/build.rs` writes the keys: `а`..`я`
+/// as 0xE0..0xFF (the order of Windows-1251), ASCII as itself, any other character as
+/// [`OTHER`]. One byte a letter keeps the walk short.
+fn code(c: char) -> u8 {
+    match c {
+        'а'..='я' => 0xE0 + (u32::from(c) - u32::from('а')) as u8,
+        _ if c.is_ascii() => c as u8,
+        _ => OTHER,
+    }
+}
+
+/// The code of a character no entry has.
+const OTHER: u8 = 0x01;
+
+/// The roles of the coded word whose first bytes led to `from` and whose `rest` follows: the
+/// values of the entries that are its prefixes (their prefix parts) and of the entry equal to
+/// it (all of it), combined.
+fn walk(fst: &Fst<&'static [u8]>, from: Step, rest: &[u8]) -> Roles {
+    let Some(addr) = from.node else {
+        return roles_of(from.value);
+    };
+    let mut node = fst.node(addr);
+    let mut out = Output::new(from.out);
+    let mut value = from.value;
+    for &b in rest {
         if node.is_final() {
             value |= out.cat(node.final_output()).value() & PREFIX_PARTS;
         }
@@ -167,7 +339,9 @@ mod tests {
     use super::*;
 
     fn roles(w: &str) -> Roles {
-        Lexicon::medical().roles(w)
+        let plain = Lexicon::medical().roles(w);
+        assert_eq!(Lexicon::medical_indexed().roles(w), plain, "{w}");
+        plain
     }
 
     #[test]
@@ -176,6 +350,36 @@ mod tests {
         for (role, name) in Role::ALL.iter().zip(ROLE_NAMES) {
             assert_eq!(format!("{role:?}").to_lowercase(), name.replace('_', ""));
         }
+    }
+
+    /// The index (the first two letters walked in advance) gives what the walk from the root
+    /// gives, on every entry, its prefixes and its forms with a letter added, in both cases.
+    #[test]
+    fn the_index_agrees_with_the_walk() {
+        let (plain, indexed) = (Lexicon::medical(), Lexicon::medical_indexed());
+        assert_eq!(indexed.index.len(), 1024);
+        let source = include_str!("../../../rules/lexicons/medical.txt");
+        let mut checked = 0;
+        for line in source.lines() {
+            let w = line.split('#').next().unwrap_or("").trim();
+            if w.is_empty() || w.starts_with('[') {
+                continue;
+            }
+            let chars: Vec<char> = w.chars().collect();
+            for n in 1..=chars.len() {
+                let head: String = chars.iter().take(n).collect();
+                for v in [
+                    head.clone(),
+                    format!("{head}а"),
+                    format!("{head}ый"),
+                    head.to_uppercase(),
+                ] {
+                    assert_eq!(indexed.roles(&v), plain.roles(&v), "{v}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 5_000, "{checked}");
     }
 
     #[test]
@@ -199,7 +403,10 @@ mod tests {
         // `weak_not`: the plural about people in general keeps no weak or disability role.
         assert_eq!(roles("инвалидов"), 0);
         // `not_specialist`: the disease is no specialist, the doctor is.
-        assert_eq!(roles("онколог") & Role::Specialist.bit(), Role::Specialist.bit());
+        assert_eq!(
+            roles("онколог") & Role::Specialist.bit(),
+            Role::Specialist.bit()
+        );
         assert_eq!(roles("онкология") & Role::Specialist.bit(), 0);
         assert_ne!(roles("онкология") & weak, 0);
         assert_eq!(roles("на"), Role::Na.bit());

@@ -41,8 +41,8 @@ struct Word {
 /// The medical detector fed word by word by the walk over the text (`super::walk`), which
 /// reads every character anyway. Each word's roles come from the lexicon; only words with a
 /// role are kept for the sentence.
-pub(crate) struct Words {
-    lexicon: Lexicon,
+pub(crate) struct Words<'l> {
+    lexicon: &'l Lexicon,
     /// Short enough to stay inline for nearly every sentence (no allocation per scan).
     sentence: SmallVec<[Word; 16]>,
     /// Whether a word of the sentence can start a detection (not only an anchor, a number or
@@ -52,19 +52,18 @@ pub(crate) struct Words {
     found: Vec<Detection>,
 }
 
-impl Default for Words {
-    fn default() -> Self {
+impl<'l> Words<'l> {
+    /// Words read with `lexicon`.
+    pub(super) fn new(lexicon: &'l Lexicon) -> Self {
         Words {
-            lexicon: Lexicon::medical(),
+            lexicon,
             sentence: SmallVec::new(),
             trigger: false,
             index: 0,
             found: Vec::new(),
         }
     }
-}
 
-impl Words {
     /// The word `text[start..end]` (a run of letters and digits) has ended.
     #[inline]
     pub(super) fn word(&mut self, text: &str, start: usize, end: usize) {

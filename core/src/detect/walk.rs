@@ -8,6 +8,7 @@
 //! give the same result.
 
 use super::language::{Classifier, NO_LETTER};
+use super::lexicon::Lexicon;
 use super::mash::{self, run, RU_VOWELS};
 use super::medical::Words;
 use super::normalize::{is_alnum, is_combining, is_cyrillic};
@@ -316,7 +317,7 @@ pub(super) struct Walk<'a> {
     w_on: bool,
     w_start: usize,
     pub(super) pieces: Pieces,
-    pub(super) words: Words,
+    pub(super) words: Words<'a>,
     pub(super) lang: Classifier,
     groups: Groups,
     /// Personal-data numbers and e-mail addresses, each in text order.
@@ -333,7 +334,7 @@ pub(super) struct Walk<'a> {
 impl<'a> Walk<'a> {
     /// A walk over `text`, not started; `plain` lets it read stretches of plain words by
     /// [`Walk::plain_words`] (a test turns it off to compare with the general path).
-    pub(super) fn new(text: &'a str, plain: bool) -> Self {
+    pub(super) fn new(text: &'a str, plain: bool, lexicon: &'a Lexicon) -> Self {
         Walk {
             plain,
             text,
@@ -346,7 +347,7 @@ impl<'a> Walk<'a> {
             w_on: false,
             w_start: 0,
             pieces: Pieces::default(),
-            words: Words::default(),
+            words: Words::new(lexicon),
             lang: Classifier::new(text),
             groups: Groups::default(),
             numbers: Vec::new(),
