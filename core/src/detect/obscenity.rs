@@ -561,7 +561,7 @@ fn yo_b(slice: &str) -> bool {
     false
 }
 
-/// A quick filter before [`obscene_cyrillic`]: every root it matches is seen in three
+/// A quick filter before [`Roots::obscene_cyrillic`]: every root it matches is seen in three
 /// letters of the skeleton ([`TRIGGERS`], with the wildcard for `и`/`л`, and after a vowel,
 /// `ъ` or `ь` for an `after_vowel` root) or in its first letters ([`STARTS`]). A skeleton
 /// without any of them cannot match; most ordinary words with a filter pair (`пе`, `за`,
@@ -733,9 +733,10 @@ impl Default for Roots {
     }
 }
 
-/// What a character of a skeleton may stand for in an entry: the wildcard for `и` or `л`, a
-/// hidden letter ([`DOT`]) for any vowel, any other character for itself.
+/// The letters the wildcard stands for in an entry (a hidden letter stands for any of
+/// [`VOWELS`]; any other character for itself).
 const WILD_LETTERS: [char; 2] = ['и', 'л'];
+/// The letters a hidden letter ([`DOT`]) stands for in an entry, as [`ceq`] has them.
 const VOWELS: [char; 9] = ['а', 'е', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я'];
 
 impl Roots {
