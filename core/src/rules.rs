@@ -25,6 +25,8 @@ pub struct Rules {
     zone: Tz,
     /// What every message asks of the profile, worked out once.
     prepared: Arc<Prepared>,
+    /// The detectors' word lists, opened and indexed once for every message.
+    detectors: Arc<detect::Detectors>,
 }
 
 impl Rules {
@@ -57,7 +59,8 @@ impl Rules {
         let zone = crate::term::parse_zone(&profile.municipality.zone)?;
         let terms = PreparedTerms::new(&profile, &calendar, zone);
         let prepared = Arc::new(Prepared { terms, routes: PreparedRoutes::new(&profile) });
-        Ok(Self { profile: Arc::new(profile), calendar, zone, prepared })
+        let detectors = Arc::new(detect::Detectors::indexed());
+        Ok(Self { profile: Arc::new(profile), calendar, zone, prepared, detectors })
     }
 
     /// The profile.
@@ -90,7 +93,7 @@ impl Rules {
     /// messages for the duplicate rule.
     pub fn validate(&self, message: &Message, history: &[HistoryEntry]) -> Result<Validation> {
         Self::check_size(message)?;
-        let report = detect::scan(&message.text);
+        let report = detect::scan_with(&message.text, &self.detectors);
         Ok(message::validate(&self.profile, message, history, &report))
     }
 

@@ -1,814 +1,293 @@
-//! The medical detector's word lists, as one table sorted at compile time by the first two
-//! letters of each word, with bit sets that reject nearly every word of a text by its first
-//! letters: a word is compared only with the few entries it can match, in place (no
-//! lowercase copy unless it has letters beyond ASCII and basic Russian).
+//! The medical detector's vocabulary: `rules/lexicons/medical.txt`, compiled by `core/build.rs`
+//! into an [`fst`] map (word → the roles it gives or takes away) and included as bytes, so a
+//! word added to the file needs no Rust change.
 //!
-//! A word of basic Russian letters (`А`..`я`, nearly every word of a message) that passes the
-//! screen is answered by a trie of the entries built at compile time ([`RU_TRIE`]): its
-//! letters' `а`..`я` indices, read from the bytes (upper and lower case alike), lead from
-//! node to node, and the node where the word ends or leaves the trie holds its roles, the
-//! exceptions ([`WEAK_NOT`], [`ONCOLOGY`]) already applied.
+//! A word of the text is lowercased (`ё`→`е`) and walked through the map byte by byte: every
+//! entry met on the way is a prefix of the word and counts if its section is a prefix section;
+//! the entry where the word ends counts whole. Each entry's value is four 16-bit role sets
+//! ([`Role::bit`]), lowest first: given by a prefix, given by the whole word, taken away by a
+//! prefix («онкологи…» is no specialist), taken away by the whole word («инвалидов» is no
+//! disability).
 
-use super::normalize::{lower_ru, lower_ru_bytes, lower_ru_pair, ru_index};
+use super::normalize::{lower_ru, ru_index};
+use fst::raw::{CompiledAddr, Fst, Output};
 
-// The word lists (`STRONG_PREFIX`, `WEAK_EXACT`, `ANCHOR`, …), compiled by `core/build.rs`
-// from `rules/lexicons/medical.txt`, where each list is documented.
+// `ROLE_NAMES`, the roles in the order of their bits, written by `core/build.rs`.
 include!(concat!(env!("OUT_DIR"), "/medical_lexicon.rs"));
 
-/// Every word list with its match rule (`true`: whole word only) and role.
-const LISTS: &[(&[&str], bool, Role)] = &[
-    (STRONG_PREFIX, false, Role::Strong),
-    (STRONG_EXACT, true, Role::Strong),
-    (WEAK_PREFIX, false, Role::Weak),
-    (WEAK_EXACT, true, Role::Weak),
-    (ANCHOR, true, Role::Anchor),
-    (LIE, true, Role::Lie),
-    (HOSPITAL, false, Role::Hospital),
-    (PATIENT, true, Role::Hospital),
-    (MAYBE, true, Role::Maybe),
-    (ASSIGN, false, Role::Assign),
-    (TREATMENT, false, Role::Treatment),
-    (REGISTER, true, Role::Register),
-    (SPECIALIST, false, Role::Specialist),
-    (UNDERGO, false, Role::Undergo),
-    (GROUP, true, Role::Group),
-    (GROUP_NUMBER, true, Role::GroupNumber),
-    (&["инвалид"], false, Role::Disabled),
-    (&["рецепт"], false, Role::Recipe),
-    (&["на"], true, Role::Na),
-];
-
-/// The lexicon as one table sorted by key (first two symbols, [`build::key`]), built at
-/// compile time from [`LISTS`]: a word is compared only with the few entries whose first
-/// two letters are its own.
-static LEXICON: [Entry; build::LEN] = build::build();
-
-/// Which first-two-letter keys occur in [`LEXICON`]: most words are rejected by one bit test.
-static KEYS_USED: [u128; build::SYMBOLS] = build::keys_used(&LEXICON);
-
-/// The first three letters of the entries of three letters or more, hashed
-/// ([`build::tri_bit`]): a word of three letters or more whose bit is clear has no role.
-static TRI_USED: [u64; 64] = build::tri_used();
-
-/// For words of basic Russian letters, which entries a word of its first letters can match:
-/// one-letter entries (bit of the letter), two-letter entries (by the first letter, bit of
-/// the second), and entries of three letters or more (by the first two, bit of the third),
-/// all `а`..`я` indices. Exact where [`TRI_USED`] is a hash.
-static RU_WORDS: build::RuWords = build::ru_words();
-
-/// The entries of basic Russian letters (and the [`WEAK_NOT`] forms) as a trie over `а`..`я`
-/// indices, children of a node side by side: a word of basic Russian letters that passes
-/// [`RU_WORDS`] is answered by following its letters, read straight from its bytes, with no
-/// lowercase copy and no entry compared twice. Each node holds the roles a word has that
-/// ends there or leaves the trie there, [`WEAK_NOT`] and [`ONCOLOGY`] applied.
-static RU_TRIE: [build::Node; build::RU_NODES] = build::ru_trie();
-
-/// The node of each first two letters (`а`..`я` indices, first × 32 + second) in [`RU_TRIE`],
-/// or 0 (the root) where no entry starts so.
-static RU_TWO: [u16; 1024] = build::ru_two(&RU_TRIE);
-
-/// The roles of each one-letter word (by its `а`..`я` index).
-static RU_ONE: [Roles; 32] = build::ru_one(&RU_TRIE);
-
-/// Where each key's entries start in [`LEXICON`] (they end where the next key's start).
-static KEY_START: [u16; build::KEYS + 1] = build::key_start(&LEXICON);
-
-/// One lexicon entry.
-#[derive(Clone, Copy)]
-struct Entry {
-    key: u16,
-    pattern: &'static str,
-    exact: bool,
-    role: Role,
-}
-
-/// Compile-time construction of [`LEXICON`] and [`KEYS_USED`]. Written with `while` loops
-/// because it runs in `const` evaluation: an out-of-range index or a failed check there is a
-/// compile error, never a run-time panic (only `symbol` and `key` are called at run time,
-/// and they neither index nor panic).
-#[allow(clippy::indexing_slicing, clippy::panic)]
-mod build {
-    use super::{Entry, Role, Roles, LISTS, NOT_DROPS, ONCOLOGY, WEAK_NOT};
-
-    /// Symbols a key is made of: `а`–`я` (0–31), `a`–`z` (32–57), `0`–`9` (58–67), and
-    /// [`END`] for a one-letter word.
-    pub(super) const SYMBOLS: usize = 69;
-    /// The second symbol of a one-letter word.
-    pub(super) const END: u8 = 68;
-
-    /// The number of entries in all lists.
-    pub(super) const LEN: usize = {
-        let mut n = 0;
-        let mut l = 0;
-        while l < LISTS.len() {
-            n += LISTS[l].0.len();
-            l += 1;
-        }
-        n
-    };
-
-    /// The symbol of a lowercase letter or digit that can start a lexicon entry.
-    pub(super) const fn symbol(c: char) -> Option<u8> {
-        match c {
-            'а'..='я' => Some((c as u32 - 'а' as u32) as u8),
-            'a'..='z' => Some(32 + (c as u32 - 'a' as u32) as u8),
-            '0'..='9' => Some(58 + (c as u32 - '0' as u32) as u8),
-            _ => None,
-        }
-    }
-
-    /// The key of a word from its first two characters (`None` for the second of a
-    /// one-letter word); `None` when no entry can have it.
-    pub(super) const fn key(first: char, second: Option<char>) -> Option<u16> {
-        let Some(a) = symbol(first) else { return None };
-        let b = match second {
-            Some(c) => match symbol(c) {
-                Some(b) => b,
-                None => return None,
-            },
-            None => END,
-        };
-        Some(a as u16 * SYMBOLS as u16 + b as u16)
-    }
-
-    /// Decodes the first one or two characters of a lowercase entry (two-byte UTF-8 at most).
-    const fn first_two(s: &str) -> (char, Option<char>, usize) {
-        let b = s.as_bytes();
-        let (c1, n1) = decode(b, 0);
-        if n1 >= b.len() {
-            return (c1, None, 1);
-        }
-        let (c2, n2) = decode(b, n1);
-        let chars = if n2 >= b.len() { 2 } else { 3 };
-        (c1, Some(c2), chars)
-    }
-
-    const fn decode(b: &[u8], i: usize) -> (char, usize) {
-        let x = b[i];
-        if x < 0x80 {
-            (x as char, i + 1)
-        } else {
-            assert!(
-                x & 0xE0 == 0xC0,
-                "lexicon entries use one- and two-byte letters only"
-            );
-            let code = ((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
-            match char::from_u32(code) {
-                Some(c) => (c, i + 2),
-                None => panic!("invalid letter in the lexicon"),
-            }
-        }
-    }
-
-    pub(super) const fn build() -> [Entry; LEN] {
-        let mut out = [Entry {
-            key: 0,
-            pattern: "",
-            exact: true,
-            role: Role::Na,
-        }; LEN];
-        let mut n = 0;
-        let mut l = 0;
-        while l < LISTS.len() {
-            let (list, exact, role) = LISTS[l];
-            let mut w = 0;
-            while w < list.len() {
-                let pattern = list[w];
-                let (c1, c2, chars) = first_two(pattern);
-                // A one-letter entry must be whole-word: its key is that of one-letter words.
-                assert!(chars > 1 || exact, "one-letter entries must be whole-word");
-                // A prefix entry has three letters or more, so [`super::TRI_USED`] can screen
-                // every word of three letters or more.
-                assert!(
-                    chars > 2 || exact,
-                    "prefix entries have three letters or more"
-                );
-                let Some(key) = key(c1, c2) else {
-                    panic!("lexicon entries are lowercase а–я, a–z, 0–9");
-                };
-                out[n] = Entry {
-                    key,
-                    pattern,
-                    exact,
-                    role,
-                };
-                n += 1;
-                w += 1;
-            }
-            l += 1;
-        }
-        // Insertion sort by key, stable: entries with one key keep the lists' order.
-        let mut i = 1;
-        while i < LEN {
-            let mut j = i;
-            while j > 0 && out[j - 1].key > out[j].key {
-                let t = out[j - 1];
-                out[j - 1] = out[j];
-                out[j] = t;
-                j -= 1;
-            }
-            i += 1;
-        }
-        out
-    }
-
-    /// See [`super::RU_WORDS`].
-    pub(super) struct RuWords {
-        pub(super) one: u32,
-        pub(super) two: [u32; 32],
-        pub(super) three: [u32; 1024],
-    }
-
-    /// Builds [`super::RU_WORDS`] from the entries whose first letters are `а`..`я`.
-    pub(super) const fn ru_words() -> RuWords {
-        let mut out = RuWords {
-            one: 0,
-            two: [0; 32],
-            three: [0; 1024],
-        };
-        let mut l = 0;
-        while l < LISTS.len() {
-            let list = LISTS[l].0;
-            let mut w = 0;
-            while w < list.len() {
-                let b = list[w].as_bytes();
-                let (c1, n1) = decode(b, 0);
-                let x = ru(c1);
-                if n1 >= b.len() {
-                    if x < 32 {
-                        out.one |= 1 << x;
-                    }
-                } else {
-                    let (c2, n2) = decode(b, n1);
-                    let y = ru(c2);
-                    if n2 >= b.len() {
-                        if x < 32 && y < 32 {
-                            out.two[x as usize] |= 1 << y;
-                        }
-                    } else {
-                        let (c3, _) = decode(b, n2);
-                        let z = ru(c3);
-                        if x < 32 && y < 32 && z < 32 {
-                            out.three[(x * 32 + y) as usize] |= 1 << z;
-                        }
-                    }
-                }
-                w += 1;
-            }
-            l += 1;
-        }
-        out
-    }
-
-    /// The `а`..`я` index of `c`, or 32.
-    const fn ru(c: char) -> u32 {
-        let k = (c as u32).wrapping_sub('а' as u32);
-        if k < 32 {
-            k
-        } else {
-            32
-        }
-    }
-
-    /// The letters of `s` if it is made of `а`..`я` only.
-    const fn ru_letters(s: &str) -> Option<usize> {
-        let b = s.as_bytes();
-        let mut i = 0;
-        let mut n = 0;
-        while i < b.len() {
-            let (c, next) = decode(b, i);
-            if ru(c) >= 32 {
-                return None;
-            }
-            i = next;
-            n += 1;
-        }
-        Some(n)
-    }
-
-    /// An upper bound of the nodes of [`super::RU_TRIE`]: the root and one per letter of its
-    /// words.
-    const RU_MAX: usize = {
-        let mut n = 1;
-        let mut l = 0;
-        while l < LISTS.len() {
-            let list = LISTS[l].0;
-            let mut w = 0;
-            while w < list.len() {
-                if let Some(k) = ru_letters(list[w]) {
-                    n += k;
-                }
-                w += 1;
-            }
-            l += 1;
-        }
-        let mut w = 0;
-        while w < WEAK_NOT.len() {
-            if let Some(k) = ru_letters(WEAK_NOT[w]) {
-                n += k;
-            }
-            w += 1;
-        }
-        n
-    };
-
-    /// The trie as built: first child and next sibling of each node (0: none; the root is
-    /// nobody's child), and the roles of each node.
-    struct Linked {
-        len: usize,
-        letter: [u8; RU_MAX],
-        parent: [u16; RU_MAX],
-        child: [u16; RU_MAX],
-        sibling: [u16; RU_MAX],
-        /// The roles of a word that ends here or goes on, and of one that ends here.
-        pre: [Roles; RU_MAX],
-        fin: [Roles; RU_MAX],
-    }
-
-    /// The child of `node` for the letter of `а`..`я` index `x`, or 0 when it has none.
-    const fn child_of(t: &Linked, node: usize, x: u8) -> usize {
-        let mut k = t.child[node] as usize;
-        while k != 0 && t.letter[k] != x {
-            k = t.sibling[k] as usize;
-        }
-        k
-    }
-
-    /// The node of the word `s` (`а`..`я`), added with the nodes before it where missing.
-    const fn insert(t: &mut Linked, s: &str) -> usize {
-        let b = s.as_bytes();
-        let mut node = 0;
-        let mut i = 0;
-        while i < b.len() {
-            let (c, next) = decode(b, i);
-            let x = ru(c) as u8;
-            let mut k = child_of(t, node, x);
-            if k == 0 {
-                k = t.len;
-                t.len += 1;
-                t.letter[k] = x;
-                t.parent[k] = node as u16;
-                t.sibling[k] = t.child[node];
-                t.child[node] = k as u16;
-            }
-            node = k;
-            i = next;
-        }
-        node
-    }
-
-    const fn linked() -> Linked {
-        assert!(RU_MAX < u16::MAX as usize, "the trie fits u16 indices");
-        let mut t = Linked {
-            len: 1,
-            letter: [0; RU_MAX],
-            parent: [0; RU_MAX],
-            child: [0; RU_MAX],
-            sibling: [0; RU_MAX],
-            pre: [0; RU_MAX],
-            fin: [0; RU_MAX],
-        };
-        // The roles each node's own entries give, and its marks.
-        let mut own_pre = [0 as Roles; RU_MAX];
-        let mut own_fin = [0 as Roles; RU_MAX];
-        let mut not = [false; RU_MAX];
-        let mut l = 0;
-        while l < LISTS.len() {
-            let (list, exact, role) = LISTS[l];
-            let mut w = 0;
-            while w < list.len() {
-                if ru_letters(list[w]).is_some() {
-                    let n = insert(&mut t, list[w]);
-                    if exact {
-                        own_fin[n] |= role.bit();
-                    } else {
-                        own_pre[n] |= role.bit();
-                    }
-                }
-                w += 1;
-            }
-            l += 1;
-        }
-        let mut w = 0;
-        while w < WEAK_NOT.len() {
-            assert!(
-                ru_letters(WEAK_NOT[w]).is_some(),
-                "WEAK_NOT forms are basic Russian"
-            );
-            let n = insert(&mut t, WEAK_NOT[w]);
-            not[n] = true;
-            w += 1;
-        }
-        assert!(ru_letters(ONCOLOGY).is_some(), "ONCOLOGY is basic Russian");
-        let oncology = insert(&mut t, ONCOLOGY);
-        // A parent is added before its children: one pass in index order accumulates the
-        // prefix entries along each path.
-        let mut onco = [false; RU_MAX];
-        let mut i = 1;
-        while i < t.len {
-            let p = t.parent[i] as usize;
-            onco[i] = onco[p] || i == oncology;
-            let keep = if onco[i] {
-                !Role::Specialist.bit()
-            } else {
-                Roles::MAX
-            };
-            t.pre[i] = (t.pre[p] | own_pre[i]) & keep;
-            let mut fin = t.pre[i] | own_fin[i];
-            if not[i] {
-                fin &= !NOT_DROPS;
-            }
-            t.fin[i] = fin & keep;
-            i += 1;
-        }
-        t
-    }
-
-    /// One node of [`super::RU_TRIE`]: which letters lead on from it (`mask`, bit of each
-    /// `а`..`я` index, split in two halves to keep the node at 10 bytes), where its children
-    /// start (`first`; they follow in the order of their letters, so a child's place is the
-    /// number of mask bits below its letter), and the roles of a word that leaves the trie
-    /// after it (`pre`) or ends at it (`fin`). A letter that does not lead on is told by one
-    /// bit test instead of a search through the children.
-    #[derive(Clone, Copy)]
-    pub(super) struct Node {
-        first: u16,
-        mask: [u16; 2],
-        pub(super) pre: Roles,
-        pub(super) fin: Roles,
-    }
-
-    impl Node {
-        /// The letters that lead on from the node, as `а`..`я` index bits.
-        #[inline(always)]
-        const fn mask(&self) -> u32 {
-            self.mask[0] as u32 | (self.mask[1] as u32) << 16
-        }
-
-        /// The index in [`super::RU_TRIE`] of the child for the letter of `а`..`я` index
-        /// `c` (below 32), if there is one.
-        #[inline(always)]
-        pub(super) const fn child(&self, c: u8) -> Option<usize> {
-            let mask = self.mask();
-            if mask >> c & 1 == 0 {
-                return None;
-            }
-            // Below the trie's first letters most nodes have one child: no bit below it,
-            // and no count to wait for.
-            let below = mask & ((1u32 << c) - 1);
-            let rank = if below == 0 { 0 } else { below.count_ones() };
-            Some(self.first as usize + rank as usize)
-        }
-    }
-
-    /// The number of nodes of [`super::RU_TRIE`].
-    pub(super) const RU_NODES: usize = linked().len;
-
-    /// [`super::RU_TRIE`]: the linked trie laid out breadth first, so that the children of a
-    /// node are side by side, in the order of their letters.
-    pub(super) const fn ru_trie() -> [Node; RU_NODES] {
-        let t = linked();
-        let mut out = [Node {
-            first: 0,
-            mask: [0; 2],
-            pre: 0,
-            fin: 0,
-        }; RU_NODES];
-        // `order[i]`: the linked node that becomes node `i`.
-        let mut order = [0usize; RU_NODES];
-        let mut next = 1;
-        let mut i = 0;
-        while i < RU_NODES {
-            let old = order[i];
-            let first = next;
-            let mut mask = 0u32;
-            let mut x = 0u8;
-            while x < 32 {
-                let k = child_of(&t, old, x);
-                if k != 0 {
-                    order[next] = k;
-                    next += 1;
-                    mask |= 1 << x;
-                }
-                x += 1;
-            }
-            out[i] = Node {
-                first: first as u16,
-                mask: [mask as u16, (mask >> 16) as u16],
-                pre: t.pre[old],
-                fin: t.fin[old],
-            };
-            i += 1;
-        }
-        assert!(next == RU_NODES, "every node is reached once");
-        out
-    }
-
-    /// See [`super::RU_TWO`].
-    pub(super) const fn ru_two(trie: &[Node; RU_NODES]) -> [u16; 1024] {
-        let mut out = [0u16; 1024];
-        let mut x = 0u8;
-        while x < 32 {
-            if let Some(a) = trie[0].child(x) {
-                let mut y = 0u8;
-                while y < 32 {
-                    if let Some(b) = trie[a].child(y) {
-                        out[x as usize * 32 + y as usize] = b as u16;
-                    }
-                    y += 1;
-                }
-            }
-            x += 1;
-        }
-        out
-    }
-
-    /// See [`super::RU_ONE`].
-    pub(super) const fn ru_one(trie: &[Node; RU_NODES]) -> [Roles; 32] {
-        let mut out = [0; 32];
-        let mut x = 0u8;
-        while x < 32 {
-            if let Some(a) = trie[0].child(x) {
-                out[x as usize] = trie[a].fin;
-            }
-            x += 1;
-        }
-        out
-    }
-
-    /// The number of keys.
-    pub(super) const KEYS: usize = SYMBOLS * SYMBOLS;
-
-    /// For each key, the index of its first entry in the sorted `entries` (or of the first
-    /// entry with a larger key); one more slot holds `LEN`.
-    pub(super) const fn key_start(entries: &[Entry; LEN]) -> [u16; KEYS + 1] {
-        assert!(LEN < u16::MAX as usize, "the lexicon fits u16 indices");
-        let mut out = [0u16; KEYS + 1];
-        let mut k = 0;
-        let mut i = 0;
-        while k <= KEYS {
-            while i < LEN && (entries[i].key as usize) < k {
-                i += 1;
-            }
-            out[k] = i as u16;
-            k += 1;
-        }
-        out
-    }
-
-    /// The bit of a word's first three symbols in [`super::TRI_USED`] (a hash: words with
-    /// other letters may share it, which only costs a look-up).
-    pub(super) const fn tri_bit(a: u16, b: u16, c: u16) -> usize {
-        ((a as usize * SYMBOLS + b as usize) * SYMBOLS + c as usize) & 4095
-    }
-
-    /// The bits of the first three symbols of every entry of three letters or more.
-    pub(super) const fn tri_used() -> [u64; 64] {
-        let mut bits = [0u64; 64];
-        let mut l = 0;
-        while l < LISTS.len() {
-            let list = LISTS[l].0;
-            let mut w = 0;
-            while w < list.len() {
-                let b = list[w].as_bytes();
-                let (c1, n1) = decode(b, 0);
-                if n1 < b.len() {
-                    let (c2, n2) = decode(b, n1);
-                    if n2 < b.len() {
-                        let (c3, _) = decode(b, n2);
-                        let (Some(x), Some(y), Some(z)) = (symbol(c1), symbol(c2), symbol(c3))
-                        else {
-                            panic!("lexicon entries are lowercase а–я, a–z, 0–9");
-                        };
-                        let k = tri_bit(x as u16, y as u16, z as u16);
-                        bits[k / 64] |= 1 << (k % 64);
-                    }
-                }
-                w += 1;
-            }
-            l += 1;
-        }
-        bits
-    }
-
-    pub(super) const fn keys_used(entries: &[Entry; LEN]) -> [u128; SYMBOLS] {
-        let mut bits = [0u128; SYMBOLS];
-        let mut i = 0;
-        while i < LEN {
-            let k = entries[i].key as usize;
-            bits[k / SYMBOLS] |= 1u128 << (k % SYMBOLS);
-            i += 1;
-        }
-        bits
-    }
-}
+/// The map built by `core/build.rs` from `rules/lexicons/medical.txt`.
+const MEDICAL_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/medical_lexicon.fst"));
 
 /// The roles a word has at once, as bits ([`Role::bit`]).
 pub(super) type Roles = u16;
 
-/// The lexicon key of `raw`'s first two characters (lowercase, `ё`→`е`).
-fn key_of(raw: &str) -> Option<u16> {
-    let mut chars = raw.chars().map(lower_ru);
-    let first = chars.next()?;
-    build::key(first, chars.next())
+/// A word list the medical detector reads words with.
+pub(crate) struct Lexicon {
+    /// `None` only if the embedded bytes were not a map, which a unit test rules out.
+    fst: Option<Fst<&'static [u8]>>,
+    /// Where the walk stands after each first two letters `а`..`я` (first × 32 + second),
+    /// when the lexicon is kept for many scans ([`Lexicon::medical_indexed`]): most words
+    /// start with two such letters, and the walk resumes there.
+    index: Vec<Indexed>,
 }
 
-/// The key symbol and byte length of the character at `b[i..]` of a simple word (ASCII
-/// letters and digits, `А`..`я`).
-#[inline(always)]
-fn simple_symbol(b: &[u8], i: usize) -> Option<(u16, usize)> {
-    let x = *b.get(i)?;
-    if x < 0x80 {
-        let l = x.to_ascii_lowercase();
-        return match l {
-            b'a'..=b'z' => Some((32 + u16::from(l - b'a'), 1)),
-            b'0'..=b'9' => Some((58 + u16::from(l - b'0'), 1)),
-            _ => None,
-        };
-    }
-    // `А`..`я` is U+0410..U+044F: its index is the code point's offset, modulo 32.
-    let y = *b.get(i + 1)?;
-    let k = (u16::from(x & 1) << 6 | u16::from(y & 0x3F)).wrapping_sub(0x10);
-    Some((k & 31, 2))
+/// What the map holds after two letters: where the walk stands, the value of a word that
+/// ends there or leaves the map at the next letter, and which letters `а`..`я` lead on
+/// (bit of the index), all read from the map when it is indexed.
+#[derive(Clone, Copy)]
+struct Indexed {
+    step: Step,
+    end: u64,
+    leave: u64,
+    next: u32,
 }
 
-/// Whether the simple word `raw` (ASCII letters and digits, `А`..`я`), lowercased, equals
-/// (`exact`) or starts with the lowercase `pattern`, comparing from byte `from` (a character
-/// boundary of both; the bytes before are known to match).
-fn lower_matches(raw: &[u8], pattern: &[u8], exact: bool, from: usize) -> bool {
-    let fits = if exact {
-        raw.len() == pattern.len()
-    } else {
-        raw.len() >= pattern.len()
-    };
-    if !fits {
-        return false;
+/// A state of [`walk`]: the node reached (`None`: the word has left the map), the output so
+/// far, and the value gathered from the entries passed.
+#[derive(Clone, Copy)]
+struct Step {
+    node: Option<CompiledAddr>,
+    out: u64,
+    value: u64,
+}
+
+/// The part of an entry's value that a longer word gets from it (given and taken away by a
+/// prefix).
+const PREFIX_PARTS: u64 = 0x0000_FFFF_0000_FFFF;
+
+impl Lexicon {
+    /// The built-in vocabulary (`rules/lexicons/medical.txt`). Opening the map reads only
+    /// its header, so this is cheap enough to do once per scan.
+    pub(crate) fn medical() -> Self {
+        Lexicon {
+            fst: Fst::new(MEDICAL_FST).ok(),
+            index: Vec::new(),
+        }
     }
-    let mut i = from;
-    while let Some(&p) = pattern.get(i) {
-        let Some(&x) = raw.get(i) else { return false };
-        if x < 0x80 {
-            if x.to_ascii_lowercase() != p {
-                return false;
-            }
-            i += 1;
-        } else {
-            let Some(&y) = raw.get(i + 1) else {
-                return false;
+
+    /// [`Lexicon::medical`] with the steps of every first two letters `а`..`я` walked in
+    /// advance (1 024 of them), for a lexicon kept by `Rules` for many messages.
+    pub(crate) fn medical_indexed() -> Self {
+        let mut lexicon = Lexicon::medical();
+        if let Some(fst) = &lexicon.fst {
+            let start = Step {
+                node: Some(fst.root().addr()),
+                out: 0,
+                value: 0,
             };
-            let (lx, ly) = lower_ru_pair(x, y).unwrap_or((x, y));
-            if lx != p || pattern.get(i + 1) != Some(&ly) {
-                return false;
+            lexicon.index = (0..1024u16)
+                .map(|k| {
+                    let first = step(fst, start, code_of_index(k >> 5));
+                    let at = step(fst, first, code_of_index(k & 31));
+                    let (mut end, mut leave, mut next) = (at.value, at.value, 0u32);
+                    if let Some(addr) = at.node {
+                        let node = fst.node(addr);
+                        if node.is_final() {
+                            let v = Output::new(at.out).cat(node.final_output()).value();
+                            end |= v;
+                            leave |= v & PREFIX_PARTS;
+                        }
+                        for t in node.transitions() {
+                            if t.inp >= 0xE0 {
+                                next |= 1 << (t.inp - 0xE0);
+                            }
+                        }
+                    }
+                    Indexed {
+                        step: at,
+                        end,
+                        leave,
+                        next,
+                    }
+                })
+                .collect();
+        }
+        lexicon
+    }
+
+    /// The roles of the word `raw` (letters and digits), in any case.
+    pub(super) fn roles(&self, raw: &str) -> Roles {
+        let Some(fst) = &self.fst else { return 0 };
+        // The word's codes (lowercase, `ё`→`е`), up to the first character no entry has (or
+        // the 48th), which is written as [`OTHER`]: the walk stops there, and only the
+        // entries before it count, as prefixes (every entry is shorter).
+        let mut buf = [OTHER; 49];
+        let mut n = 0;
+        let b = raw.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if n == 48 {
+                n = 49;
+                break;
             }
-            i += 2;
+            let (k, len) = code_at(raw, i);
+            if let Some(slot) = buf.get_mut(n) {
+                *slot = k;
+            }
+            n += 1;
+            i += len;
+            if k == OTHER {
+                break;
+            }
         }
+        let word = buf.get(..n).unwrap_or(&[]);
+        let start = Step {
+            node: Some(fst.root().addr()),
+            out: 0,
+            value: 0,
+        };
+        // Resume after the first two letters where they are indexed.
+        let (from, rest) = match word {
+            [a @ 0xE0..=0xFF, b @ 0xE0..=0xFF, rest @ ..] if !self.index.is_empty() => {
+                let k = usize::from(a - 0xE0) << 5 | usize::from(b - 0xE0);
+                let Some(at) = self.index.get(k) else {
+                    return 0;
+                };
+                match rest {
+                    [] => return roles_of(at.end),
+                    [c @ 0xE0..=0xFF, ..] if at.next >> (c - 0xE0) & 1 == 0 => {
+                        return roles_of(at.leave)
+                    }
+                    _ => (at.step, rest),
+                }
+            }
+            _ => (start, word),
+        };
+        walk(fst, from, rest)
     }
-    true
 }
 
-/// Whether the key of the simple word `b[start..end]` (ASCII letters and digits, `А`..`я`)
-/// starts some entry.
-#[inline(always)]
-pub(super) fn key_used(b: &[u8], start: usize, end: usize) -> bool {
-    let Some((s1, n1)) = simple_symbol(b, start) else {
-        return false;
-    };
-    let s2 = if start + n1 >= end {
-        u16::from(build::END)
-    } else {
-        match simple_symbol(b, start + n1) {
-            Some((s2, _)) => s2,
-            None => return false,
+/// The code of the letter of `а`..`я` index `k` (below 32).
+fn code_of_index(k: u16) -> u8 {
+    0xE0 | (k & 31) as u8
+}
+
+/// [`walk`] by one more byte `b` of a word that goes on after it.
+fn step(fst: &Fst<&'static [u8]>, at: Step, b: u8) -> Step {
+    let Some(addr) = at.node else { return at };
+    let node = fst.node(addr);
+    let mut value = at.value;
+    if node.is_final() {
+        value |= Output::new(at.out).cat(node.final_output()).value() & PREFIX_PARTS;
+    }
+    match node.find_input(b) {
+        Some(i) => {
+            let t = node.transition(i);
+            Step {
+                node: Some(t.addr),
+                out: Output::new(at.out).cat(t.out).value(),
+                value,
+            }
         }
-    };
-    matches!(KEYS_USED.get(usize::from(s1)), Some(bits) if bits >> s2 & 1 == 1)
-}
-
-/// The entries of the lexicon with `key`, if any word can have it.
-#[inline]
-fn entries_of(key: u16) -> Option<&'static [Entry]> {
-    let (row, bit) = (
-        usize::from(key) / build::SYMBOLS,
-        usize::from(key) % build::SYMBOLS,
-    );
-    entries_at(row, bit)
-}
-
-/// [`entries_of`] the key of the symbols `row` and `bit`.
-#[inline]
-fn entries_at(row: usize, bit: usize) -> Option<&'static [Entry]> {
-    if !matches!(KEYS_USED.get(row), Some(bits) if bits >> bit & 1 == 1) {
-        return None;
+        None => Step {
+            node: None,
+            out: at.out,
+            value,
+        },
     }
-    let key = row * build::SYMBOLS + bit;
-    let from = *KEY_START.get(key)?;
-    let to = *KEY_START.get(key + 1)?;
-    LEXICON.get(usize::from(from)..usize::from(to))
 }
 
-/// The roles of the word `text[start..end]` (letters and digits only). `simple` says that
-/// every character is ASCII or `А`..`я`: then lowercasing keeps every byte offset, so the
-/// word is compared with the entries of its key where it is, without a lowercase copy.
-pub(super) fn roles(text: &str, start: usize, end: usize, simple: bool) -> Roles {
-    let Some(raw) = text.get(start..end) else {
-        return 0;
-    };
-    if !simple {
-        return roles_general(raw);
-    }
+/// The code ([`code`]) of the lowercase of the character at byte `i` of `raw` (a character
+/// boundary), and its length in bytes. Basic Russian letters and ASCII are read from the
+/// bytes (the `а`..`я` index of `А`..`я` is in the second byte).
+fn code_at(raw: &str, i: usize) -> (u8, usize) {
     let b = raw.as_bytes();
-    let Some((s1, n1)) = simple_symbol(b, 0) else {
-        return 0;
-    };
-    let (s2, n2) = if n1 == b.len() {
-        (u16::from(build::END), 0)
-    } else {
-        match simple_symbol(b, n1) {
-            Some(s) => s,
-            None => return 0,
+    match (b.get(i), b.get(i + 1)) {
+        (Some(&x), _) if x < 0x80 => (x.to_ascii_lowercase(), 1),
+        (Some(0xD0), Some(&y @ 0x90..=0xBF)) | (Some(0xD1), Some(&y @ 0x80..=0x8F)) => {
+            (0xE0 | ru_index(y), 2)
         }
-    };
-    if n1 + n2 < b.len() {
-        let Some((s3, _)) = simple_symbol(b, n1 + n2) else {
-            return 0;
-        };
-        let k = build::tri_bit(s1, s2, s3);
-        if !matches!(TRI_USED.get(k / 64), Some(m) if m >> (k % 64) & 1 == 1) {
-            return 0;
-        }
+        _ => match raw.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => (code(lower_ru(c)), c.len_utf8()),
+            None => (OTHER, 1),
+        },
     }
-    let Some(entries) = entries_at(usize::from(s1), usize::from(s2)) else {
-        return 0;
-    };
-    let from = n1 + n2;
-    let mut out: Roles = 0;
-    for e in entries {
-        if lower_matches(b, e.pattern.as_bytes(), e.exact, from) {
-            out |= e.role.bit();
-        }
-    }
-    if out & NOT_DROPS != 0
-        && WEAK_NOT
-            .iter()
-            .any(|p| lower_matches(b, p.as_bytes(), true, 0))
-    {
-        out &= !NOT_DROPS;
-    }
-    if out & Role::Specialist.bit() != 0 && lower_matches(b, ONCOLOGY.as_bytes(), false, 0) {
-        out &= !Role::Specialist.bit();
-    }
-    out
 }
 
-/// The roles a [`WEAK_NOT`] word loses.
-const NOT_DROPS: Roles = Role::Weak.bit() | Role::Disabled.bit();
+/// The one-byte code of a lowercase character, as `core/build.rs` writes the keys: `а`..`я`
+/// as 0xE0..0xFF (the order of Windows-1251), ASCII as itself, any other character as
+/// [`OTHER`]. One byte a letter keeps the walk short.
+fn code(c: char) -> u8 {
+    match c {
+        'а'..='я' => 0xE0 + (u32::from(c) - u32::from('а')) as u8,
+        _ if c.is_ascii() => c as u8,
+        _ => OTHER,
+    }
+}
 
-/// A word starting with it is about the disease, not the specialist («онкология»): it loses
-/// [`Role::Specialist`].
-const ONCOLOGY: &str = "онкологи";
+/// The code of a character no entry has.
+const OTHER: u8 = 0x01;
 
-/// [`roles`] for a word with characters other than ASCII and `А`..`я`, on a lowercase copy.
-#[cold]
-fn roles_general(raw: &str) -> Roles {
-    let Some(entries) = key_of(raw).and_then(entries_of) else {
-        return 0;
+/// The roles of the coded word whose first bytes led to `from` and whose `rest` follows: the
+/// values of the entries that are its prefixes (their prefix parts) and of the entry equal to
+/// it (all of it), combined.
+fn walk(fst: &Fst<&'static [u8]>, from: Step, rest: &[u8]) -> Roles {
+    let Some(addr) = from.node else {
+        return roles_of(from.value);
     };
-    // The lowercase form goes to a stack buffer (every lexicon word fits); a longer word or
-    // one with letters beyond ASCII and basic Russian is lowercased by characters.
-    let mut stack = [0u8; 64];
-    let heap: String;
-    let w: &[u8] = match lower_ru_bytes(raw.as_bytes(), &mut stack) {
-        Some(n) => stack.get(..n).unwrap_or(&[]),
-        None => {
-            heap = raw.chars().map(lower_ru).collect();
-            heap.as_bytes()
+    let mut node = fst.node(addr);
+    let mut out = Output::new(from.out);
+    let mut value = from.value;
+    for &b in rest {
+        if node.is_final() {
+            value |= out.cat(node.final_output()).value() & PREFIX_PARTS;
         }
-    };
-    let mut out: Roles = 0;
-    for e in entries {
-        let hit = if e.exact {
-            w == e.pattern.as_bytes()
-        } else {
-            w.starts_with(e.pattern.as_bytes())
+        let Some(i) = node.find_input(b) else {
+            return roles_of(value);
         };
-        if hit {
-            out |= e.role.bit();
+        let t = node.transition(i);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    if node.is_final() {
+        value |= out.cat(node.final_output()).value();
+    }
+    roles_of(value)
+}
+
+/// The roles given and not taken away by an entry value ([`walk`]).
+fn roles_of(value: u64) -> Roles {
+    let part = |k: u32| (value >> (16 * k)) as Roles;
+    (part(0) | part(1)) & !(part(2) | part(3))
+}
+
+/// The set built by `core/build.rs` from `rules/lexicons/personal.txt`.
+const ORGANISATION_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/personal_lexicon.fst"));
+
+/// Words that name an organisation's or a request's identifier (`rules/lexicons/personal.txt`):
+/// a number named so is not personal data.
+pub(crate) struct Markers {
+    /// `None` only if the embedded bytes were not a set, which a unit test rules out.
+    fst: Option<Fst<&'static [u8]>>,
+}
+
+impl Markers {
+    /// The built-in markers. Opening the set reads only its header.
+    pub(crate) fn organisation() -> Self {
+        Markers {
+            fst: Fst::new(ORGANISATION_FST).ok(),
         }
     }
-    if out == 0 {
-        return 0;
+
+    /// Whether some entry is a prefix of the lowercase `text`.
+    pub(crate) fn starts(&self, text: &[u8]) -> bool {
+        let Some(fst) = &self.fst else { return false };
+        let mut node = fst.root();
+        for &b in text {
+            if node.is_final() {
+                return true;
+            }
+            match node.find_input(b) {
+                Some(i) => node = fst.node(node.transition_addr(i)),
+                None => return false,
+            }
+        }
+        node.is_final()
     }
-    if WEAK_NOT.iter().any(|p| p.as_bytes() == w) {
-        out &= !NOT_DROPS;
-    }
-    if w.starts_with(ONCOLOGY.as_bytes()) {
-        out &= !Role::Specialist.bit();
-    }
-    out
 }
 
 /// What a word does in a sentence (see `medical`).
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Role {
     Strong,
     Weak,
@@ -829,7 +308,7 @@ pub(super) enum Role {
 }
 
 impl Role {
-    /// Every role, in the order of their bits.
+    /// Every role, in the order of their bits (the order of `ROLE_NAMES` in `core/build.rs`).
     pub(super) const ALL: [Role; 16] = [
         Role::Strong,
         Role::Weak,
@@ -855,146 +334,85 @@ impl Role {
     }
 }
 
-/// Whether the word of `letters` basic Russian letters (`А`..`я`) at byte `start` of `b`
-/// can have a role: an exact test by its first letters ([`RU_WORDS`]) that nearly every
-/// word fails.
-#[inline(always)]
-pub(super) fn russian_word_may_have_role(b: &[u8], start: usize, letters: usize) -> bool {
-    let at = ru_index;
-    let bit = |m: u32, k: u8| m >> k & 1 == 1;
-    // The letters' bytes are taken as one slice, checked once (a word too short for them,
-    // which the walk never gives, has no role anyway); the longest words come first, as
-    // most words have three letters or more.
-    if letters >= 3 {
-        let Some(&[_, x, _, y, _, z]) = b.get(start..start + 6) else {
-            return false;
-        };
-        RU_WORDS
-            .three
-            .get(usize::from(at(x)) << 5 | usize::from(at(y)))
-            .is_some_and(|&m| bit(m, at(z)))
-    } else if letters == 2 {
-        let Some(&[_, x, _, y]) = b.get(start..start + 4) else {
-            return false;
-        };
-        RU_WORDS
-            .two
-            .get(usize::from(at(x)))
-            .is_some_and(|&m| bit(m, at(y)))
-    } else {
-        matches!(b.get(start + 1), Some(&x) if bit(RU_WORDS.one, at(x)))
-    }
-}
-
-/// The roles of the word of `letters` basic Russian letters (`А`..`я`) at byte `start` of
-/// `b`, by [`RU_TRIE`]: the same as [`roles`] gives it.
-#[inline]
-pub(super) fn russian_roles(b: &[u8], start: usize, letters: usize) -> Roles {
-    let Some(word) = b.get(start..start + 2 * letters) else {
-        return 0;
-    };
-    // Each letter's index from its second byte.
-    let (x, y, mut rest) = match word {
-        [_, x, _, y, rest @ ..] => (ru_index(*x), ru_index(*y), rest),
-        [_, x] => return RU_ONE.get(usize::from(ru_index(*x))).copied().unwrap_or(0),
-        _ => return 0,
-    };
-    let mut node = match RU_TWO.get(usize::from(x) << 5 | usize::from(y)) {
-        Some(&n) if n != 0 => match RU_TRIE.get(usize::from(n)) {
-            Some(node) => node,
-            None => return 0,
-        },
-        _ => return 0,
-    };
-    while let [_, z, tail @ ..] = rest {
-        match node.child(ru_index(*z)).and_then(|i| RU_TRIE.get(i)) {
-            Some(next) => node = next,
-            None => return node.pre,
-        }
-        rest = tail;
-    }
-    node.fin
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn roles(w: &str) -> Roles {
+        let plain = Lexicon::medical().roles(w);
+        assert_eq!(Lexicon::medical_indexed().roles(w), plain, "{w}");
+        plain
+    }
+
     #[test]
-    fn screens_pass_every_entry() {
-        for (list, _, _) in LISTS {
-            for w in *list {
-                let b = w.as_bytes();
-                assert!(key_used(b, 0, b.len()), "{w}");
-                let letters = w.chars().count();
-                if w.chars().all(|c| ('а'..='я').contains(&c)) {
-                    assert!(russian_word_may_have_role(b, 0, letters), "{w}");
-                    let upper = w.to_uppercase();
-                    assert!(
-                        russian_word_may_have_role(upper.as_bytes(), 0, letters),
-                        "{upper}"
-                    );
-                }
-                let out = roles(
-                    w,
-                    0,
-                    w.len(),
-                    w.is_ascii() || w.chars().all(|c| ('а'..='я').contains(&c)),
-                );
-                assert!(out > 0 || WEAK_NOT.contains(w), "{w}");
-            }
+    fn the_map_loads_and_its_roles_are_in_bit_order() {
+        assert!(Lexicon::medical().fst.is_some());
+        for (role, name) in Role::ALL.iter().zip(ROLE_NAMES) {
+            assert_eq!(format!("{role:?}").to_lowercase(), name.replace('_', ""));
         }
     }
 
-    /// [`russian_roles`] (the trie) agrees with [`roles`] (the entries compared one by one)
-    /// on every entry, and on its prefixes, its forms with each letter added or changed at
-    /// the end, and their capitalised forms.
+    /// The index (the first two letters walked in advance) gives what the walk from the root
+    /// gives, on every entry, its prefixes and its forms with a letter added, in both cases.
     #[test]
-    fn trie_agrees_with_entries() {
-        let letters: Vec<char> = ('а'..='я').collect();
-        let mut words: Vec<String> = Vec::new();
-        let entries = LISTS
-            .iter()
-            .flat_map(|(list, _, _)| list.iter())
-            .chain(WEAK_NOT.iter());
-        for w in entries {
-            if !w.chars().all(|c| letters.contains(&c)) {
+    fn the_index_agrees_with_the_walk() {
+        let (plain, indexed) = (Lexicon::medical(), Lexicon::medical_indexed());
+        assert_eq!(indexed.index.len(), 1024);
+        let source = include_str!("../../../rules/lexicons/medical.txt");
+        let mut checked = 0;
+        for line in source.lines() {
+            let w = line.split('#').next().unwrap_or("").trim();
+            if w.is_empty() || w.starts_with('[') {
                 continue;
             }
             let chars: Vec<char> = w.chars().collect();
             for n in 1..=chars.len() {
                 let head: String = chars.iter().take(n).collect();
-                let cut: String = chars.iter().take(n - 1).collect();
-                for &c in &letters {
-                    words.push(format!("{head}{c}"));
-                    words.push(format!("{cut}{c}"));
-                    words.push(format!("{head}{c}{c}"));
+                for v in [
+                    head.clone(),
+                    format!("{head}а"),
+                    format!("{head}ый"),
+                    head.to_uppercase(),
+                ] {
+                    assert_eq!(indexed.roles(&v), plain.roles(&v), "{v}");
+                    checked += 1;
                 }
-                words.push(head);
             }
         }
-        let mut checked = 0;
-        for w in &words {
-            let mut cap = w.chars();
-            let cap: String = cap
-                .next()
-                .into_iter()
-                .flat_map(char::to_uppercase)
-                .chain(cap)
-                .collect();
-            for v in [w.clone(), w.to_uppercase(), cap] {
-                let b = v.as_bytes();
-                let n = v.chars().count();
-                let expected = roles(&v, 0, v.len(), true);
-                assert_eq!(russian_roles(b, 0, n), expected, "{v}");
-                if expected != 0 {
-                    assert!(russian_word_may_have_role(b, 0, n), "{v}");
-                }
-                let padded = format!("  {v}");
-                assert_eq!(russian_roles(padded.as_bytes(), 2, n), expected, "{v}");
-                checked += 1;
-            }
-        }
-        assert!(checked > 10_000, "{checked}");
+        assert!(checked > 5_000, "{checked}");
+    }
+
+    #[test]
+    fn organisation_markers() {
+        let m = Markers::organisation();
+        assert!(m.fst.is_some());
+        assert!(m.starts("заявку, номер".as_bytes()));
+        assert!(m.starts("огрн".as_bytes()));
+        assert!(!m.starts("огр".as_bytes()));
+        assert!(!m.starts("телефон".as_bytes()));
+    }
+
+    #[test]
+    fn prefix_whole_word_and_taken_away() {
+        let (strong, weak, disabled) = (Role::Strong.bit(), Role::Weak.bit(), Role::Disabled.bit());
+        // Prefix entries match longer words, in any case; whole-word entries only themselves.
+        assert_eq!(roles("ДИАГНОЗОМ"), strong);
+        assert_eq!(roles("Беременна"), strong | weak);
+        assert_eq!(roles("беременнам"), weak);
+        assert_eq!(roles("инвалид"), strong | weak | disabled);
+        // `weak_not`: the plural about people in general keeps no weak or disability role.
+        assert_eq!(roles("инвалидов"), 0);
+        // `not_specialist`: the disease is no specialist, the doctor is.
+        assert_eq!(
+            roles("онколог") & Role::Specialist.bit(),
+            Role::Specialist.bit()
+        );
+        assert_eq!(roles("онкология") & Role::Specialist.bit(), 0);
+        assert_ne!(roles("онкология") & weak, 0);
+        assert_eq!(roles("на"), Role::Na.bit());
+        assert_eq!(roles("ёжик"), 0);
+        assert_eq!(roles("дом"), 0);
+        assert_eq!(roles(&"я".repeat(100)), 0);
+        assert_eq!(roles("Ґрунт"), 0);
     }
 }

@@ -15,7 +15,7 @@
 //! 3. a *weak* word (a disease or condition: диабет, инсульт, онкология, инвалид …) with a
 //!    *person anchor* (я, мне, моя, мама, сын, болеет, перенесла, после …) within six words.
 
-use super::lexicon::{key_used, roles, russian_roles, russian_word_may_have_role, Role, Roles};
+use super::lexicon::{Lexicon, Role, Roles};
 use super::{Detection, DetectionKind};
 use smallvec::SmallVec;
 
@@ -39,14 +39,10 @@ struct Word {
 }
 
 /// The medical detector fed word by word by the walk over the text (`super::walk`), which
-/// reads every character anyway.
-///
-/// Only words with a role are kept for the sentence. A word's roles are looked up only when
-/// its first letters start some lexicon entry of a length it can have; a word of basic
-/// Russian letters is then answered by the lexicon's trie, another by its entries compared
-/// in place (a lowercase copy only for letters beyond ASCII and basic Russian).
-#[derive(Default)]
-pub(crate) struct Words {
+/// reads every character anyway. Each word's roles come from the lexicon; only words with a
+/// role are kept for the sentence.
+pub(crate) struct Words<'l> {
+    lexicon: &'l Lexicon,
     /// Short enough to stay inline for nearly every sentence (no allocation per scan).
     sentence: SmallVec<[Word; 16]>,
     /// Whether a word of the sentence can start a detection (not only an anchor, a number or
@@ -56,21 +52,22 @@ pub(crate) struct Words {
     found: Vec<Detection>,
 }
 
-impl Words {
-    /// The word `text[start..end]` (a run of letters and digits) has ended; `simple` says
-    /// that it has only ASCII characters and `А`..`я`.
-    #[inline]
-    pub(super) fn word(&mut self, text: &str, start: usize, end: usize, simple: bool) {
-        if simple && !key_used(text.as_bytes(), start, end) {
-            self.index += 1;
-            return;
+impl<'l> Words<'l> {
+    /// Words read with `lexicon`.
+    pub(super) fn new(lexicon: &'l Lexicon) -> Self {
+        Words {
+            lexicon,
+            sentence: SmallVec::new(),
+            trigger: false,
+            index: 0,
+            found: Vec::new(),
         }
-        self.word_roles(text, start, end, simple);
     }
 
-    /// [`Words::word`] for a word that may have a role.
-    fn word_roles(&mut self, text: &str, start: usize, end: usize, simple: bool) {
-        let found = roles(text, start, end, simple);
+    /// The word `text[start..end]` (a run of letters and digits) has ended.
+    #[inline]
+    pub(super) fn word(&mut self, text: &str, start: usize, end: usize) {
+        let found = text.get(start..end).map_or(0, |w| self.lexicon.roles(w));
         if found != 0 {
             self.keep(found, start, end);
         }
@@ -78,8 +75,6 @@ impl Words {
     }
 
     /// Keeps the word `text[start..end]` of the roles `found` (not none) for the sentence.
-    /// Out of line: few words have a role, and the look-up before it stays lean.
-    #[inline(never)]
     fn keep(&mut self, found: Roles, start: usize, end: usize) {
         self.trigger |= found & !NEED_PARTNER != 0;
         let mut rest = found;
@@ -94,26 +89,6 @@ impl Words {
                     role,
                 });
             }
-        }
-    }
-
-    /// The word `text[start..end]` of `letters` basic Russian letters (`А`..`я`) has
-    /// ended: an exact test by its first letters that nearly every word fails, then its
-    /// roles by the lexicon's trie, read from the word's bytes.
-    #[inline(always)]
-    pub(super) fn russian_word(&mut self, text: &str, start: usize, end: usize, letters: usize) {
-        let b = text.as_bytes();
-        if russian_word_may_have_role(b, start, letters) {
-            self.russian_word_roles(b, start, end, letters);
-        }
-        self.index += 1;
-    }
-
-    /// [`Words::russian_word`] for a word that may have a role.
-    fn russian_word_roles(&mut self, b: &[u8], start: usize, end: usize, letters: usize) {
-        let found = russian_roles(b, start, letters);
-        if found != 0 {
-            self.keep(found, start, end);
         }
     }
 

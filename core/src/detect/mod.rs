@@ -94,14 +94,48 @@ pub struct TextReport {
 /// and always fall on character boundaries. Personal-data numbers inside an e-mail address
 /// are reported as the e-mail only.
 pub fn scan(text: &str) -> TextReport {
-    scan_walk(text, true)
+    scan_walk(text, true, &Detectors::opened())
+}
+
+/// The detectors' word lists (`rules/lexicons/`, compiled in by `core/build.rs`), opened for
+/// scans. `Rules` keeps one, indexed, for all its messages.
+pub(crate) struct Detectors {
+    medical: lexicon::Lexicon,
+}
+
+impl std::fmt::Debug for Detectors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Detectors")
+    }
+}
+
+impl Detectors {
+    /// The built-in lists, only opened: cheap enough for one scan.
+    fn opened() -> Self {
+        Detectors {
+            medical: lexicon::Lexicon::medical(),
+        }
+    }
+
+    /// The built-in lists with the medical lexicon's first steps walked in advance (about
+    /// a thousand look-ups), for many scans.
+    pub(crate) fn indexed() -> Self {
+        Detectors {
+            medical: lexicon::Lexicon::medical_indexed(),
+        }
+    }
+}
+
+/// [`scan`] with lists opened in advance ([`Detectors::indexed`]).
+pub(crate) fn scan_with(text: &str, detectors: &Detectors) -> TextReport {
+    scan_walk(text, true, detectors)
 }
 
 /// [`scan`], with the walk's bulk reading of plain words on or off (see `walk::Walk::new`).
-fn scan_walk(text: &str, plain: bool) -> TextReport {
+fn scan_walk(text: &str, plain: bool, detectors: &Detectors) -> TextReport {
     // One walk over the text feeds every detector; the language flags see only the first
     // 64 KiB, so the walk stops there once to take them.
-    let mut walk = walk::Walk::new(text, plain);
+    let mut walk = walk::Walk::new(text, plain, &detectors.medical);
     let cut = language::sample_len(text);
     walk.run::<true>(0, cut);
     let (not_russian, unreadable) = walk.lang.finish(text, cut);
@@ -204,7 +238,8 @@ mod tests {
                     переполнены, вокруг бегают бродячие собаки, дети не могут пройти к площадке. "
             .repeat(4));
         for text in &texts {
-            assert_eq!(scan_walk(text, true), scan_walk(text, false), "{text:?}");
+            let d = Detectors::opened();
+            assert_eq!(scan_walk(text, true, &d), scan_walk(text, false, &d), "{text:?}");
         }
     }
 }

@@ -157,34 +157,6 @@ pub(crate) fn lower_ru_pair(x: u8, y: u8) -> Option<(u8, u8)> {
     }
 }
 
-/// [`lower_ru`] of every character of `raw` (UTF-8), written to `out` by byte arithmetic:
-/// returns the length written, or `None` when `raw` has a character other than ASCII,
-/// `А`–`я`, `Ё`, `ё` or does not fit (the caller then lowercases by characters).
-pub(crate) fn lower_ru_bytes<const N: usize>(raw: &[u8], out: &mut [u8; N]) -> Option<usize> {
-    let mut i = 0usize;
-    let mut n = 0usize;
-    while let Some(&b) = raw.get(i) {
-        if b < 0x80 {
-            *out.get_mut(n)? = b.to_ascii_lowercase();
-            i += 1;
-            n += 1;
-            continue;
-        }
-        let b2 = *raw.get(i + 1)?;
-        let (x, y) = match (lower_ru_pair(b, b2), b, b2) {
-            (Some(pair), _, _) => pair,
-            // Ё, ё → е
-            (None, 0xD0, 0x81) | (None, 0xD1, 0x91) => (0xD0, 0xB5),
-            _ => return None,
-        };
-        *out.get_mut(n)? = x;
-        *out.get_mut(n + 1)? = y;
-        i += 2;
-        n += 2;
-    }
-    Some(n)
-}
-
 /// Whether `c` is a combining mark that is dropped when folding (U+0300–U+036F).
 pub(crate) fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}')
@@ -202,18 +174,5 @@ mod tests {
         assert_eq!(s, format!("п{WILD}зда"));
         assert_eq!(fold_fingerprint('Ё'), Some('е'));
         assert_eq!(fold_fingerprint('.'), None);
-    }
-
-    #[test]
-    fn lower_ru_bytes_agrees_with_lower_ru() {
-        for w in ["ЁЖИК", "ёжик", "Диагноз", "ABC-xyz 09", "ПРОхожу", "ъЪьЬяЯаА", "рР"] {
-            let mut buf = [0u8; 64];
-            let n = lower_ru_bytes(w.as_bytes(), &mut buf);
-            let want: String = w.chars().map(lower_ru).collect();
-            assert_eq!(n.and_then(|n| buf.get(..n)), Some(want.as_bytes()), "{w}");
-        }
-        let mut buf = [0u8; 64];
-        assert_eq!(lower_ru_bytes("Ґрунт".as_bytes(), &mut buf), None);
-        assert_eq!(lower_ru_bytes("ab".as_bytes(), &mut [0u8; 1]), None);
     }
 }

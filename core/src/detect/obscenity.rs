@@ -5,16 +5,19 @@
 //! both piece by piece and glued (`х.у.й`, `пи-зда`); runs of one-letter pieces separated by
 //! one or two spaces are glued too (`х у й`). Each candidate is folded (look-alike letters,
 //! digits, `ё`), repeated letters are collapsed (`хууууй` → `хуй`), and the skeleton is
-//! matched against roots with boundary rules and exceptions (see `docs/detectors.md`).
+//! matched against the roots of `rules/lexicons/obscene.txt` ([`Roots`], an [`fst`] map built
+//! by `core/build.rs`) with the boundary rules of their sections (see `docs/detectors.md`).
 //!
 //! Most text is ordinary, so two screens run first, each allowed to say "maybe" too often but
-//! never "no" where the root matcher would say yes: while a piece is read, whether two
-//! neighbouring letters form a filter pair (`ху еб пи пе бл му ма га го за`; every root starts
-//! with one) and whether two form the end of a trigger ([`TAIL_AFTER`]); and before the
-//! matcher, whether the skeleton has one of the three-letter triggers ([`may_be_obscene`]).
+//! never "no" where the root matcher would say yes; both are built from the same file: while a
+//! piece is read, whether two neighbouring letters are the first two of a root
+//! ([`FILTER_PAIRS`]) and whether two form the end of a trigger ([`TAIL_AFTER`]); and before
+//! the matcher, whether the skeleton has one of the roots' first three letters
+//! ([`may_be_obscene`]).
 
 use super::normalize::{fold_obscene, is_ru_vowel, lower, WILD};
 use super::{Detection, DetectionKind};
+use fst::raw::{Fst, Node, Output};
 use smallvec::SmallVec;
 
 /// The code of a folded letter `а`..`я` is its index (0..31); [`WILD`] and every other folded
@@ -273,10 +276,10 @@ impl Glued {
     }
 
     /// Checks the glued span if it has at least `min` pieces, and empties it.
-    fn flush(&mut self, text: &str, min: usize, found: &mut Vec<(usize, usize)>) {
+    fn flush(&mut self, roots: &Roots, text: &str, min: usize, found: &mut Vec<(usize, usize)>) {
         if self.count >= min
             && may_match(self.cyrillic, self.latin, self.skel)
-            && check(text, self.start, self.end, self.cyrillic)
+            && check(roots, text, self.start, self.end, self.cyrillic)
         {
             found.push((self.start, self.end));
         }
@@ -318,6 +321,7 @@ pub(crate) struct Pieces {
     /// Consecutive one-character pieces separated by short gaps.
     singles: Glued,
     found: Vec<(usize, usize)>,
+    roots: Roots,
 }
 
 impl Default for Pieces {
@@ -327,6 +331,7 @@ impl Default for Pieces {
             compound: Glued::NONE,
             singles: Glued::NONE,
             found: Vec::new(),
+            roots: Roots::default(),
         }
     }
 }
@@ -383,7 +388,7 @@ impl Pieces {
 
     /// Checks the piece `p` by itself.
     fn check_piece(&mut self, text: &str, p: &Piece) {
-        if check(text, p.start, p.end, p.cyrillic) {
+        if check(&self.roots, text, p.start, p.end, p.cyrillic) {
             self.found.push((p.start, p.end));
         }
     }
@@ -400,27 +405,27 @@ impl Pieces {
             }
         } else {
             if self.compound.count > 1 {
-                self.compound.flush(text, 2, &mut self.found);
+                self.compound.flush(&self.roots, text, 2, &mut self.found);
             }
             self.compound.set(p);
         }
         if p.one_char {
             if kind == gap::BREAK || self.singles.count == 0 {
-                self.singles.flush(text, 3, &mut self.found);
+                self.singles.flush(&self.roots, text, 3, &mut self.found);
                 self.singles.set(p);
             } else {
                 self.singles.extend(p);
             }
         } else if self.singles.count > 0 {
-            self.singles.flush(text, 3, &mut self.found);
+            self.singles.flush(&self.roots, text, 3, &mut self.found);
         }
     }
 
     /// Ends the text (after the last piece) and appends the spans found, overlapping ones
     /// (a glued compound and its pieces) merged.
     pub(super) fn finish(&mut self, text: &str, out: &mut Vec<Detection>) {
-        self.compound.flush(text, 2, &mut self.found);
-        self.singles.flush(text, 3, &mut self.found);
+        self.compound.flush(&self.roots, text, 2, &mut self.found);
+        self.singles.flush(&self.roots, text, 3, &mut self.found);
         let mut found = std::mem::take(&mut self.found);
         if found.is_empty() {
             return;
@@ -444,7 +449,7 @@ impl Pieces {
 /// Folds `text[start..end]` and matches the roots. `cyrillic` says whether the span has a
 /// Cyrillic letter (known from the pieces, so the span is not read twice); the caller has
 /// already rejected spans that [`may_match`] says cannot match.
-fn check(text: &str, start: usize, end: usize, cyrillic: bool) -> bool {
+fn check(roots: &Roots, text: &str, start: usize, end: usize, cyrillic: bool) -> bool {
     let Some(slice) = text.get(start..end) else {
         return false;
     };
@@ -513,7 +518,7 @@ fn check(text: &str, start: usize, end: usize, cyrillic: bool) -> bool {
                 }
             }
             let s = buf.as_slice();
-            if may_be_obscene(s) && obscene_cyrillic(s) {
+            if may_be_obscene(s) && roots.obscene_cyrillic(s) {
                 return true;
             }
         }
@@ -527,7 +532,7 @@ fn check(text: &str, start: usize, end: usize, cyrillic: bool) -> bool {
                 push(&mut buf, c.to_ascii_lowercase());
             }
         }
-        obscene_translit(buf.as_slice())
+        roots.obscene_translit(buf.as_slice())
     }
 }
 
@@ -556,27 +561,26 @@ fn yo_b(slice: &str) -> bool {
     false
 }
 
-/// A quick filter before [`obscene_cyrillic`]: every root it matches is seen in three
-/// letters of the skeleton (with the wildcard for `и`/`л`): `ман` and `еб` at the start,
-/// `бля пиз пез пид муд ган гон зал ху+й/е/я/ю/и`, and `еб` after a vowel, `ъ` or `ь`
-/// anywhere. A skeleton without any of them cannot match; most ordinary words with a filter
-/// pair (`пе`, `за`, `ма`, `го`) stop here.
+/// A quick filter before [`Roots::obscene_cyrillic`]: every root it matches is seen in three
+/// letters of the skeleton ([`TRIGGERS`], with the wildcard for `и`/`л`, and after a vowel,
+/// `ъ` or `ь` for an `after_vowel` root) or in its first letters ([`STARTS`]). A skeleton
+/// without any of them cannot match; most ordinary words with a filter pair (`пе`, `за`,
+/// `ма`, `го`) stop here.
 fn may_be_obscene(s: &[char]) -> bool {
     if s.contains(&DOT) {
         return true;
     }
-    if let [a, b, ..] = s {
-        if (*a, *b) == ('е', 'б') {
-            return true;
-        }
-    }
-    if let [a, b, c, ..] = s {
-        if (*a, *b, *c) == ('м', 'а', 'н') {
-            return true;
-        }
+    if STARTS.iter().any(|st| {
+        let mut k = 0;
+        st.chars().all(|c| {
+            k += 1;
+            s.get(k - 1) == Some(&c)
+        })
+    }) {
+        return true;
     }
     s.windows(3).any(|w| match w {
-        [a, b, c] => is_trigger(*a, *b, *c),
+        [a, b, c] => TRIGGERS.contains(&(*a, *b, *c)),
         _ => false,
     })
 }
@@ -606,7 +610,7 @@ fn basic_russian_may_be_obscene(b: &[u8]) -> Option<bool> {
         }
         n += 1;
         hit |= a != u8::MAX
-            && TRIGGERS
+            && TRIGGER_TABLE
                 .get(usize::from(a) << 5 | usize::from(b1))
                 .is_some_and(|m| m >> c & 1 == 1);
         a = b1;
@@ -615,116 +619,66 @@ fn basic_russian_may_be_obscene(b: &[u8]) -> Option<bool> {
     if !rest.is_empty() {
         return None;
     }
-    // `еб` and `ман` at the start (е 5, б 1; м 12, а 0, н 13).
-    Some(hit || first[..2] == [5, 1] || first == [12, 0, 13])
+    Some(hit || START_INDICES.iter().any(|st| first.starts_with(st)))
 }
 
-/// For two letters `а`..`я` (`a * 32 + b`), the third letters `c` that make `a b c` a
-/// trigger of [`is_trigger`], built at compile time.
-static TRIGGERS: [u32; 1024] = triggers();
+/// For two letters `а`..`я` (`a * 32 + b`), the third letters `c` that make `a b c` one of
+/// the [`TRIGGERS`], built at compile time.
+static TRIGGER_TABLE: [u32; 1024] = trigger_table();
 
-/// Builds [`TRIGGERS`] in `const` evaluation from [`is_trigger`]'s rule.
+/// Builds [`TRIGGER_TABLE`] in `const` evaluation from [`TRIGGER_INDICES`].
 #[allow(clippy::indexing_slicing)]
-const fn triggers() -> [u32; 1024] {
+const fn trigger_table() -> [u32; 1024] {
     let mut out = [0u32; 1024];
     let mut i = 0;
-    while i < 1024 {
-        let mut c = 0;
-        while c < 32 {
-            if is_trigger_index((i / 32) as u8, (i % 32) as u8, c) {
-                out[i] |= 1 << c;
-            }
-            c += 1;
-        }
+    while i < TRIGGER_INDICES.len() {
+        let [a, b, c] = TRIGGER_INDICES[i];
+        out[(a as usize) << 5 | b as usize] |= 1 << c;
         i += 1;
     }
     out
 }
 
 /// For a letter `а`..`я` (index `b`), the letters `c` (bit `c`) such that `b c` ends a
-/// trigger of [`may_be_obscene`]: the last two letters of a three-letter trigger, or of `еб`
-/// and `ман` at the start. Every skeleton that passes [`may_be_obscene`] has such a pair of
-/// neighbours; built at compile time from [`is_trigger_index`].
+/// trigger of [`may_be_obscene`]: the last two letters of one of the [`TRIGGERS`] or of the
+/// [`STARTS`]. Every skeleton that passes [`may_be_obscene`] has such a pair of neighbours;
+/// built at compile time.
 pub(super) const TAIL_AFTER: [u32; 32] = tail_after();
 
 /// Builds [`TAIL_AFTER`] in `const` evaluation.
 #[allow(clippy::indexing_slicing)]
 const fn tail_after() -> [u32; 32] {
     let mut out = [0u32; 32];
-    // `еб` (е 5, б 1) and `ан` of `ман` (а 0, н 13) at the start.
-    out[5] |= 1 << 1;
-    out[0] |= 1 << 13;
-    let mut a = 0u8;
-    while a < 32 {
-        let mut b = 0u8;
-        while b < 32 {
-            let mut c = 0u8;
-            while c < 32 {
-                if is_trigger_index(a, b, c) {
-                    out[b as usize] |= 1 << c;
-                }
-                c += 1;
-            }
-            b += 1;
+    let mut i = 0;
+    while i < TRIGGER_INDICES.len() {
+        let [_, b, c] = TRIGGER_INDICES[i];
+        out[b as usize] |= 1 << c;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < START_INDICES.len() {
+        let st = START_INDICES[i];
+        if st.len() >= 2 {
+            out[st[st.len() - 2] as usize] |= 1 << st[st.len() - 1];
         }
-        a += 1;
+        i += 1;
     }
     out
 }
 
-/// [`is_trigger`] for three letters `а`..`я` given as indices (no wildcard).
-const fn is_trigger_index(a: u8, b: u8, c: u8) -> bool {
-    // а 0, б 1, г 3, д 4, е 5, з 7, и 8, й 9, л 11, м 12, н 13, о 14, п 15, у 19, х 21,
-    // ъ 26, ы 27, ь 28, э 29, ю 30, я 31
-    let vowel = matches!(a, 0 | 5 | 8 | 14 | 19 | 27 | 29 | 30 | 31);
-    match (a, b) {
-        (1, 11) => c == 31,
-        (15, 8) => c == 7 || c == 4,
-        (15, 5) => c == 7,
-        (12, 19) => c == 4,
-        (12, 0) => c == 13,
-        (26, 31) => c == 1,
-        (3, 0) | (3, 14) => c == 13,
-        (7, 0) => c == 11,
-        (21, 19) => matches!(c, 9 | 5 | 31 | 30 | 8 | 11),
-        (_, 5) => c == 1 && (vowel || a == 26 || a == 28),
-        _ => false,
-    }
-}
-
-/// Whether `a b c` is one of the three-letter triggers of [`may_be_obscene`] found anywhere.
-fn is_trigger(a: char, b: char, c: char) -> bool {
-    let il = |x: char| x == 'и' || x == WILD;
-    let l = |x: char| x == 'л' || x == WILD;
-    match (a, b) {
-        ('б', x) if l(x) => c == 'я',
-        ('п', x) if il(x) => c == 'з' || c == 'д',
-        ('п', 'е') => c == 'з',
-        ('м', 'у') => c == 'д',
-        ('м', 'а') => c == 'н',
-        ('ъ', 'я') => c == 'б',
-        ('г', 'а' | 'о') => c == 'н',
-        ('з', 'а') => l(c),
-        ('х', 'у') => matches!(c, 'й' | 'е' | 'я' | 'ю' | 'и' | 'л' | WILD),
-        (x, 'е') => c == 'б' && (is_ru_vowel(x) || matches!(x, 'ъ' | 'ь' | WILD)),
-        _ => false,
-    }
-}
-
-/// Whether `a b` is one of the letter pairs every root starts with (the filter the walk
-/// applies while it reads a piece, as [`PAIR_AFTER`]).
+/// Whether `a b` is one of the letter pairs every root starts with ([`FILTER_PAIRS`]; the
+/// filter the walk applies while it reads a piece, as [`PAIR_AFTER`]).
+#[allow(clippy::indexing_slicing)]
 const fn is_filter_pair_slow(a: char, b: char) -> bool {
-    matches!(
-        (a, b),
-        ('х', 'у')
-            | ('е', 'б')
-            | ('п', 'и' | 'е' | WILD)
-            | ('б', 'л' | WILD)
-            | ('м', 'у' | 'а')
-            | ('г', 'а' | 'о')
-            | ('з', 'а')
-            | ('ъ', 'я')
-    )
+    let mut i = 0;
+    while i < FILTER_PAIRS.len() {
+        let (x, y) = FILTER_PAIRS[i];
+        if x == a && y == b {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Whether the skeleton's character `a` matches the pattern's letter `p`: itself, the
@@ -749,175 +703,175 @@ fn at(s: &[char], i: usize, pat: &str) -> bool {
     true
 }
 
-fn equals(s: &[char], pat: &str) -> bool {
-    at(s, 0, pat) && s.len() == pat.chars().count()
-}
-
 /// Whether the text just before `i` ends with `pat`.
 fn ends_before(s: &[char], i: usize, pat: &str) -> bool {
     let n = pat.chars().count();
     i >= n && at(s, i - n, pat)
 }
 
-/// Whole-word forms of «манда» (the stem alone is in «команда», «мандарин», «мандат»).
-const MANDA_FORMS: &[&str] = &["манда", "манды", "манде", "мандой", "манду", "мандой"];
+// The section bits (`ANYWHERE`, `HU`, …), `NOT_AFTER` and the screens' letters
+// (`FILTER_PAIRS`, `TRIGGERS`, `STARTS`), written by `core/build.rs` from
+// `rules/lexicons/obscene.txt`.
+include!(concat!(env!("OUT_DIR"), "/obscene_lexicon.rs"));
 
-/// Matches the Cyrillic skeleton (folded, repeats collapsed) against the roots.
-pub(crate) fn obscene_cyrillic(s: &[char]) -> bool {
-    if MANDA_FORMS.iter().any(|f| equals(s, f)) || at(s, 0, "мандав") || equals(s, "хули") {
-        return true;
+/// The map of the roots built by `core/build.rs` from `rules/lexicons/obscene.txt`.
+const OBSCENE_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/obscene_lexicon.fst"));
+
+/// The roots and their exceptions: an [`fst`] map of every entry of
+/// `rules/lexicons/obscene.txt` to the bits of its sections.
+pub(crate) struct Roots {
+    /// `None` only if the embedded bytes were not a map, which a unit test rules out.
+    fst: Option<Fst<&'static [u8]>>,
+}
+
+impl Default for Roots {
+    /// The built-in roots. Opening the map reads only its header.
+    fn default() -> Self {
+        Roots {
+            fst: Fst::new(OBSCENE_FST).ok(),
+        }
     }
-    // «бля» as a word or the start of one; «бляха», «бляшка» are ordinary words.
-    if at(s, 0, "бля") && !at(s, 0, "блях") && !at(s, 0, "бляш") {
-        return true;
+}
+
+/// The letters the wildcard stands for in an entry (a hidden letter stands for any of
+/// [`VOWELS`]; any other character for itself).
+const WILD_LETTERS: [char; 2] = ['и', 'л'];
+/// The letters a hidden letter ([`DOT`]) stands for in an entry, as [`ceq`] has them.
+const VOWELS: [char; 9] = ['а', 'е', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я'];
+
+impl Roots {
+    /// Calls `f(end, sections, dot)` for every entry that the skeleton `s` spells from `from`
+    /// to `end` ([`ceq`] after the first letter: the wildcard and a hidden letter may stand
+    /// for several letters, so the map is searched along each); `dot` says that its last
+    /// letter is a hidden one. A hidden letter may stand inside a root, not as its last
+    /// letter («м.д.а» is no «муда»), but as the last letter of a prefix («н.хую»).
+    fn entries_at(&self, s: &[char], from: usize, f: &mut impl FnMut(usize, u64, bool)) {
+        // A root starts with a letter as written, not with the wildcard or a hidden letter.
+        if matches!(s.get(from), Some(&(WILD | DOT))) {
+            return;
+        }
+        if let Some(fst) = &self.fst {
+            search(fst, (fst.root(), Output::zero(), false), s, from, f);
+        }
     }
-    for (i, &c) in s.iter().enumerate() {
-        // Roots matched anywhere in a word: no ordinary Russian word contains them. («блят» is
-        // not here: «употреблять», «оскорблять» contain it; «блять» is caught as a word start.)
-        let anywhere = match c {
-            'п' => at(s, i, "пизд") || at(s, i, "пезд") || at(s, i, "пизж"),
-            'б' => at(s, i, "бляд"),
-            'м' => {
-                (at(s, i, "муд")
-                    && !ends_before(s, i, "х")
-                    && !equals(s, "муди")
-                    && s.get(i + 3).is_some_and(|&v| is_ru_vowel(v)))
-                    || manda_derivative(s, i)
+
+    /// Matches the Cyrillic skeleton (folded, repeats collapsed) against the roots.
+    pub(crate) fn obscene_cyrillic(&self, s: &[char]) -> bool {
+        // What the word's start holds: a prefix's ends, and the exceptions.
+        let mut prefix_ends: SmallVec<[usize; 4]> = SmallVec::new();
+        let (mut not_start, mut not_whole) = (false, false);
+        self.entries_at(s, 0, &mut |end, v, _| {
+            if v & PREFIX != 0 {
+                prefix_ends.push(end);
             }
-            'ъ' => at(s, i, "ъяб"),
-            'г' => at(s, i, "гандон") || at(s, i, "гондон"),
-            'з' => at(s, i, "залуп"),
-            _ => false,
-        };
-        if anywhere {
-            return true;
+            not_start |= v & NOT_START != 0;
+            not_whole |= v & NOT_WHOLE != 0 && end == s.len();
+        });
+        if not_whole {
+            return false;
         }
-        if c != 'х' && c != 'е' && c != 'п' {
-            continue;
-        }
-        // хуй / хуе / хуя / хую / хуи, but not «страхую», «психуй», «плохую».
-        if at(s, i, "ху") {
-            let next = s.get(i + 2).copied();
-            let ok = matches!(next, Some('й' | 'е' | 'я' | 'ю' | 'и' | WILD));
-            if ok && hu_is_root(s, i) {
-                return true;
-            }
-        }
-        // еб- at the start of a word or after a vowel / ъ (заебал, уебок, съебаться),
-        // never after a consonant (тебя, небо, хлеб, употреблять).
-        if at(s, i, "еб") {
-            let before = if i == 0 { None } else { s.get(i - 1).copied() };
-            let boundary = match before {
-                None => !at(s, 0, "ебург") && !at(s, 0, "ебурж") && !at(s, 0, "ебонит"),
-                Some(b) => is_ru_vowel(b) || b == 'ъ' || b == 'ь' || b == WILD,
+        let mut hit = false;
+        for i in 0..s.len() {
+            let mut root = |end: usize, v: u64, dot: bool| {
+                if dot {
+                    return;
+                }
+                let start = i == 0 && !not_start;
+                let before = i.checked_sub(1).and_then(|k| s.get(k)).copied();
+                let counts = v & ANYWHERE != 0
+                    || (v & START != 0 && start)
+                    || (v & WHOLE != 0 && i == 0 && end == s.len())
+                    || (v & AFTER_VOWEL != 0
+                        && (start
+                            || before.is_some_and(|b| is_ru_vowel(b) || matches!(b, 'ъ' | 'ь' | WILD))))
+                    || (v & HU != 0 && hu_is_root(s, i, &prefix_ends));
+                hit |= counts && !NOT_AFTER.iter().any(|(r, b)| at(s, i, r) && ends_before(s, i, b));
             };
-            if boundary {
+            self.entries_at(s, i, &mut root);
+            if hit {
                 return true;
             }
         }
-        // пидор / пидар / пидр / пидер, but not «скипидар», «спидер», «эпидермолиз».
-        if (at(s, i, "пидор") || at(s, i, "пидар") || at(s, i, "пидр") || at(s, i, "пидер"))
-            && !ends_before(s, i, "с")
-            && !ends_before(s, i, "ски")
-            && !ends_before(s, i, "э")
-        {
-            return true;
+        false
+    }
+
+    /// Matches a Latin-only word against transliterated roots (`blyad`, `pizdec`, `nahuy`).
+    pub(crate) fn obscene_translit(&self, s: &[char]) -> bool {
+        if s.len() < 3 {
+            return false;
+        }
+        let mut hit = false;
+        // After the empty prefix or one of `latin_prefix`.
+        let mut after: SmallVec<[usize; 4]> = SmallVec::new();
+        after.push(0);
+        self.entries_at(s, 0, &mut |end, v, _| {
+            hit |= v & LATIN_START != 0;
+            if v & LATIN_PREFIX != 0 {
+                after.push(end);
+            }
+        });
+        for i in 0..s.len() {
+            self.entries_at(s, i, &mut |_, v, _| hit |= v & LATIN_ANYWHERE != 0);
+        }
+        for &p in &after {
+            self.entries_at(s, p, &mut |_, v, _| {
+                hit |= v & LATIN_HU != 0 || (p > 0 && v & LATIN_AFTER_PREFIX != 0);
+            });
+        }
+        hit
+    }
+}
+
+/// [`Roots::entries_at`] from `node` (reached with `out`, the last letter read as a hidden
+/// one when `dot`) at `s[i..]`.
+fn search(
+    fst: &Fst<&'static [u8]>,
+    (node, out, dot): (Node<'_>, Output, bool),
+    s: &[char],
+    i: usize,
+    f: &mut impl FnMut(usize, u64, bool),
+) {
+    if node.is_final() {
+        f(i, out.cat(node.final_output()).value(), dot);
+    }
+    let Some(&c) = s.get(i) else { return };
+    let letters: &[char] = match c {
+        WILD => &WILD_LETTERS,
+        DOT => &VOWELS,
+        _ => std::slice::from_ref(&c),
+    };
+    for &letter in letters {
+        let mut buf = [0u8; 4];
+        let (mut n, mut o) = (node, out);
+        let mut follows = true;
+        for &b in letter.encode_utf8(&mut buf).as_bytes() {
+            match n.find_input(b) {
+                Some(k) => {
+                    let t = n.transition(k);
+                    o = o.cat(t.out);
+                    n = fst.node(t.addr);
+                }
+                None => {
+                    follows = false;
+                    break;
+                }
+            }
+        }
+        if follows {
+            search(fst, (n, o, c == DOT), s, i + 1, f);
         }
     }
-    false
 }
-
-/// Whether a verb or noun built on «манда» starts at `i`: `манд` + `ю`/`я` (мандюк,
-/// вмандячить), `мандох`/`мандош`/`мандов` (вымандохать, замандовать) or `мандить`
-/// (вмандить), not after `ко` (скомандовать, командир). The bare stem is in «команда»,
-/// «мандарин», «мандат», «мандолина», «мандраж».
-fn manda_derivative(s: &[char], i: usize) -> bool {
-    at(s, i, "манд")
-        && !ends_before(s, i, "ко")
-        && [
-            "мандю", "мандя", "мандох", "мандош", "мандов", "мандит", "мандил", "мандец", "мандех", "мандыв",
-            "мандет", "мандищ", "мандист", "мандан", "мандапр",
-        ]
-            .iter()
-            .any(|r| at(s, i, r))
-}
-
-/// Prefixes after which `ху` + vowel is the obscene root (нахуй, похую, охуеть, нихуя).
-const HU_PREFIXES: &[&str] = &[
-    "а", "в", "вз", "вы", "до", "за", "из", "на", "над", "не", "недо", "ни", "о", "об", "от",
-    "пере", "по", "под", "при", "про", "раз", "рас", "с", "у",
-];
 
 /// Whether `ху` + vowel at `i` of the skeleton `s` is the obscene root. It is at the start of
-/// a word and after a verbal prefix; it is not in «страхую», «психуй», «психует» (the stems
-/// `страх-`, `псих-`), nor in a feminine adjective ending `-хую` after another stem
-/// («плохую», «сухую», «тихую», «глухую»: the stem's `х` and the ending `-ую`). Any other
-/// place (glued compounds such as «долбохуй») is the root.
-fn hu_is_root(s: &[char], i: usize) -> bool {
-    if ends_before(s, i, "стра") || ends_before(s, i, "пси") {
-        return false;
-    }
-    if i == 0
-        || HU_PREFIXES
-            .iter()
-            .any(|p| equals(s.get(..i).unwrap_or(&[]), p))
-    {
+/// a word and after a verbal prefix (a `prefix` entry ending at `i`); not as the ending `-хую`
+/// of a feminine adjective after another stem («плохую», «сухую», «тихую», «глухую»). Any
+/// other place (glued compounds such as «долбохуй») is the root.
+fn hu_is_root(s: &[char], i: usize, prefix_ends: &[usize]) -> bool {
+    if i == 0 || prefix_ends.contains(&i) {
         return true;
     }
     !(s.get(i + 2) == Some(&'ю') && s.len() == i + 3)
-}
-
-/// Matches a Latin-only word against transliterated roots (`blyad`, `pizdec`, `nahuy`).
-pub(crate) fn obscene_translit(s: &[char]) -> bool {
-    const START: &[&str] = &[
-        "blya", "blia", "blja", "eban", "ebal", "ebat", "eblan", "ebu", "yoban", "yob", "yeb",
-    ];
-    const HUY: &[&str] = &[
-        "huy", "huj", "hui", "xuy", "xuj", "xui", "huev", "xuev", "huet", "xuet", "khuy",
-        "khui", "khuj", "khuev", "hooy", "hooi",
-    ];
-    const PREFIX: &[&str] = &[
-        "", "na", "po", "o", "ni", "za", "vy", "do", "u", "pro", "ot",
-    ];
-    if s.len() < 3 {
-        return false;
-    }
-    for (i, &c) in s.iter().enumerate() {
-        let hit = match c {
-            'p' => ["pizd", "pezd", "pidor", "pidar", "pidr"]
-                .iter()
-                .any(|r| at(s, i, r)),
-            'b' => ["bliad", "blyad", "bljad"].iter().any(|r| at(s, i, r)),
-            'm' => at(s, i, "mudak") || at(s, i, "mudil") || at(s, i, "mudack"),
-            'g' => at(s, i, "gandon") || at(s, i, "gondon"),
-            'z' => at(s, i, "zalup"),
-            _ => false,
-        };
-        if hit {
-            return true;
-        }
-    }
-    if !matches!(
-        s.first(),
-        Some('b' | 'e' | 'y' | 'h' | 'x' | 'k' | 'n' | 'p' | 'o' | 'z' | 'v' | 'd' | 'u')
-    ) {
-        return false;
-    }
-    let word: String = s.iter().collect();
-    if START.iter().any(|r| word.starts_with(r)) {
-        return true;
-    }
-    for p in PREFIX {
-        if let Some(rest) = word.strip_prefix(p) {
-            if HUY.iter().any(|r| rest.starts_with(r)) {
-                return true;
-            }
-            if !p.is_empty() && (rest.starts_with("eb") || rest.starts_with("yob")) {
-                return true;
-            }
-        }
-    }
-    false
 }
 
 #[cfg(test)]
@@ -1014,6 +968,17 @@ mod tests {
             }
         }
         assert!(through > 1000, "{through}");
+    }
+
+    #[test]
+    fn the_roots_load() {
+        let roots = Roots::default();
+        assert!(roots.fst.is_some());
+        let skel = |w: &str| w.chars().collect::<Vec<char>>();
+        assert!(roots.obscene_cyrillic(&skel("нахуй")));
+        assert!(!roots.obscene_cyrillic(&skel("плохую")));
+        assert!(roots.obscene_translit(&skel("nahuy")));
+        assert!(!roots.obscene_translit(&skel("nahum")));
     }
 
     #[test]

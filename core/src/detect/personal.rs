@@ -8,6 +8,7 @@
 //! count, the chunk shape (`3-3-3 2`, `4 6`, `2 2 6`, …), check digits and a few keywords
 //! just before the number (`паспорт`, `ИНН`, `СНИЛС`, `тел`, `карт`).
 
+use super::lexicon::Markers;
 use super::normalize::{is_alnum, is_cyrillic, is_letter, lower, lower_ru_pair};
 use super::{Detection, DetectionKind};
 use smallvec::SmallVec;
@@ -184,6 +185,7 @@ fn context_in_bytes(w: &[u8]) -> Context {
         }
     }
     let mut cx = Context::default();
+    let markers = Markers::organisation();
     let mut p = 0;
     while let Some(&x) = w.get(p) {
         let rest = w.get(p..).unwrap_or(&[]);
@@ -200,24 +202,17 @@ fn context_in_bytes(w: &[u8]) -> Context {
             (b'i', _) => cx.inn |= in_tail("inn"),
             // «тел» starts a word («тел.», «телефон»), not inside one («Гастелло»).
             (0xD1, 0x82) => cx.phone_word |= in_tail("тел") && !after_letter(w, p),
-            (0xD0, 0xB7) => {
-                cx.phone_word |= in_tail("звон");
-                cx.not_personal |= in_tail("заявк") || in_tail("заказ");
-            }
+            (0xD0, 0xB7) => cx.phone_word |= in_tail("звон"),
             (0xD0, 0xBC) => cx.phone_word |= in_tail("моб"),
             (b'w', _) => cx.phone_word |= in_tail("whatsapp"),
             (0xD0, 0xB2) => cx.phone_word |= in_tail("ватсап") || in_tail("вайбер"),
             (0xD0, 0xBD) => cx.phone |= in_tail("номер"),
-            (0xD0, 0xBA) => {
-                cx.card |= in_tail("карт");
-                cx.not_personal |= in_tail("кпп") || in_tail("квитанц");
-            }
-            (0xD0, 0xBE) => {
-                cx.not_personal |= in_tail("огрн") || in_tail("обращени");
-            }
-            (0xD0, 0xB4) => cx.not_personal |= in_tail("договор"),
-            (0xD0, 0xBB) => cx.not_personal |= in_tail("лицев"),
+            (0xD0, 0xBA) => cx.card |= in_tail("карт"),
             _ => {}
+        }
+        // An organisation's or a request's identifier named in the tail.
+        if p >= tail && x & 0xC0 != 0x80 && !cx.not_personal {
+            cx.not_personal = markers.starts(w.get(p..trimmed).unwrap_or(&[]));
         }
         p += 1;
     }
@@ -240,18 +235,6 @@ fn after_letter(w: &[u8], p: usize) -> bool {
 fn ascii_space(b: &u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
-
-/// Words naming an organisation's or a request's identifier ([`Context::not_personal`]).
-const NOT_PERSONAL: &[&str] = &[
-    "огрн",
-    "кпп",
-    "заявк",
-    "заказ",
-    "обращени",
-    "договор",
-    "лицев",
-    "квитанц",
-];
 
 /// The keywords in a lowercase window of text just before a number.
 fn context_in(window: &str) -> Context {
@@ -281,7 +264,11 @@ fn context_in(window: &str) -> Context {
         snils: tail.contains("снилс") || window.contains("страхов"),
         phone: phone_word || tail.contains("номер"),
         phone_word,
-        not_personal: NOT_PERSONAL.iter().any(|k| tail.contains(k)),
+        not_personal: {
+            let markers = Markers::organisation();
+            tail.char_indices()
+                .any(|(at, _)| markers.starts(tail.get(at..).unwrap_or("").as_bytes()))
+        },
         card: tail.contains("карт"),
         number_sign: trimmed.ends_with('№') || trimmed.ends_with('#') || trimmed.ends_with(" n"),
     }

@@ -8,6 +8,7 @@
 //! give the same result.
 
 use super::language::{Classifier, NO_LETTER};
+use super::lexicon::Lexicon;
 use super::mash::{self, run, RU_VOWELS};
 use super::medical::Words;
 use super::normalize::{is_alnum, is_combining, is_cyrillic};
@@ -312,13 +313,11 @@ pub(super) struct Walk<'a> {
     p_cyr: bool,
     p_latin: bool,
     skel: Skeleton,
-    /// A medical word (letters and digits) is being read, and whether it has only ASCII and
-    /// `А`..`я`.
+    /// A medical word (letters and digits) is being read, from `w_start`.
     w_on: bool,
     w_start: usize,
-    w_simple: bool,
     pub(super) pieces: Pieces,
-    pub(super) words: Words,
+    pub(super) words: Words<'a>,
     pub(super) lang: Classifier,
     groups: Groups,
     /// Personal-data numbers and e-mail addresses, each in text order.
@@ -335,7 +334,7 @@ pub(super) struct Walk<'a> {
 impl<'a> Walk<'a> {
     /// A walk over `text`, not started; `plain` lets it read stretches of plain words by
     /// [`Walk::plain_words`] (a test turns it off to compare with the general path).
-    pub(super) fn new(text: &'a str, plain: bool) -> Self {
+    pub(super) fn new(text: &'a str, plain: bool, lexicon: &'a Lexicon) -> Self {
         Walk {
             plain,
             text,
@@ -347,9 +346,8 @@ impl<'a> Walk<'a> {
             skel: Skeleton::EMPTY,
             w_on: false,
             w_start: 0,
-            w_simple: true,
             pieces: Pieces::default(),
-            words: Words::default(),
+            words: Words::new(lexicon),
             lang: Classifier::new(text),
             groups: Groups::default(),
             numbers: Vec::new(),
@@ -424,7 +422,7 @@ impl<'a> Walk<'a> {
 
     fn finish_word(&mut self, end: usize) {
         self.w_on = false;
-        self.words.word(self.text, self.w_start, end, self.w_simple);
+        self.words.word(self.text, self.w_start, end);
     }
 
     #[inline(always)]
@@ -444,7 +442,6 @@ impl<'a> Walk<'a> {
         if !self.w_on {
             self.w_on = true;
             self.w_start = i;
-            self.w_simple = true;
         }
     }
 
@@ -487,7 +484,7 @@ impl<'a> Walk<'a> {
                 l.t_letters += k;
                 l.judge_run(text, i, k, first | acc, cons, j);
             }
-            self.words.russian_word(text, i, j, k);
+            self.words.word(text, i, j);
             self.pieces
                 .end_piece(text, &russian_piece(i, j, k, idx, last, acc));
             // Their only effects left, as [`Walk::ascii`] reads them: a `.` ends the sentence,
@@ -567,7 +564,7 @@ impl<'a> Walk<'a> {
             single = k == 1;
             letters += k;
             real += usize::from(self.lang.real_word(text, i, k, first | acc, cons, j));
-            self.words.russian_word(text, i, j, k);
+            self.words.word(text, i, j);
             self.pieces
                 .check_alone(text, &russian_piece(i, j, k, idx, last_letter, acc));
             if stop {
@@ -673,7 +670,6 @@ impl<'a> Walk<'a> {
         let alnum = is_alnum(c);
         if alnum {
             self.start_word(i);
-            self.w_simple &= c.is_ascii() || matches!(c, 'А'..='я');
         } else {
             self.end_word(i);
             if matches!(c, '.' | '!' | '?' | '\n' | ';') {
