@@ -424,6 +424,20 @@ fn unknown_builtin_layer_points_at_its_entry() {
     );
 }
 
+/// A misspelt calendar region or layer gets «did you mean», as a key, zone or id does.
+#[test]
+fn a_misspelt_calendar_region_or_layer_is_suggested() {
+    for (src, meant) in [
+        ("id = \"x\"\nextends = \"essentuki\"\n[municipality]\ncalendar = \"ru-taa\"\n", "ru-ta"),
+        ("id = \"x\"\nextends = \"essentuki\"\n[municipality]\ncalendar = { region = \"ru\", layers = [\"ru-stta\"], reason = \"r\" }\n", "ru-sta"),
+    ] {
+        let diags = profile::lint(src, "user.toml");
+        let d = diags.iter().find(|d| d.code == "invalid_calendar").expect("invalid_calendar");
+        let help = d.help.as_deref().unwrap_or_default();
+        assert!(help.starts_with(&format!("did you mean `{meant}`?")), "{src}\n{}", render(&diags));
+    }
+}
+
 /// Lint warns when the municipality's region has a layer the calendar does not use, whether the
 /// region is named by `region_code` or found from `region_ru`; the warning does not refuse.
 #[test]
@@ -468,4 +482,33 @@ fn unknown_fast_track_lists_the_levels_it_means() {
     let d = diags.iter().find(|d| d.code == "unknown_fast_track").expect("unknown level");
     let help = d.help.as_deref().unwrap_or_default();
     assert!(help.contains("ft1, ft2"), "{help}");
+}
+
+/// `docs/terms.md` is the one source of the legal conventions: it quotes each of the Civil Code's
+/// arts. 190–194 and numbers every convention that profiles, cases and documents cite by number.
+#[test]
+fn the_term_conventions_live_in_docs_terms() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let terms = std::fs::read_to_string(format!("{root}/docs/terms.md")).expect("docs/terms.md");
+    for art in 190..=194 {
+        let heading = format!("## Art. {art}:");
+        let at = terms.find(&heading).unwrap_or_else(|| panic!("no section {heading}"));
+        let section = &terms[at..];
+        let end = section[3..].find("\n## ").map_or(section.len(), |e| e + 3);
+        assert!(section[..end].contains("\n> "), "art. {art} is not quoted");
+    }
+    assert!(!terms.contains("shared/REGULATIONS.md"), "the conventions must not live outside the repository");
+    let numbered = terms.split("## The conventions, numbered").nth(1).expect("the numbered list");
+    let count = (1..).take_while(|n| numbered.contains(&format!("\n{n}. "))).count();
+    assert_eq!(count, 13, "conventions 1 to 13");
+    // Every «convention N» cited in the documents and the example profile exists.
+    for file in ["docs/message.md", "docs/conformance.md", "rules/profiles/README.md", "examples/my-town/my-town.toml", "docs/terms.md"] {
+        let text = std::fs::read_to_string(format!("{root}/{file}")).expect("readable");
+        for (i, _) in text.match_indices("convention ") {
+            let n: String = text[i + "convention ".len()..].chars().take_while(char::is_ascii_digit).collect();
+            if let Ok(n) = n.parse::<usize>() {
+                assert!((1..=count).contains(&n), "{file} cites convention {n}");
+            }
+        }
+    }
 }
