@@ -258,3 +258,43 @@ fn a_refused_message_says_so_first_and_in_russian() {
     let (_, out, _) = run(&["check", file.to_str().unwrap(), "--profile", "essentuki", "--lang", "en"]);
     assert!(out.starts_with("Will be refused: ") && out.contains("No route: "), "{out}");
 }
+
+/// `scripts/pre-commit-lint.sh` lints the staged profiles and calendar layers, prints what
+/// `reglament lint` prints and refuses a commit with an error; build files are left alone.
+#[test]
+fn the_pre_commit_script_lints_what_is_staged() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let repo = std::env::temp_dir().join(format!("reglament-cli-hook-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&repo);
+    std::fs::create_dir_all(repo.join("rules/profiles")).unwrap();
+    std::fs::create_dir_all(repo.join("rules/calendars")).unwrap();
+    std::fs::copy(format!("{root}/rules/calendars/ru-sta.toml"), repo.join("rules/calendars/ru-sta.toml")).unwrap();
+    std::fs::copy(format!("{root}/examples/my-town/my-town.toml"), repo.join("rules/profiles/my-town.toml")).unwrap();
+    std::fs::write(repo.join("Cargo.toml"), "[package]\nname = \"x\"\n").unwrap();
+    let git = |args: &[&str]| Command::new("git").args(args).current_dir(&repo).output().unwrap();
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    let hook = || {
+        let out = Command::new("bash")
+            .arg(format!("{root}/scripts/pre-commit-lint.sh"))
+            .env("REGLAMENT", env!("CARGO_BIN_EXE_reglament"))
+            .current_dir(&repo)
+            .output()
+            .unwrap();
+        (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, out) = hook();
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out, "rules/calendars/ru-sta.toml: ok\nrules/profiles/my-town.toml: ok\n");
+    std::fs::write(repo.join("rules/profiles/broken.toml"), "id = \"broken\"\nextends = \"essentuki\"\n\n[attachments]\nmax_cuont = { value = 3, clause = \"24\" }\n").unwrap();
+    git(&["add", "-A"]);
+    let (code, out) = hook();
+    assert_eq!(code, 1, "{out}");
+    let manual = Command::new(env!("CARGO_BIN_EXE_reglament"))
+        .args(["lint", "rules/calendars/ru-sta.toml", "rules/profiles/broken.toml", "rules/profiles/my-town.toml"])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    assert_eq!(out, String::from_utf8(manual.stdout).unwrap(), "the same output as a manual run");
+    assert!(out.contains("rules/profiles/broken.toml:5:1"), "{out}");
+}

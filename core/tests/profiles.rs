@@ -512,3 +512,15 @@ fn the_term_conventions_live_in_docs_terms() {
         }
     }
 }
+
+/// Lint reports every problem of a file in one run, top to bottom as a compiler does: four typos
+/// of different kinds (an unknown key, a wrong value, an uncited value, a bad zone) come together,
+/// ordered by line.
+#[test]
+fn every_problem_in_one_run_in_reading_order() {
+    let src = "id = \"x\"\nextends = \"essentuki\"\n[municipality]\nzone = \"Europe/Moskow\"\n[attachments]\nmax_cuont = { value = 3, clause = \"24\" }\nmax_count = { value = 3 }\n[terms.answer]\nunit = \"calendar_dayz\"\n";
+    let diags = profile::lint(src, "user.toml");
+    let found: Vec<(String, usize)> = positions(&diags).into_iter().map(|(code, line, _)| (code, line)).collect();
+    let expected = [("invalid_zone", 4), ("unknown_key", 6), ("clause_missing", 7), ("wrong_value", 9)];
+    assert_eq!(found, expected.map(|(c, l)| (c.to_string(), l)).to_vec(), "{}", render(&diags));
+}
