@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A git pre-commit hook for profile authors without the pre-commit tool: lints the staged
-# profile files (rules/profiles/*.toml and any other *.toml but build files) with `reglament
-# lint`, the same output as a manual run, and refuses the commit on an error.
+# profile files and calendar layers (rules/profiles/*.toml, rules/calendars/*.toml and any other
+# *.toml but build files; `lint` tells a layer by its `covers`) with `reglament lint`, the same
+# output as a manual run, and refuses the commit on an error.
 #   ln -s ../../scripts/pre-commit-lint.sh .git/hooks/pre-commit
 # REGLAMENT overrides the command (default: `reglament` on PATH, else `cargo run -q -p reglament-cli --`).
 set -euo pipefail

@@ -137,6 +137,10 @@ fn a_file_extending_a_sibling_lints_and_loads() {
     let village = example("my-village.toml");
     let (code, out, _) = run(&["lint", &village]);
     assert_eq!(code, 0, "{out}");
+    // The README's worked example lints clean, without a warning for the new author to puzzle over.
+    let (code, out, _) = run(&["lint", &example("my-town.toml"), &village]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.lines().filter(|l| l.ends_with(".toml: ok")).count(), 2, "{out}");
     let message = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/message.json");
     let (code, out, err) = run(&["check", message, "--profile", &village, "--json"]);
     assert!(code == 0 || code == 1, "{err}");
@@ -177,6 +181,14 @@ fn an_instant_without_an_offset_is_reported_as_such() {
     assert_eq!(code, 2);
     assert!(err.contains("`message.sent_at`") && err.contains("has no UTC offset"), "{err}");
     assert!(!err.contains("column"), "{err}");
+    // A flag is named as the user typed it.
+    let (code, _, err) = run(&["deadline", "--start", "2026-03-07T11:00:00", "--days", "5"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`--start`") && err.contains("has no UTC offset"), "{err}");
+    let replay = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/replay.json");
+    let (code, _, err) = run(&["replay", replay, "--profile", "essentuki", "--at", "2026-03-16T12:00:00"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`--at`") && err.contains("has no UTC offset"), "{err}");
 }
 
 #[test]
@@ -210,4 +222,79 @@ fn lint_watch_lints_again_when_the_file_changes() {
     let out = std::fs::read_to_string(&log).unwrap_or_default();
     assert!(first && second, "{out}");
     assert_eq!(out.matches("-- watching 1 file(s)").count(), 2, "{out}");
+}
+
+/// The pre-commit hook hands `lint` every staged `.toml`: a calendar layer is checked as a
+/// layer, not refused as a profile with unknown keys.
+#[test]
+fn lint_checks_a_calendar_layer_as_a_layer() {
+    let layer = concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/calendars/ru-sta.toml");
+    let (code, out, err) = run(&["lint", layer]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.ends_with("ru-sta.toml: ok\n"), "{out}");
+    let dir = std::env::temp_dir().join(format!("reglament-cli-layer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("local-days.toml");
+    let broken = std::fs::read_to_string(layer).unwrap().replacen("source = \"", "source = \"no-such-", 1);
+    std::fs::write(&file, broken).unwrap();
+    let (code, out, _) = run(&["lint", file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[calendar_unknown_source]") && out.contains("local-days.toml:"), "{out}");
+    assert!(!out.contains("unknown_key"), "{out}");
+}
+
+/// A message the profile cannot route says why in the output's language.
+#[test]
+fn a_refused_message_says_so_first_and_in_russian() {
+    let dir = std::env::temp_dir().join(format!("reglament-cli-refused-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("refused.json");
+    std::fs::write(&file, r#"{"sent_at": "2026-03-07T11:00:00+03:00", "text": "Яма на дороге", "category": "дороги"}"#).unwrap();
+    let (code, out, err) = run(&["check", file.to_str().unwrap(), "--profile", "essentuki"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.starts_with("Будет отклонено: "), "{out}");
+    assert!(out.contains("Маршрут не определён: категории «дороги» нет в перечне категорий профиля."), "{out}");
+    assert!(!out.contains("invalid input"), "{out}");
+    let (_, out, _) = run(&["check", file.to_str().unwrap(), "--profile", "essentuki", "--lang", "en"]);
+    assert!(out.starts_with("Will be refused: ") && out.contains("No route: "), "{out}");
+}
+
+/// `scripts/pre-commit-lint.sh` lints the staged profiles and calendar layers, prints what
+/// `reglament lint` prints and refuses a commit with an error; build files are left alone.
+#[test]
+fn the_pre_commit_script_lints_what_is_staged() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let repo = std::env::temp_dir().join(format!("reglament-cli-hook-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&repo);
+    std::fs::create_dir_all(repo.join("rules/profiles")).unwrap();
+    std::fs::create_dir_all(repo.join("rules/calendars")).unwrap();
+    std::fs::copy(format!("{root}/rules/calendars/ru-sta.toml"), repo.join("rules/calendars/ru-sta.toml")).unwrap();
+    std::fs::copy(format!("{root}/examples/my-town/my-town.toml"), repo.join("rules/profiles/my-town.toml")).unwrap();
+    std::fs::write(repo.join("Cargo.toml"), "[package]\nname = \"x\"\n").unwrap();
+    let git = |args: &[&str]| Command::new("git").args(args).current_dir(&repo).output().unwrap();
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    let hook = || {
+        let out = Command::new("bash")
+            .arg(format!("{root}/scripts/pre-commit-lint.sh"))
+            .env("REGLAMENT", env!("CARGO_BIN_EXE_reglament"))
+            .current_dir(&repo)
+            .output()
+            .unwrap();
+        (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, out) = hook();
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out, "rules/calendars/ru-sta.toml: ok\nrules/profiles/my-town.toml: ok\n");
+    std::fs::write(repo.join("rules/profiles/broken.toml"), "id = \"broken\"\nextends = \"essentuki\"\n\n[attachments]\nmax_cuont = { value = 3, clause = \"24\" }\n").unwrap();
+    git(&["add", "-A"]);
+    let (code, out) = hook();
+    assert_eq!(code, 1, "{out}");
+    let manual = Command::new(env!("CARGO_BIN_EXE_reglament"))
+        .args(["lint", "rules/calendars/ru-sta.toml", "rules/profiles/broken.toml", "rules/profiles/my-town.toml"])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    assert_eq!(out, String::from_utf8(manual.stdout).unwrap(), "the same output as a manual run");
+    assert!(out.contains("rules/profiles/broken.toml:5:1"), "{out}");
 }

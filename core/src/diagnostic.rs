@@ -169,4 +169,17 @@ mod suggestion_tests {
         assert_eq!(did_you_mean("zzz", ["ru", "ru-ta"]), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
+
+    /// Lint's `unknown_term_name` reads this too: a typo of a known term name is caught, a
+    /// term of the author's own naming (`first_answer`) is not taken for one.
+    #[test]
+    fn typos_of_known_term_names_are_caught_and_new_names_are_not() {
+        let known = crate::profile::KNOWN_TERMS.iter().copied();
+        assert_eq!(did_you_mean("registation", known.clone()), Some("registration"));
+        assert_eq!(did_you_mean("reworks", known.clone()), Some("rework"));
+        assert_eq!(did_you_mean("answr", known.clone()), Some("answer"));
+        assert_eq!(did_you_mean("first_answer", known.clone()), None);
+        assert_eq!(did_you_mean("second_look", known.clone()), None);
+        assert_eq!(did_you_mean("ab", known), None);
+    }
 }

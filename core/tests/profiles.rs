@@ -43,7 +43,21 @@ fn expect_at(source: &str, code: &str, line: usize, column: usize) {
 
 #[test]
 fn every_builtin_loads_and_lints_clean() {
-    assert_eq!(Profile::builtin_names(), ["essentuki", "kislovodsk", "mikhailovka", "mamadysh", "tynda"]);
+    // Every concrete file of rules/profiles/ is built in, with no list to edit (a new file only
+    // has to be put there): the five seeds first, in their order.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/profiles");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .expect("rules/profiles")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|f| f.extension().is_some_and(|x| x == "toml"))
+        .filter(|f| !std::fs::read_to_string(f).unwrap_or_default().lines().any(|l| l.trim() == "abstract = true"))
+        .map(|f| f.file_stem().unwrap_or_default().to_string_lossy().into_owned())
+        .collect();
+    let mut names: Vec<String> = Profile::builtin_names().iter().map(ToString::to_string).collect();
+    assert_eq!(names.get(..5), Some(&["essentuki", "kislovodsk", "mikhailovka", "mamadysh", "tynda"].map(String::from)[..]));
+    files.sort();
+    names.sort();
+    assert_eq!(names, files, "the built-in profiles are the concrete files of rules/profiles/");
     for name in Profile::builtin_names().iter().chain(["smart-city", "pos"].iter()) {
         let diags = profile::lint_builtin(name).expect("known builtin");
         assert!(diags.is_empty(), "{name} does not lint clean:\n{}", render(&diags));
@@ -424,6 +438,20 @@ fn unknown_builtin_layer_points_at_its_entry() {
     );
 }
 
+/// A misspelt calendar region or layer gets «did you mean», as a key, zone or id does.
+#[test]
+fn a_misspelt_calendar_region_or_layer_is_suggested() {
+    for (src, meant) in [
+        ("id = \"x\"\nextends = \"essentuki\"\n[municipality]\ncalendar = \"ru-taa\"\n", "ru-ta"),
+        ("id = \"x\"\nextends = \"essentuki\"\n[municipality]\ncalendar = { region = \"ru\", layers = [\"ru-stta\"], reason = \"r\" }\n", "ru-sta"),
+    ] {
+        let diags = profile::lint(src, "user.toml");
+        let d = diags.iter().find(|d| d.code == "invalid_calendar").expect("invalid_calendar");
+        let help = d.help.as_deref().unwrap_or_default();
+        assert!(help.starts_with(&format!("did you mean `{meant}`?")), "{src}\n{}", render(&diags));
+    }
+}
+
 /// Lint warns when the municipality's region has a layer the calendar does not use, whether the
 /// region is named by `region_code` or found from `region_ru`; the warning does not refuse.
 #[test]
@@ -468,4 +496,45 @@ fn unknown_fast_track_lists_the_levels_it_means() {
     let d = diags.iter().find(|d| d.code == "unknown_fast_track").expect("unknown level");
     let help = d.help.as_deref().unwrap_or_default();
     assert!(help.contains("ft1, ft2"), "{help}");
+}
+
+/// `docs/terms.md` is the one source of the legal conventions: it quotes each of the Civil Code's
+/// arts. 190–194 and numbers every convention that profiles, cases and documents cite by number.
+#[test]
+fn the_term_conventions_live_in_docs_terms() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let terms = std::fs::read_to_string(format!("{root}/docs/terms.md")).expect("docs/terms.md");
+    for art in 190..=194 {
+        let heading = format!("## Art. {art}:");
+        let at = terms.find(&heading).unwrap_or_else(|| panic!("no section {heading}"));
+        let section = &terms[at..];
+        let end = section[3..].find("\n## ").map_or(section.len(), |e| e + 3);
+        assert!(section[..end].contains("\n> "), "art. {art} is not quoted");
+    }
+    assert!(!terms.contains("shared/REGULATIONS.md"), "the conventions must not live outside the repository");
+    let numbered = terms.split("## The conventions, numbered").nth(1).expect("the numbered list");
+    let count = (1..).take_while(|n| numbered.contains(&format!("\n{n}. "))).count();
+    assert_eq!(count, 13, "conventions 1 to 13");
+    // Every «convention N» cited in the documents and the example profile exists.
+    for file in ["docs/message.md", "docs/conformance.md", "rules/profiles/README.md", "examples/my-town/my-town.toml", "docs/terms.md"] {
+        let text = std::fs::read_to_string(format!("{root}/{file}")).expect("readable");
+        for (i, _) in text.match_indices("convention ") {
+            let n: String = text[i + "convention ".len()..].chars().take_while(char::is_ascii_digit).collect();
+            if let Ok(n) = n.parse::<usize>() {
+                assert!((1..=count).contains(&n), "{file} cites convention {n}");
+            }
+        }
+    }
+}
+
+/// Lint reports every problem of a file in one run, top to bottom as a compiler does: four typos
+/// of different kinds (an unknown key, a wrong value, an uncited value, a bad zone) come together,
+/// ordered by line.
+#[test]
+fn every_problem_in_one_run_in_reading_order() {
+    let src = "id = \"x\"\nextends = \"essentuki\"\n[municipality]\nzone = \"Europe/Moskow\"\n[attachments]\nmax_cuont = { value = 3, clause = \"24\" }\nmax_count = { value = 3 }\n[terms.answer]\nunit = \"calendar_dayz\"\n";
+    let diags = profile::lint(src, "user.toml");
+    let found: Vec<(String, usize)> = positions(&diags).into_iter().map(|(code, line, _)| (code, line)).collect();
+    let expected = [("invalid_zone", 4), ("unknown_key", 6), ("clause_missing", 7), ("wrong_value", 9)];
+    assert_eq!(found, expected.map(|(c, l)| (c.to_string(), l)).to_vec(), "{}", render(&diags));
 }

@@ -100,7 +100,7 @@ pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
                     say!(out, "{} {} ({})", if ru { "Ускоренное рассмотрение:" } else { "Fast track:" }, ft.level, ft.clause);
                 }
             }
-            Err(e) => say!(out, "{} {e}", if ru { "Маршрут не определён:" } else { "No route:" }),
+            Err(e) => say!(out, "{}", route_failure(e, message.category.as_deref(), ru)),
         }
         say!(out);
         // The terms in the order they fall, each under its name in the profile's language.
@@ -181,6 +181,18 @@ fn where_in_text(text: &str, span: [usize; 2], ru: bool) -> Option<String> {
     } else {
         format!("where: line {line}, characters {from}–{to} of the text: «{excerpt}»")
     })
+}
+
+/// Why a message has no route, in the output's language: a missing or unknown category (the
+/// findings above say so too) in words, any other failure as the core states it.
+fn route_failure(err: &Error, category: Option<&str>, ru: bool) -> String {
+    let about_category = err.path() == Some("category");
+    match (about_category, category, ru) {
+        (true, None, true) => "Маршрут не определён: у сообщения не указана категория.".to_string(),
+        (true, Some(c), true) => format!("Маршрут не определён: категории «{c}» нет в перечне категорий профиля."),
+        (_, _, true) => format!("Маршрут не определён: {err}"),
+        (_, _, false) => format!("No route: {err}"),
+    }
 }
 
 /// What the author can do about a finding in the text.

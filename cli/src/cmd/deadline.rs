@@ -83,7 +83,7 @@ pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let options = reglament::CalendarOptions { decree_days_off: !args.decree_days_working, observes: args.observes.into() };
     let cal = super::build_calendar(&args.region, &args.layer, options)?;
     let zone = term::parse_zone(&args.zone)?;
-    let start = term::parse_instant(&args.start, "start")?;
+    let start = term::parse_instant(&args.start, "--start")?;
     let (amount, unit) = match (args.days, args.hours) {
         (_, Some(h)) if args.working => (h, TermUnit::WorkingHours),
         (_, Some(h)) => (h, TermUnit::Hours),

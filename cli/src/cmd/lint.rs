@@ -1,4 +1,8 @@
-//! `reglament lint FILE...`: a rule author's compiler for profile files.
+//! `reglament lint FILE...`: a rule author's compiler for profile files and calendar layers.
+//!
+//! A calendar layer file (`rules/calendars/*.toml`, or a profile's own `./local-days.toml`) is
+//! told from a profile by its `covers` or `[[day]]` and checked as a layer, so the pre-commit hook
+//! can hand `lint` every staged `.toml` of a rules folder.
 
 use std::process::ExitCode;
 
@@ -73,9 +77,13 @@ fn run_once(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     for path in &args.files {
         let name = path.display().to_string();
         let source = std::fs::read_to_string(path).map_err(|e| Error::input("file", format!("{name}: {e}")))?;
-        let dir = crate::profiles::folder_of(path);
-        let resolver = |base: &str| crate::profiles::sibling(&dir, base);
-        let diags = reglament::profile::lint_with(&source, &name, &resolver);
+        let diags = if is_calendar_layer(&source) {
+            lint_layer(&source, &name)
+        } else {
+            let dir = crate::profiles::folder_of(path);
+            let resolver = |base: &str| crate::profiles::sibling(&dir, base);
+            reglament::profile::lint_with(&source, &name, &resolver)
+        };
         failed |= diags.iter().any(|d| d.severity == Severity::Error);
         if matches!(args.error_format, ErrorFormat::Human) {
             if diags.is_empty() {
@@ -91,4 +99,22 @@ fn run_once(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
         say!(out, "{}", crate::output::to_json(&all)?);
     }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Whether a file is a calendar layer rather than a profile: its top level has `covers` (every
+/// layer's years) or `[[day]]`, which no profile has. A file that is not TOML is linted as a
+/// profile, which reports the syntax error at its position.
+fn is_calendar_layer(source: &str) -> bool {
+    source.parse::<toml::Table>().is_ok_and(|t| t.contains_key("covers") || t.contains_key("day"))
+}
+
+/// A calendar layer's problems, as diagnostics: a syntax error, or every problem of its days.
+fn lint_layer(source: &str, name: &str) -> Vec<reglament::diagnostic::Diagnostic> {
+    match reglament::calendar::Layer::from_toml(source, name) {
+        Ok(_) => Vec::new(),
+        Err(Error::Data(diags)) => diags,
+        Err(e) => vec![reglament::diagnostic::Diagnostic::error(e.code(), e.to_string())
+            .at(reglament::diagnostic::Location { file: name.to_string(), line: 1, column: 1 })
+            .with_help("see rules/calendars/README.md for the layer format")],
+    }
 }

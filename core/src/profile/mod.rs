@@ -46,6 +46,7 @@ fn run(source: &str, file_name: &str, resolver: Option<ExtendsResolver<'_>>) -> 
         if let Some(tree) = read.tree.as_ref() {
             diags.iter_mut().for_each(|d| name_entries(tree, d));
         }
+        in_reading_order(&mut diags, file_name);
         return (None, diags);
     };
     let mut ctx = resolve::Ctx::new(tree, &read.sources, file.is_abstract).with_files(resolver);
@@ -66,7 +67,22 @@ fn run(source: &str, file_name: &str, resolver: Option<ExtendsResolver<'_>>) -> 
     for diag in &mut diags {
         name_entries(tree, diag);
     }
+    in_reading_order(&mut diags, file_name);
     (profile, diags)
+}
+
+/// Orders diagnostics as a compiler does, so the author reads them top to bottom: the file's own
+/// problems by line and column (those without a position first), then those of the other files
+/// it reads (a calendar layer file), each by position. The sort is stable: problems at one
+/// position keep the order they were found in.
+fn in_reading_order(diags: &mut [Diagnostic], file_name: &str) {
+    diags.sort_by(|a, b| {
+        let key = |d: &Diagnostic| match &d.location {
+            Some(l) => (l.file != file_name, l.file.clone(), l.line, l.column),
+            None => (false, String::new(), 0, 0),
+        };
+        key(a).cmp(&key(b))
+    });
 }
 
 /// Names the entries of `[[category]]`, `[[refusal]]` and `[[organisation]]` in a diagnostic by

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::diagnostic::{suggest, Diagnostic, Location, Severity};
+use crate::diagnostic::{did_you_mean, suggest, Diagnostic, Location, Severity};
 use crate::term::{Break, OfficeHours, OnNonWorking, ReminderRule, TermUnit};
 
 use super::file::{
@@ -24,7 +24,7 @@ use super::model::{
     Organisation, Profile, Provision, Publicity, RefusalGround, Regulation, StageShares, Submission,
     Sla, TermDefaults, TermRule, UnsetValue, Workflow,
 };
-use super::scope::{misspelt, planned_at_sending, MonthDay, Season, TermScope};
+use super::scope::{planned_at_sending, MonthDay, Season, TermScope};
 use super::tree::{Node, Seg, Sources};
 
 /// Production calendar regions the library ships (`rules/calendars`).
@@ -648,7 +648,7 @@ impl<'a> Ctx<'a> {
             let p = path(&["terms", name]);
             let from = t.from.unwrap_or(TermStart::Sending);
             if !KNOWN_TERMS.contains(&name.as_str()) {
-                if let Some(meant) = misspelt(name, KNOWN_TERMS) {
+                if let Some(meant) = did_you_mean(name, KNOWN_TERMS.iter().copied()) {
                     self.warn(
                         "unknown_term_name",
                         format!("term name `{name}` is not one the library plans with: did you mean `{meant}`?"),
@@ -872,6 +872,7 @@ impl<'a> Ctx<'a> {
         };
         let help = format!("use one of: {}", KNOWN_CALENDARS.join(", "));
         if !KNOWN_CALENDARS.contains(&region.as_str()) {
+            let help = suggest(&region, KNOWN_CALENDARS.iter().copied(), &help);
             self.error("invalid_calendar", format!("`{region}` is not a known calendar region"), &at(&["region"]), false, &help);
         }
         choice.region = region;
@@ -885,7 +886,11 @@ impl<'a> Ctx<'a> {
                         format!("`{name}` is not a known calendar layer"),
                         &here,
                         false,
-                        &format!("{help}; or a layer file of your own, named with `.toml`"),
+                        &suggest(
+                            name,
+                            KNOWN_CALENDARS.iter().copied(),
+                            &format!("{help}; or a layer file of your own, named with `.toml`"),
+                        ),
                     );
                 }
                 choice.layers.push(LayerRef::Builtin(name.clone()));

@@ -19,40 +19,6 @@ pub fn planned_at_sending(name: &str, from: TermStart) -> bool {
     from == TermStart::Sending && !name.starts_with("answer")
 }
 
-/// The known name `name` is a likely misspelling of (edit distance at most 2, and less than
-/// the name's length), for the warning that keeps a typo from becoming a term of its own.
-pub fn misspelt(name: &str, known: &[&'static str]) -> Option<&'static str> {
-    let n: Vec<char> = name.chars().collect();
-    known
-        .iter()
-        .map(|k| (edit_distance(&n, &k.chars().collect::<Vec<_>>()), *k))
-        .filter(|(d, _)| *d <= 2 && *d < n.len())
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-/// Levenshtein distance, one row at a time.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = i;
-        let mut left = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let up = row.get(j + 1).copied().unwrap_or(usize::MAX);
-            let next = (diagonal + usize::from(ca != cb)).min(left + 1).min(up.saturating_add(1));
-            diagonal = up;
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = next;
-            }
-            left = next;
-        }
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
-        }
-    }
-    row.last().copied().unwrap_or(0)
-}
-
 /// A day of the year, `MM-DD`, for seasons that come back every year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct MonthDay {
@@ -168,15 +134,6 @@ mod tests {
         for bad in ["10-1", "13-01", "04-31", "1001", "oct-01", ""] {
             assert_eq!(MonthDay::parse(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn typos_of_known_names_are_caught_and_new_names_are_not() {
-        let known = &["registration", "answer", "rework"];
-        assert_eq!(misspelt("registation", known), Some("registration"));
-        assert_eq!(misspelt("reworks", known), Some("rework"));
-        assert_eq!(misspelt("first_answer", known), None);
-        assert_eq!(misspelt("ab", known), None);
     }
 
     #[test]
