@@ -225,9 +225,9 @@ pub(crate) enum TermSlot {
 /// Each term a plan of the message files, in the plan's order, handed to `visit` with its
 /// slot and name: the one choice of terms (the applying and scoped sending terms, then the
 /// answer term of the message's level) behind both the explained plan and the quiet one.
-fn each_term<'p>(
-    profile: &'p Profile,
-    prepared: &'p Prepared,
+fn each_term(
+    profile: &Profile,
+    prepared: &Prepared,
     facts: &Facts<'_>,
     local: &DateTime<Tz>,
     mut visit: impl FnMut(TermSlot, &str, &PreparedTerm) -> Result<()>,
