@@ -22,7 +22,7 @@ use pyo3::prelude::*;
 use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::PyTable;
 use rayon::prelude::*;
-use reglament::message::{AuditPlan, AuditRow, Audited, Message};
+use reglament::message::{AuditPlan, AuditRow, Audited, AuditedTerm, Message, Plan};
 use reglament::{term, Error, Rules};
 
 /// Rows handed to one rayon task: large enough that scheduling is noise, small enough that two
@@ -201,55 +201,105 @@ fn plan_batch(rules: &Rules, audit: &AuditPlan, batch: &RecordBatch, now: Option
     let appeal = bool_column(batch, "appeal_59fz")?;
     let stops = audit.terms().iter().map(|t| Instants::of(batch, &t.stopped_by)).collect::<Result<Vec<_>, _>>()?;
     let rows = batch.num_rows();
-    let answer_row = |i: usize| -> Result<Audited, Error> {
-        let at = |name: &str| sent_at.as_ref().map_or(Ok(None), |c| c.get(i, name));
-        let mut stopped = Vec::with_capacity(stops.len());
+    let width = audit.terms().len();
+    // Reads row `i` into an audit row, the stopping instants into `stopped` (one per term).
+    let read_row = |i: usize, stopped: &mut Vec<Option<DateTime<FixedOffset>>>| -> Result<Option<DateTime<FixedOffset>>, Error> {
+        stopped.clear();
         for (term, col) in audit.terms().iter().zip(&stops) {
             stopped.push(match col {
                 Some(c) => c.get(i, &term.stopped_by)?,
                 None => None,
             });
         }
-        let row = AuditRow {
-            sent_at: at("sent_at")?,
-            category: text_at(category.as_ref(), i),
-            fast_track: text_at(fast_track.as_ref(), i),
-            appeal_59fz: bool_at(appeal.as_ref(), i).unwrap_or(false),
-            stopped,
-        };
-        audit.audit(rules, &row, now, explain)
+        sent_at.as_ref().map_or(Ok(None), |c| c.get(i, "sent_at"))
     };
-    let answers: Vec<Result<Audited, Error>> = (0..rows).into_par_iter().with_min_len(CHUNK).map(answer_row).collect();
+    let (category, fast_track, appeal) = (category.as_ref(), fast_track.as_ref(), appeal.as_ref());
+    // Every row's terms in one buffer (`width` slots a row), its error, and its plan when asked.
+    let mut terms: Vec<Option<AuditedTerm>> = vec![None; rows * width];
+    let mut errors: Vec<Option<Error>> = std::iter::repeat_with(|| None).take(rows).collect();
+    let mut plans: Vec<Option<Plan>> = Vec::new();
+    if explain {
+        let answers: Vec<Result<Audited, Error>> = (0..rows)
+            .into_par_iter()
+            .with_min_len(CHUNK)
+            .map_init(Vec::new, |stopped, i| {
+                let sent_at = read_row(i, stopped)?;
+                audit.audit(rules, &row_at(i, sent_at, category, fast_track, appeal, stopped), now, true)
+            })
+            .collect();
+        for ((answer, out), error) in answers.into_iter().zip(terms.chunks_mut(width.max(1))).zip(&mut errors) {
+            match answer {
+                Ok(a) => {
+                    for (slot, term) in out.iter_mut().zip(a.terms) {
+                        *slot = term;
+                    }
+                    plans.push(a.plan);
+                }
+                Err(e) => {
+                    *error = Some(e);
+                    plans.push(None);
+                }
+            }
+        }
+    } else {
+        terms.par_chunks_mut(width.max(1)).zip(errors.par_iter_mut()).enumerate().with_min_len(CHUNK).for_each_init(
+            Vec::new,
+            |stopped, (i, (out, error))| {
+                let audited = read_row(i, stopped)
+                    .and_then(|sent_at| audit.audit_into(rules, &row_at(i, sent_at, category, fast_track, appeal, stopped), now, out));
+                if let Err(e) = audited {
+                    out.fill(None);
+                    *error = Some(e);
+                }
+            },
+        );
+    }
 
     let zone: Arc<str> = Arc::from(rules.zone().name());
     let mut added: Vec<(Field, ArrayRef)> = Vec::new();
     for (k, term) in audit.terms().iter().enumerate() {
-        let got = |i: usize| answers.get(i).and_then(|a| a.as_ref().ok()).and_then(|a| a.terms.get(k)).and_then(Option::as_ref);
+        let column = || terms.iter().skip(k).step_by(width.max(1)).map(Option::as_ref);
         let due: TimestampMicrosecondArray =
-            (0..rows).map(|i| got(i).map(|t| t.due.timestamp_micros())).collect::<PrimitiveArray<_>>().with_timezone(zone.clone());
+            column().map(|t| t.map(|t| t.due.timestamp_micros())).collect::<PrimitiveArray<_>>().with_timezone(zone.clone());
         added.push((Field::new(format!("{}_due", term.name), due.data_type().clone(), true), Arc::new(due)));
-        let day: Date32Array = (0..rows).map(|i| got(i).and_then(|t| i32::try_from((t.due_date - EPOCH).num_days()).ok())).collect();
+        let day: Date32Array = column().map(|t| t.and_then(|t| i32::try_from((t.due_date - EPOCH).num_days()).ok())).collect();
         added.push((Field::new(format!("{}_due_date", term.name), DataType::Date32, true), Arc::new(day)));
         if now.is_some() || stops.get(k).is_some_and(Option::is_some) {
-            let met: BooleanArray = (0..rows).map(|i| got(i).and_then(|t| t.met)).collect();
+            let met: BooleanArray = column().map(|t| t.and_then(|t| t.met)).collect();
             added.push((Field::new(format!("{}_met", term.name), DataType::Boolean, true), Arc::new(met)));
             let late: Int32Array =
-                (0..rows).map(|i| got(i).and_then(|t| t.overdue_working_days).and_then(|d| i32::try_from(d).ok())).collect();
+                column().map(|t| t.and_then(|t| t.overdue_working_days).and_then(|d| i32::try_from(d).ok())).collect();
             added.push((Field::new(format!("{}_overdue_working_days", term.name), DataType::Int32, true), Arc::new(late)));
         }
         if explain {
-            let text: StringArray = (0..rows)
-                .map(|i| {
-                    let plan = answers.get(i)?.as_ref().ok()?.plan.as_ref()?;
-                    serde_json::to_string(plan.get(&term.name)?.explanation.steps().as_slice()).ok()
-                })
+            let text: StringArray = plans
+                .iter()
+                .map(|plan| serde_json::to_string(plan.as_ref()?.get(&term.name)?.explanation.steps().as_slice()).ok())
                 .collect();
             added.push((Field::new(format!("{}_explanation", term.name), DataType::Utf8, true), Arc::new(text)));
         }
     }
-    let errors: StringArray = answers.iter().map(|a| a.as_ref().err().map(row_error)).collect();
+    let errors: StringArray = errors.iter().map(|e| e.as_ref().map(row_error)).collect();
     added.push((Field::new("error", DataType::Utf8, true), Arc::new(errors)));
     joined(batch, added)
+}
+
+/// Row `i` of an archive batch as the core audits it.
+fn row_at<'a>(
+    i: usize,
+    sent_at: Option<DateTime<FixedOffset>>,
+    category: Option<&'a StringArray>,
+    fast_track: Option<&'a StringArray>,
+    appeal: Option<&BooleanArray>,
+    stopped: &'a [Option<DateTime<FixedOffset>>],
+) -> AuditRow<'a> {
+    AuditRow {
+        sent_at,
+        category: text_at(category, i),
+        fast_track: text_at(fast_track, i),
+        appeal_59fz: bool_at(appeal, i).unwrap_or(false),
+        stopped,
+    }
 }
 
 /// `validate_table`: every row's finding codes, whether it may be accepted, and its error.

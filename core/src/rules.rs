@@ -78,6 +78,12 @@ impl Rules {
         self.zone
     }
 
+    /// What every message asks of the profile, worked out once: the audit's quiet plan reads
+    /// the prepared terms and routes as [`Rules::plan`] does.
+    pub(crate) fn prepared(&self) -> &Prepared {
+        &self.prepared
+    }
+
     /// Refuses input too large to look at, naming the field.
     fn check_size(message: &Message) -> Result<()> {
         if message.text.len() > MAX_TEXT_BYTES {

@@ -2,17 +2,21 @@
 //! last day, and whether the event that stops it came in time — without the rendered
 //! explanations an audit of millions of messages does not read.
 //!
-//! The deadlines come from the one planner ([`crate::Rules::plan`]); this module only names
-//! the columns an archive has, finds each term's stopping event and counts the working days it
-//! was late, so a batch answers exactly what a single `plan` answers.
+//! The deadlines come from the planner's quiet path ([`super::plan_quiet`]): the same choice
+//! of terms and the same resolution as [`crate::Rules::plan`], without recording explanations
+//! or filing a map of terms; asked for explanations, an audit runs `Rules::plan` itself. This
+//! module only names the columns an archive has, finds each term's stopping event and counts
+//! the working days it was late, so a batch answers exactly what a single `plan` answers.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::model::{Author, Contact, Event, Message};
 use super::plan::{Plan, PlannedTerm};
+use super::{plan_quiet, Facts, TermSlot};
 use crate::error::Result;
 use crate::profile::TermStart;
 use crate::rules::Rules;
+use crate::term::Due;
 
 /// One term an audit reports, with the archive column of the event that stops it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +34,8 @@ pub struct AuditTerm {
 #[derive(Debug, Clone)]
 pub struct AuditPlan {
     terms: Vec<AuditTerm>,
+    /// The column of each of the planner's sending terms ([`TermSlot::Sending`]), by its index.
+    sending: Vec<Option<usize>>,
 }
 
 /// What an audit knows of one archived message.
@@ -44,12 +50,13 @@ pub struct AuditRow<'a> {
     /// Whether the platform flagged the message as a 59-FZ appeal (Mamadysh).
     pub appeal_59fz: bool,
     /// The instant each term stopped, in the order of [`AuditPlan::terms`] (`None`: not yet, or
-    /// not recorded). Shorter than the terms: the rest are `None`.
-    pub stopped: Vec<Option<DateTime<FixedOffset>>>,
+    /// not recorded). Shorter than the terms: the rest are `None`. Borrowed, so a batch reuses
+    /// one buffer for every row.
+    pub stopped: &'a [Option<DateTime<FixedOffset>>],
 }
 
 /// One term of one archived message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AuditedTerm {
     /// The due instant, in the municipality's zone.
     pub due: DateTime<FixedOffset>,
@@ -88,7 +95,8 @@ impl AuditPlan {
             .collect();
         // The answer term is chosen per message (category, fast track); its column is always there.
         terms.push(AuditTerm { name: "answer".to_string(), stopped_by: stopped_by("answer") });
-        Self { terms }
+        let sending = rules.prepared().terms.sending_names().map(|name| terms.iter().position(|t| t.name == name)).collect();
+        Self { terms, sending }
     }
 
     /// The terms, in column order.
@@ -98,9 +106,15 @@ impl AuditPlan {
 
     /// Audits one row as of `now` (when given): plans it with `rules` (the rules this audit
     /// plan was made from) and compares each term with the event that stopped it. `explain`
-    /// keeps the plan with its explanations.
+    /// keeps the plan with its explanations (planned by [`Rules::plan`]); without it the row is
+    /// planned by the quiet path, to the same due instants.
     pub fn audit(&self, rules: &Rules, row: &AuditRow<'_>, now: Option<DateTime<FixedOffset>>, explain: bool) -> Result<Audited> {
-        let sent_at = row.sent_at.ok_or_else(|| crate::Error::input("sent_at", "missing: every row needs the instant it was sent"))?;
+        let mut terms = vec![None; self.terms.len()];
+        if !explain {
+            self.audit_into(rules, row, now, &mut terms)?;
+            return Ok(Audited { terms, plan: None });
+        }
+        let sent_at = sent_at(row)?;
         let message = Message {
             id: None,
             channel: None,
@@ -118,16 +132,69 @@ impl AuditPlan {
             extra: None,
         };
         let plan = rules.plan(&message).map_err(|e| out_of_range_at(e, "sent_at"))?;
-        let mut terms = Vec::with_capacity(self.terms.len());
-        for (i, term) in self.terms.iter().enumerate() {
-            let stopped = row.stopped.get(i).copied().flatten();
-            terms.push(match plan.get(&term.name) {
-                Some(planned) => Some(judge(rules, planned, stopped, now, &term.stopped_by)?),
-                None => None,
-            });
+        for ((slot, term), stopped) in terms.iter_mut().zip(&self.terms).zip(stopped(row)) {
+            if let Some(planned) = plan.get(&term.name) {
+                *slot = Some(judge(rules, due_of(planned), stopped, now, &term.stopped_by)?);
+            }
         }
-        Ok(Audited { terms, plan: explain.then_some(plan) })
+        Ok(Audited { terms, plan: Some(plan) })
     }
+
+    /// [`AuditPlan::audit`] without explanations, into `out` (one slot per term of
+    /// [`AuditPlan::terms`], set to `None` where the term does not apply): a batch audits
+    /// millions of rows into one buffer, allocating nothing per row.
+    pub fn audit_into(
+        &self,
+        rules: &Rules,
+        row: &AuditRow<'_>,
+        now: Option<DateTime<FixedOffset>>,
+        out: &mut [Option<AuditedTerm>],
+    ) -> Result<()> {
+        out.fill(None);
+        let facts = Facts { sent_at: sent_at(row)?, category: row.category, fast_track: row.fast_track, appeal_59fz: row.appeal_59fz };
+        let mut dues: [Option<Due>; INLINE_TERMS] = [None; INLINE_TERMS];
+        let mut more: Vec<(usize, Due)> = Vec::new();
+        let answer = self.terms.len().saturating_sub(1);
+        plan_quiet(rules.profile(), rules.calendar(), rules.zone(), &facts, rules.prepared(), |slot, due| {
+            let column = match slot {
+                TermSlot::Sending(i) => self.sending.get(i).copied().flatten(),
+                TermSlot::Answer => Some(answer),
+            };
+            match column.map(|k| (k, dues.get_mut(k))) {
+                Some((_, Some(cell))) => *cell = Some(due),
+                Some((k, None)) => more.push((k, due)),
+                None => {}
+            }
+        })
+        .map_err(|e| out_of_range_at(e, "sent_at"))?;
+        more.sort_unstable_by_key(|(k, _)| *k);
+        let dues = dues.iter().copied().enumerate().filter_map(|(k, d)| Some((k, d?))).chain(more);
+        for (k, due) in dues {
+            let (Some(term), Some(cell)) = (self.terms.get(k), out.get_mut(k)) else { continue };
+            let stopped = row.stopped.get(k).copied().flatten();
+            *cell = Some(judge(rules, due, stopped, now, &term.stopped_by)?);
+        }
+        Ok(())
+    }
+}
+
+/// Columns whose due instants a row keeps on the stack; a profile has two to four, and any
+/// more go to a vector.
+const INLINE_TERMS: usize = 8;
+
+/// The row's sending, which every row needs.
+fn sent_at(row: &AuditRow<'_>) -> Result<DateTime<FixedOffset>> {
+    row.sent_at.ok_or_else(|| crate::Error::input("sent_at", "missing: every row needs the instant it was sent"))
+}
+
+/// The instant each term of the row stopped, by column, `None` past the row's list.
+fn stopped<'r>(row: &'r AuditRow<'_>) -> impl Iterator<Item = Option<DateTime<FixedOffset>>> + 'r {
+    row.stopped.iter().copied().chain(std::iter::repeat(None))
+}
+
+/// A planned term's due instant and last day.
+fn due_of(planned: &PlannedTerm) -> Due {
+    Due { due: planned.due, due_date: planned.due_date }
 }
 
 /// The archive column of the event that stops a term: registration terms stop when the
@@ -143,14 +210,8 @@ fn stopped_by(name: &str) -> String {
 }
 
 /// Whether a planned term was met, and by how many working days it was late.
-fn judge(
-    rules: &Rules,
-    planned: &PlannedTerm,
-    stopped: Option<DateTime<FixedOffset>>,
-    now: Option<DateTime<FixedOffset>>,
-    column: &str,
-) -> Result<AuditedTerm> {
-    let (due, due_date) = (planned.due, planned.due_date);
+fn judge(rules: &Rules, due: Due, stopped: Option<DateTime<FixedOffset>>, now: Option<DateTime<FixedOffset>>, column: &str) -> Result<AuditedTerm> {
+    let Due { due, due_date } = due;
     let (met, overdue) = match (stopped, now) {
         (Some(at), _) if at <= due => (Some(true), Some(0)),
         (Some(at), _) => (Some(false), Some(late_days(rules, due_date, at, column)?)),
@@ -218,7 +279,7 @@ mod tests {
         // Answered one second late: late by the working days after the last day up to that day.
         let mut stopped = vec![None; audit.terms().len()];
         stopped[answer] = Some(due + chrono::Duration::days(7));
-        let row = AuditRow { sent_at: sent, stopped, ..AuditRow::default() };
+        let row = AuditRow { sent_at: sent, stopped: &stopped, ..AuditRow::default() };
         let late = audit.audit(&rules, &row, None, false).unwrap();
         let got = late.terms[answer].as_ref().unwrap();
         let want = rules.calendar().working_days_between(got.due_date, got.due_date + chrono::Days::new(7)).unwrap();
@@ -227,7 +288,7 @@ mod tests {
         // Answered on time; still running as of now; overdue as of a later now.
         let mut stopped = vec![None; audit.terms().len()];
         stopped[answer] = Some(due);
-        let row = AuditRow { sent_at: sent, stopped, ..AuditRow::default() };
+        let row = AuditRow { sent_at: sent, stopped: &stopped, ..AuditRow::default() };
         let ok = audit.audit(&rules, &row, None, false).unwrap();
         assert_eq!(ok.terms[answer].as_ref().unwrap().met, Some(true));
         let row = AuditRow { sent_at: sent, ..AuditRow::default() };

@@ -5,6 +5,7 @@
 //! archived message's terms as an audit does (due, met, working days late).
 
 mod audit;
+mod facts;
 mod finding;
 mod model;
 mod plan;
@@ -15,7 +16,8 @@ pub use audit::{AuditPlan, AuditRow, AuditTerm, Audited, AuditedTerm};
 pub use finding::{Finding, FindingSeverity};
 pub use model::{Attachment, Auth, Author, AuthorKind, Channel, Contact, Event, HistoryEntry, Message};
 pub use plan::{plan, Plan, PlannedTerm};
-pub(crate) use plan::{plan_prepared, PreparedTerms};
+pub(crate) use plan::{plan_prepared, plan_quiet, PreparedTerms, TermSlot};
+pub(crate) use facts::Facts;
 pub use route::{route, FastTrackSource, Route, RoutedFastTrack, RoutedOrganisation, TermSummary};
 pub(crate) use route::{answer_rule, route_prepared, PreparedRoutes};
 use route::category_level;

@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use super::facts::Facts;
 use super::model::Message;
 use super::route::answer_level;
 use super::{category_level, Prepared};
@@ -13,7 +14,7 @@ use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::profile::scope::{planned_at_sending, TermScope};
 use crate::profile::{AppliesTo, Profile, TermRule, TermStart};
-use crate::term::{resolve_local, Citations, ClosingOffsets, Explanation, ReminderRule, Term, TermUnit};
+use crate::term::{resolve_local, resolve_quiet, Citations, ClosingOffsets, Due, Explanation, ReminderRule, Term, TermUnit};
 
 /// One planned term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -41,10 +42,10 @@ pub struct PlannedTerm {
 /// Terms by name: `registration`, `registration_expected`, `answer`, ПОС stage terms.
 pub type Plan = BTreeMap<String, PlannedTerm>;
 
-fn applies(applies_to: AppliesTo, message: &Message) -> bool {
+fn applies(applies_to: AppliesTo, facts: &Facts<'_>) -> bool {
     match applies_to {
         AppliesTo::All => true,
-        AppliesTo::Appeal59fz => message.appeal_59fz,
+        AppliesTo::Appeal59fz => facts.appeal_59fz,
     }
 }
 
@@ -118,6 +119,12 @@ impl PreparedTerms {
         self.of(rule).flatten().map(|p| p.clause.as_str())
     }
 
+    /// The names of the set terms a plan files from the profile's own terms, in the order
+    /// [`TermSlot::Sending`] counts them.
+    pub(crate) fn sending_names(&self) -> impl Iterator<Item = &str> {
+        self.sending.iter().map(|(name, ..)| name.as_str())
+    }
+
     /// The prepared form of `rule`, one of the profile's own term rules: `None` for a rule
     /// not found here (which the caller prepares itself, so a miss costs time, never a term),
     /// `Some(None)` for a rule the regulation leaves unset.
@@ -133,9 +140,9 @@ fn sending_terms(profile: &Profile) -> impl Iterator<Item = (&String, &TermRule)
     profile.terms.iter().filter(|(name, rule)| planned_at_sending(name, rule.from))
 }
 
-/// Whether a term limited to some categories or a season ([`TermScope`]) applies to `message`.
-fn in_scope(profile: &Profile, scope: &TermScope, message: &Message, local: &DateTime<Tz>) -> bool {
-    scope.is_empty() || scope.holds(profile, message.subcategory.as_deref().or(message.category.as_deref()), local.date_naive())
+/// Whether a term limited to some categories or a season ([`TermScope`]) applies to a message.
+fn in_scope(profile: &Profile, scope: &TermScope, facts: &Facts<'_>, local: &DateTime<Tz>) -> bool {
+    scope.is_empty() || scope.holds(profile, facts.category, local.date_naive())
 }
 
 /// Where a rule lives: the identity [`PreparedTerms`] finds it by.
@@ -205,6 +212,50 @@ pub fn plan(profile: &Profile, calendar: &Calendar, zone: Tz, message: &Message)
     plan_prepared(profile, calendar, zone, message, None)
 }
 
+/// Where a term of a plan comes from: the `i`-th of the prepared sending terms
+/// ([`PreparedTerms::sending_names`]), or the answer term the message's level chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TermSlot {
+    /// The `i`-th set term that runs from the sending.
+    Sending(usize),
+    /// The answer term (filed as `answer`).
+    Answer,
+}
+
+/// Each term a plan of the message files, in the plan's order, handed to `visit` with its
+/// slot and name: the one choice of terms (the applying and scoped sending terms, then the
+/// answer term of the message's level) behind both the explained plan and the quiet one.
+fn each_term(
+    profile: &Profile,
+    prepared: &Prepared,
+    facts: &Facts<'_>,
+    local: &DateTime<Tz>,
+    mut visit: impl FnMut(TermSlot, &str, &PreparedTerm) -> Result<()>,
+) -> Result<()> {
+    let terms = &prepared.terms;
+    for (i, (name, applies_to, scope, at)) in terms.sending.iter().enumerate() {
+        let term = terms.rules.get(*at).and_then(|(_, term)| term.as_ref());
+        let scoped = scope.as_ref().is_none_or(|s| in_scope(profile, s, facts, local));
+        if let Some(term) = term.filter(|_| applies(*applies_to, facts) && scoped) {
+            visit(TermSlot::Sending(i), name, term)?;
+        }
+    }
+    let (answer, _) = answer_level(profile, facts, || category_level(profile, Some(&prepared.routes), facts))?;
+    if let Some(rule) = answer.filter(|r| r.from == TermStart::Sending) {
+        match terms.of(rule) {
+            Some(Some(p)) => visit(TermSlot::Answer, "answer", p)?,
+            Some(None) => {}
+            // Not one of the profile's own rules (it always is): prepared here instead.
+            None => {
+                if let Some(p) = PreparedTerm::new(rule) {
+                    visit(TermSlot::Answer, "answer", &p)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// [`plan`] with the profile's term rules and routes prepared in advance (of the same profile),
 /// as [`crate::Rules`] keeps them.
 pub(crate) fn plan_prepared(
@@ -214,30 +265,42 @@ pub(crate) fn plan_prepared(
     message: &Message,
     prepared: Option<&Prepared>,
 ) -> Result<Plan> {
-    let (terms, routes) = (prepared.map(|p| &p.terms), prepared.map(|p| &p.routes));
+    let facts = Facts::of(message);
     let local = message.sent_at.with_timezone(&zone);
     let reminder = profile.sla.reminder.as_ref().map(|c| c.value);
-    let mut planner = Planner { calendar, local, reminder, prepared: terms, plan: Plan::new() };
-    match terms {
-        Some(p) => {
-            for (name, applies_to, scope, i) in &p.sending {
-                let term = p.rules.get(*i).and_then(|(_, term)| term.as_ref());
-                let scoped = scope.as_ref().is_none_or(|s| in_scope(profile, s, message, &local));
-                if let Some(term) = term.filter(|_| applies(*applies_to, message) && scoped) {
-                    planner.file_prepared(name, term)?;
-                }
-            }
-        }
+    let mut planner = Planner { calendar, local, reminder, prepared: prepared.map(|p| &p.terms), plan: Plan::new() };
+    match prepared {
+        Some(p) => each_term(profile, p, &facts, &local, |_, name, term| planner.file_prepared(name, term))?,
         None => {
-            let applying = |rule: &TermRule| applies(rule.applies_to, message) && in_scope(profile, &rule.scope, message, &local);
+            let applying = |rule: &TermRule| applies(rule.applies_to, &facts) && in_scope(profile, &rule.scope, &facts, &local);
             for (name, rule) in sending_terms(profile).filter(|(_, rule)| applying(rule)) {
                 planner.resolve(name, rule)?;
             }
+            let (answer, _) = answer_level(profile, &facts, || category_level(profile, None, &facts))?;
+            if let Some(rule) = answer.filter(|r| r.from == TermStart::Sending) {
+                planner.resolve("answer", rule)?;
+            }
         }
     }
-    let (answer, _) = answer_level(profile, message, || category_level(profile, routes, message))?;
-    if let Some(rule) = answer.filter(|r| r.from == TermStart::Sending) {
-        planner.resolve("answer", rule)?;
-    }
     Ok(planner.plan)
+}
+
+/// The due instant and last day of every term [`plan_prepared`] files for the message, handed
+/// to `due` with the term's slot, without explanations, citations, reminders or a map of terms:
+/// the same choice of terms ([`each_term`]) and the same resolution
+/// ([`crate::term::resolve_quiet`]), so the same answers and errors, for an audit of an archive.
+pub(crate) fn plan_quiet(
+    profile: &Profile,
+    calendar: &Calendar,
+    zone: Tz,
+    facts: &Facts<'_>,
+    prepared: &Prepared,
+    mut due: impl FnMut(TermSlot, Due),
+) -> Result<()> {
+    let local = facts.sent_at.with_timezone(&zone);
+    let closings = &prepared.terms.closings;
+    each_term(profile, prepared, facts, &local, |slot, _, term| {
+        due(slot, resolve_quiet(calendar, local, &term.term, closings)?);
+        Ok(())
+    })
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::facts::Facts;
 use super::model::Message;
 use super::plan::PreparedTerms;
 use crate::error::{Error, Result};
@@ -89,7 +90,8 @@ fn organisation(profile: &Profile, id: &str) -> RoutedOrganisation {
 /// The answer term rule for a message and the fast-track level that chose it (convention 10: a
 /// fast-track term replaces the base answer term; a 59-FZ appeal has its own term).
 pub(crate) fn answer_rule<'p>(profile: &'p Profile, message: &Message) -> Result<(Option<&'p TermRule>, Option<RoutedFastTrack>)> {
-    let (rule, level) = answer_level(profile, message, || category_level(profile, None, message))?;
+    let facts = Facts::of(message);
+    let (rule, level) = answer_level(profile, &facts, || category_level(profile, None, &facts))?;
     Ok((rule, level.map(ChosenLevel::routed)))
 }
 
@@ -98,9 +100,9 @@ pub(crate) fn answer_rule<'p>(profile: &'p Profile, message: &Message) -> Result
 pub(crate) fn category_level<'p>(
     profile: &'p Profile,
     routes: Option<&'p PreparedRoutes>,
-    message: &Message,
+    facts: &Facts<'_>,
 ) -> Option<&'p Cited<String>> {
-    let category = message.subcategory.as_deref().or(message.category.as_deref())?;
+    let category = facts.category?;
     match routes {
         Some(routes) => routes.of(profile, category)?.fast_track.as_ref(),
         None => profile.routing_walk(category)?.fast_track,
@@ -134,10 +136,10 @@ impl ChosenLevel<'_, '_> {
 /// already walked the category tree), and the level left borrowed.
 pub(crate) fn answer_level<'p, 'm>(
     profile: &'p Profile,
-    message: &'m Message,
+    facts: &Facts<'m>,
     category_level: impl FnOnce() -> Option<&'p Cited<String>>,
 ) -> Result<(Option<&'p TermRule>, Option<ChosenLevel<'p, 'm>>)> {
-    if let Some(level) = message.fast_track.as_deref() {
+    if let Some(level) = facts.fast_track {
         let rule = profile.fast_track.get(level).ok_or_else(|| {
             let known: Vec<&str> = profile.fast_track.keys().map(String::as_str).collect();
             Error::input("fast_track", format!("unknown fast-track level `{level}`; known: {}", known.join(", ")))
@@ -150,14 +152,14 @@ pub(crate) fn answer_level<'p, 'm>(
         let in_season = |rule: &TermRule| {
             rule.scope.season.is_none_or(|s| {
                 let zone = profile.municipality.tz().unwrap_or(chrono_tz::Tz::UTC);
-                s.contains(message.sent_at.with_timezone(&zone).date_naive())
+                s.contains(facts.sent_at.with_timezone(&zone).date_naive())
             })
         };
         if let Some(rule) = profile.fast_track.get(&ft.value).filter(|r| in_season(r)) {
             return Ok((Some(rule), Some(ChosenLevel::Category(ft))));
         }
     }
-    let appeal = message.appeal_59fz.then(|| {
+    let appeal = facts.appeal_59fz.then(|| {
         profile.terms.values().find(|t| !t.unset && t.name.starts_with("answer") && t.applies_to == crate::profile::AppliesTo::Appeal59fz)
     });
     Ok((appeal.flatten().or_else(|| profile.term("answer")), None))
@@ -272,7 +274,7 @@ pub(crate) fn route_prepared(
 ) -> Result<Route> {
     let (category, field) = routed_category(message)?;
     let prepared = routes.of(profile, category).ok_or_else(|| unknown_category(profile, field, category))?;
-    let (rule, level) = answer_level(profile, message, || prepared.fast_track.as_ref())?;
+    let (rule, level) = answer_level(profile, &Facts::of(message), || prepared.fast_track.as_ref())?;
     Ok(prepared.route.clone().into_route(category, level, rule.and_then(|r| summary(r, Some(terms)))))
 }
 
@@ -280,6 +282,6 @@ pub(crate) fn route_prepared(
 pub fn route(profile: &Profile, message: &Message) -> Result<Route> {
     let (category, field) = routed_category(message)?;
     let routing = profile.routing_walk(category).ok_or_else(|| unknown_category(profile, field, category))?;
-    let (rule, level) = answer_level(profile, message, || routing.fast_track)?;
+    let (rule, level) = answer_level(profile, &Facts::of(message), || routing.fast_track)?;
     Ok(CategoryRoute::new(profile, &routing).into_route(category, level, rule.and_then(|r| summary(r, None))))
 }

@@ -104,28 +104,117 @@ pub(crate) fn resolve_local(
     sources: Citations,
     closings: &[ClosingOffsets],
 ) -> Result<TermResult> {
-    let zone = local.timezone();
-    let zone_name = zone.name();
+    check_amount(term)?;
+    let mut steps = Recording::new(calendar, local.timezone().name(), sources);
+    let r = resolve_with(calendar, local, term, closings, &mut steps)?;
+    Ok(TermResult {
+        due: r.due,
+        due_date: r.due_date,
+        counts_from: r.counts_from,
+        provisional: r.provisional,
+        explanation: steps.finish(),
+    })
+}
+
+/// A term's due instant and last day, and nothing else: what an audit of an archive reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Due {
+    /// The due instant, with the zone's local offset.
+    pub(crate) due: DateTime<FixedOffset>,
+    /// The last day, local.
+    pub(crate) due_date: NaiveDate,
+}
+
+/// [`resolve_local`] without the explanation, the citations or the list of provisional days:
+/// the same resolution ([`resolve_with`]) with a recorder that keeps nothing, so an audit of
+/// millions of messages gets exactly a plan's due instants (and errors) for a fraction of the
+/// cost.
+pub(crate) fn resolve_quiet(calendar: &Calendar, local: DateTime<Tz>, term: &Term, closings: &[ClosingOffsets]) -> Result<Due> {
+    check_amount(term)?;
+    let r = resolve_with(calendar, local, term, closings, &mut Quiet)?;
+    Ok(Due { due: r.due, due_date: r.due_date })
+}
+
+fn check_amount(term: &Term) -> Result<()> {
     if term.amount < 0 {
         return Err(Error::input("amount", format!("a term cannot be negative ({})", term.amount)));
     }
+    Ok(())
+}
+
+/// What resolving a term records of its way: [`Recording`] keeps each step for the explanation
+/// and lists the provisional days; [`Quiet`] keeps nothing. Both paths run [`resolve_with`],
+/// so the explained and the quiet due dates cannot drift apart.
+trait Recorder {
+    /// Records a step; `step` is only called by a recorder that keeps it.
+    fn step(&mut self, step: impl FnOnce() -> StepData);
+
+    /// The provisional calendar days between `a` and `b` (in either order) a term's result
+    /// depends on, recorded as a step when there are any. Either way both days must be in the
+    /// calendar: a day outside it is the same error on both paths.
+    fn provisional(&mut self, calendar: &Calendar, a: NaiveDate, b: NaiveDate) -> Result<Vec<NaiveDate>>;
+}
+
+impl Recorder for Recording {
+    #[inline]
+    fn step(&mut self, step: impl FnOnce() -> StepData) {
+        self.push(step());
+    }
+
+    fn provisional(&mut self, calendar: &Calendar, a: NaiveDate, b: NaiveDate) -> Result<Vec<NaiveDate>> {
+        let days = calendar.provisional_days(a, b)?;
+        if !days.is_empty() {
+            self.push(StepData::Provisional { from: a, to: b });
+        }
+        Ok(days)
+    }
+}
+
+/// The recorder of the quiet path: no steps, no list of provisional days.
+struct Quiet;
+
+impl Recorder for Quiet {
+    #[inline]
+    fn step(&mut self, _step: impl FnOnce() -> StepData) {}
+
+    #[inline]
+    fn provisional(&mut self, calendar: &Calendar, a: NaiveDate, b: NaiveDate) -> Result<Vec<NaiveDate>> {
+        // `provisional_days` refuses the lower day first, then the higher: so does this.
+        calendar.is_working_day(a.min(b))?;
+        calendar.is_working_day(a.max(b))?;
+        Ok(Vec::new())
+    }
+}
+
+/// What [`resolve_with`] works out; the explanation, if any, stays with the recorder.
+struct Resolved {
+    due: DateTime<FixedOffset>,
+    due_date: NaiveDate,
+    counts_from: NaiveDate,
+    provisional: Vec<NaiveDate>,
+}
+
+/// The one resolution of a term (a non-negative amount, [`check_amount`]), for both the
+/// explaining and the quiet path.
+#[inline]
+fn resolve_with<R: Recorder>(
+    calendar: &Calendar,
+    local: DateTime<Tz>,
+    term: &Term,
+    closings: &[ClosingOffsets],
+    steps: &mut R,
+) -> Result<Resolved> {
+    let zone = local.timezone();
     let local_naive = local.naive_local();
     let sent_date = local_naive.date();
-    let mut steps = Recording::new(calendar, zone_name, sources);
-    steps.push(StepData::Start { at: local_naive });
+    steps.step(|| StepData::Start { at: local_naive });
 
     if term.unit == TermUnit::Hours {
         let due = local
             .checked_add_signed(chrono::Duration::hours(term.amount))
             .ok_or_else(|| Error::input("amount", "the term runs past the representable time"))?;
-        steps.push(StepData::Rolling { hours: term.amount, due: due.naive_local() });
-        return Ok(TermResult {
-            due: due.fixed_offset(),
-            due_date: due.date_naive(),
-            counts_from: sent_date,
-            provisional: Vec::new(),
-            explanation: steps.finish(),
-        });
+        steps.step(|| StepData::Rolling { hours: term.amount, due: due.naive_local() });
+        return Ok(Resolved { due: due.fixed_offset(), due_date: due.date_naive(), counts_from: sent_date, provisional: Vec::new() });
     }
 
     if term.unit == TermUnit::WorkingHours {
@@ -136,16 +225,16 @@ pub(crate) fn resolve_local(
     let counts_from = if let Some(cutoff) = term.cutoff {
         let working = calendar.is_working_day(sent_date)?;
         if working && local_naive.time() < cutoff {
-            steps.push(StepData::BeforeCutoff { day: sent_date, cutoff });
+            steps.step(|| StepData::BeforeCutoff { day: sent_date, cutoff });
             sent_date
         } else {
             let next = calendar.next_working_day(sent_date)?;
-            steps.push(StepData::AfterCutoff { day: sent_date, working, cutoff, next });
+            steps.step(|| StepData::AfterCutoff { day: sent_date, working, cutoff, next });
             next
         }
     } else if term.start_on_working_day && !calendar.is_working_day(sent_date)? {
         let next = calendar.next_working_day(sent_date)?;
-        steps.push(StepData::StartMoved { sent: sent_date, to: next });
+        steps.step(|| StepData::StartMoved { sent: sent_date, to: next });
         next
     } else {
         sent_date
@@ -165,10 +254,10 @@ pub(crate) fn resolve_local(
             (last, calendar.is_working_day(last)?)
         }
     };
-    steps.push(StepData::Counted { amount: term.amount, unit: term.unit, from: counts_from, last: counted });
+    steps.step(|| StepData::Counted { amount: term.amount, unit: term.unit, from: counts_from, last: counted });
     if term.unit == TermUnit::WorkingDays {
         if let Some(first) = counts_from.succ_opt() {
-            steps.push(StepData::Skipped { from: first, to: counted });
+            steps.step(|| StepData::Skipped { from: first, to: counted });
         }
     }
 
@@ -181,7 +270,7 @@ pub(crate) fn resolve_local(
             OnNonWorking::Previous => calendar.previous_working_day(counted)?,
             OnNonWorking::AsIs => counted,
         };
-        steps.push(StepData::LastDay { counted, moved, rule: term.on_nonworking });
+        steps.step(|| StepData::LastDay { counted, moved, rule: term.on_nonworking });
         moved
     };
 
@@ -190,19 +279,10 @@ pub(crate) fn resolve_local(
     let due = ClosingOffsets::instant(closings, zone, &last_day.and_time(closing)).ok_or_else(|| {
         Error::input("closing_time", format!("{closing} does not exist on {last_day} in {}", zone.name()))
     })?;
-    steps.push(StepData::Closes { day: last_day, at: closing, explicit: term.closing_time.is_some() });
+    steps.step(|| StepData::Closes { day: last_day, at: closing, explicit: term.closing_time.is_some() });
 
-    let provisional = calendar.provisional_days(sent_date, last_day)?;
-    if !provisional.is_empty() {
-        steps.push(StepData::Provisional { from: sent_date, to: last_day });
-    }
-    Ok(TermResult {
-        due,
-        due_date: last_day,
-        counts_from,
-        provisional,
-        explanation: steps.finish(),
-    })
+    let provisional = steps.provisional(calendar, sent_date, last_day)?;
+    Ok(Resolved { due, due_date: last_day, counts_from, provisional })
 }
 
 /// `result` extended by `term` (the extension, counted on from the end of `result`), the `n`th
