@@ -201,6 +201,13 @@ fn generate(base: &[Case], n: usize, seed: u64) -> Vec<Case> {
                         input["zone"] = json!(rng.pick(&["Europe/Moscow", "Asia/Yakutsk", "Europe/Samara", "Europe/Kaliningrad", "Asia/Vladivostok"]));
                     }
                 }
+                "control" => {
+                    // The bindings take the batch and `now` as arguments: only their values vary.
+                    if rng.chance(60) {
+                        let now = shift(&input["now"], &mut rng, 24 * 40);
+                        input["now"] = now;
+                    }
+                }
                 _ => {
                     if rng.chance(80) {
                         input["date"] = json!(date(&mut rng));
