@@ -319,7 +319,7 @@ pub(crate) fn extend_result(
 /// hours, then only the time inside them counts, on the calendar's working days, an hour less
 /// on a shortened pre-holiday day (Labour Code art. 95); the term ends at the instant the count
 /// runs out, not at the end of a day.
-fn resolve_working_hours(calendar: &Calendar, local: DateTime<Tz>, term: &Term, mut steps: Recording) -> Result<TermResult> {
+fn resolve_working_hours<R: Recorder>(calendar: &Calendar, local: DateTime<Tz>, term: &Term, steps: &mut R) -> Result<Resolved> {
     let hours = term.office_hours.ok_or_else(|| {
         Error::input(
             "office_hours",
@@ -336,28 +336,25 @@ fn resolve_working_hours(calendar: &Calendar, local: DateTime<Tz>, term: &Term, 
         .ok_or_else(|| Error::input("amount", format!("{} working hours is past the representable time", term.amount)))?;
     let (opening, _) = office::count(calendar, &hours, start, 0)?;
     if opening != start {
-        steps.push(StepData::OfficeOpening(Box::new(explanation::HoursStep { amount: 0, from: start, to: opening, hours })));
+        steps.step(|| StepData::OfficeOpening(Box::new(explanation::HoursStep { amount: 0, from: start, to: opening, hours })));
     }
     let (end, spans) = office::count(calendar, &hours, opening, minutes)?;
-    steps.push(StepData::WorkingHours(Box::new(explanation::HoursStep { amount: term.amount, from: opening, to: end, hours })));
+    steps.step(|| StepData::WorkingHours(Box::new(explanation::HoursStep { amount: term.amount, from: opening, to: end, hours })));
     if opening.date() < end.date() {
-        steps.push(StepData::Skipped { from: opening.date(), to: end.date() });
+        steps.step(|| StepData::Skipped { from: opening.date(), to: end.date() });
     }
     let mut short_days: Vec<NaiveDate> = Vec::new();
     for span in &spans {
         if !short_days.contains(&span.day) && office::is_short(calendar, span.day)? {
             short_days.push(span.day);
-            steps.push(StepData::ShortDay { day: span.day, closes: hours.closes_on(true) });
+            steps.step(|| StepData::ShortDay { day: span.day, closes: hours.closes_on(true) });
         }
     }
     let due = local_instant(local.timezone(), &end).ok_or_else(|| {
         Error::input("office_hours", format!("{end} does not exist in {}", local.timezone().name()))
     })?;
-    let provisional = calendar.provisional_days(start.date(), end.date())?;
-    if !provisional.is_empty() {
-        steps.push(StepData::Provisional { from: start.date(), to: end.date() });
-    }
-    Ok(TermResult { due, due_date: end.date(), counts_from: opening.date(), provisional, explanation: steps.finish() })
+    let provisional = steps.provisional(calendar, start.date(), end.date())?;
+    Ok(Resolved { due, due_date: end.date(), counts_from: opening.date(), provisional })
 }
 
 /// A local wall-clock instant in `zone` with the offset it has there: the earlier of two when
