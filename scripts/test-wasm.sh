@@ -32,6 +32,8 @@ cargo build -q --locked -p reglament-wasm --lib --target wasm32-unknown-unknown 
 echo "packing the profiles and calendar layers"
 # On the host, with every time zone (the filter above is for the module only).
 env -u CHRONO_TZ_TIMEZONE_FILTER cargo run -q --locked -p reglament-wasm --features pack --bin reglament-pack -- bindings-wasm/pkg
+# A rule author's own profiles as data too (`reglament pack`): the conformance test runs their cases.
+env -u CHRONO_TZ_TIMEZONE_FILTER cargo run -q --locked -p reglament-cli -- pack examples/my-town/my-town.toml examples/my-town/my-village.toml --out bindings-wasm/pkg/own
 
 cd bindings-wasm
 npm ci --no-audit --no-fund --loglevel=error

@@ -37,6 +37,8 @@ enum Command {
     Replay(cmd::replay::Args),
     /// The control report: every term overdue at an instant across a batch of messages.
     Control(cmd::control::Args),
+    /// Pack profile files as the browser module's data (profiles/<id>.bin, layers, index.json).
+    Pack(cmd::pack::Args),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         Command::Test(args) => cmd::test::run(&args, &mut out),
         Command::Replay(args) => cmd::replay::run(&args, &mut out),
         Command::Control(args) => cmd::control::run(&args, &mut out),
+        Command::Pack(args) => cmd::pack::run(&args, &mut out),
     };
     output::write_stdout(&out);
     match result {

@@ -298,3 +298,25 @@ fn the_pre_commit_script_lints_what_is_staged() {
     assert_eq!(out, String::from_utf8(manual.stdout).unwrap(), "the same output as a manual run");
     assert!(out.contains("rules/profiles/broken.toml:5:1"), "{out}");
 }
+
+/// `reglament pack` writes a rule author's profile and the layers it needs, and nothing at all
+/// when one of the files does not load (the browser test reads what it writes).
+#[test]
+fn pack_writes_own_profiles_and_their_layers_only() {
+    let dir = std::env::temp_dir().join(format!("reglament-pack-{}", std::process::id()));
+    let out = dir.to_str().unwrap();
+    let (code, stdout, stderr) = run(&["pack", &example("my-town.toml"), "--out", out]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("packed 1 profile(s) and 2 calendar layer(s)"), "{stdout}");
+    assert!(dir.join("profiles/my-town.bin").is_file());
+    assert!(dir.join("calendars/ru-sta.bin").is_file());
+    assert!(!dir.join("calendars/ru-ta.bin").exists(), "a layer the profile does not use is not written");
+    let index = std::fs::read_to_string(dir.join("index.json")).unwrap();
+    assert!(index.contains("\"my-town\""), "{index}");
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    let (code, _, stderr) = run(&["pack", &example("no-such.toml"), "--out", out]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("no-such.toml"), "{stderr}");
+    assert!(!dir.exists(), "nothing is written when a profile does not load");
+}

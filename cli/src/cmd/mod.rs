@@ -5,6 +5,7 @@ pub mod check;
 pub mod control;
 pub mod deadline;
 pub mod lint;
+pub mod pack;
 pub mod replay;
 pub mod test;
 
