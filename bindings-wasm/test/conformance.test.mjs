@@ -50,20 +50,10 @@ for (const c of cases) {
 // A rule author's own profiles (examples/my-town), packed by `reglament pack` into pkg/own
 // (scripts/test-wasm.sh): the module loads them as data and answers their case file as the CLI
 // and the other bindings do. A case names its profile file; the packed profile goes by its id.
-import fs from 'node:fs';
 import path from 'node:path';
-import { pkg } from './wasm.mjs';
+import { pkg, loadData } from './wasm.mjs';
 
-const own = path.join(pkg, 'own');
-const ownIndex = JSON.parse(fs.readFileSync(path.join(own, 'index.json'), 'utf8'));
-for (const [id] of ownIndex.layers) {
-  const a = reglament.loadLayerData(fs.readFileSync(path.join(own, 'calendars', `${id}.bin`)), `calendars/${id}.bin`);
-  if (a.type !== 'success') throw new Error(JSON.stringify(a));
-}
-for (const { id } of ownIndex.profiles) {
-  const a = reglament.loadProfileData(fs.readFileSync(path.join(own, 'profiles', `${id}.bin`)), `profiles/${id}.bin`);
-  if (a.type !== 'success') throw new Error(JSON.stringify(a));
-}
+const ownIndex = loadData(path.join(pkg, 'own'));
 const authorCases = loadCases(path.resolve(import.meta.dirname, '../../examples/my-town'));
 test('the rule author\'s example has cases', () => assert.ok(authorCases.length > 0));
 for (const c of authorCases) {

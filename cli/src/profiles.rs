@@ -14,6 +14,17 @@ pub fn read_text(path: &Path, field: &str) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|e| Error::input(field, format!("{}: {e}", path.display())))
 }
 
+/// Reads a command's input document: a file, or standard input for `-` (so a portal's job can
+/// pipe it); the error names the input as `field`.
+pub fn read_input(path: &Path, field: &str) -> Result<String, Error> {
+    if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| Error::input(field, e.to_string()))?;
+        return Ok(s);
+    }
+    read_text(path, field)
+}
+
 /// Reads a file a profile names, relative to the profile's folder, as `(file name, source)`: a
 /// base it `extends` (the name without `.toml`, `my-base` reads `my-base.toml`) or a calendar
 /// layer file (the name as written, `./local-days.toml`). `None` when there is no such file, so

@@ -35,21 +35,13 @@ pub struct Args {
     json: bool,
 }
 
-fn read(path: &std::path::Path) -> Result<String, Error> {
-    if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| Error::input("message", e.to_string()))?;
-        return Ok(s);
-    }
-    std::fs::read_to_string(path).map_err(|e| Error::input("message", format!("{}: {e}", path.display())))
-}
 
 /// Runs the subcommand; exit 1 when a finding is an error.
 pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let rules = crate::profiles::load_rules(&args.profile)?;
-    let message: Message = reglament::input::from_str(&read(&args.message)?, "message")?;
+    let message: Message = reglament::input::from_str(&crate::profiles::read_input(&args.message, "message")?, "message")?;
     let history: Vec<HistoryEntry> = match &args.history {
-        Some(p) => reglament::input::from_str(&read(p)?, "history")?,
+        Some(p) => reglament::input::from_str(&crate::profiles::read_input(p, "history")?, "history")?,
         None => Vec::new(),
     };
     let validation = rules.validate(&message, &history)?;

@@ -29,19 +29,11 @@ pub struct Args {
     json: bool,
 }
 
-fn read(path: &std::path::Path) -> Result<String, Error> {
-    if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| Error::input("batch", e.to_string()))?;
-        return Ok(s);
-    }
-    std::fs::read_to_string(path).map_err(|e| Error::input("batch", format!("{}: {e}", path.display())))
-}
 
 /// Runs the subcommand; exit 1 when a term is overdue, so a scheduled job can alert on it.
 pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let rules = load_rules(&args.profile)?;
-    let batch: Vec<BatchItem> = reglament::input::from_str(&read(&args.batch)?, "batch")?;
+    let batch: Vec<BatchItem> = reglament::input::from_str(&crate::profiles::read_input(&args.batch, "batch")?, "batch")?;
     let now = reglament::term::parse_instant(&args.at, "--at")?;
     let r = rules.control_report(&batch, now)?;
     let code = if r.overdue.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };

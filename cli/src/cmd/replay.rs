@@ -37,19 +37,11 @@ struct Log {
     events: Vec<serde_json::Value>,
 }
 
-fn read(path: &std::path::Path) -> Result<String, Error> {
-    if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| Error::input("log", e.to_string()))?;
-        return Ok(s);
-    }
-    std::fs::read_to_string(path).map_err(|e| Error::input("log", format!("{}: {e}", path.display())))
-}
 
 /// Runs the subcommand; exit 1 when an event was refused.
 pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
     let rules = load_rules(&args.profile)?;
-    let log: Log = reglament::input::from_str(&read(&args.log)?, "")?;
+    let log: Log = reglament::input::from_str(&crate::profiles::read_input(&args.log, "log")?, "")?;
     let message: Message = reglament::input::from_value(&log.message, "message")?;
     let events = log
         .events
