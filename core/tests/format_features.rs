@@ -201,12 +201,10 @@ fn the_extend_action_needs_the_extension_it_uses() {
 const LEXICON: &str = "[lexicon]\nobscene = { value = [\"жопа\", \"Хрен*\"], local_choice = \"the portal's own list\" }\nmedical = { value = [\"ковид*\"], local_choice = \"the portal's own list\" }\n";
 
 fn validate_codes(rules: &Rules, text: &str) -> Vec<(String, Option<[usize; 2]>)> {
-    let message: Message = serde_json::from_value(serde_json::json!({
-        "sent_at": "2026-03-10T10:00:00+03:00", "text": text, "category": "all", "public": true
-    }))
-    .expect("message");
-    let v = rules.validate(&message, &[]).expect("validates");
-    v.findings.into_iter().filter(|f| f.code == "obscenity" || f.code == "medical_data_public").map(|f| (f.code, f.span)).collect()
+    let json = serde_json::json!({ "sent_at": "2026-03-10T10:00:00+03:00", "text": text, "category": "all", "public": true });
+    let findings = reglament::input::from_value::<Message>(&json, "message").and_then(|m| rules.validate(&m, &[])).map(|v| v.findings);
+    assert!(findings.is_ok(), "{findings:?}");
+    findings.unwrap_or_default().into_iter().filter(|f| f.code == "obscenity" || f.code == "medical_data_public").map(|f| (f.code, f.span)).collect()
 }
 
 #[test]

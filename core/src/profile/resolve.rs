@@ -552,10 +552,9 @@ impl<'a> Ctx<'a> {
         let mut seen = std::collections::HashMap::new();
         for (n, entry) in list.value.iter().enumerate() {
             let problem = match crate::detect::fold_entry(entry) {
-                Ok(folded) => match seen.insert(folded, n) {
-                    Some(first) => Some(("lexicon_duplicate", format!("`{entry}` repeats entry {} of `lexicon.{name}` (after lower case and `ё`→`е`)", first + 1), "remove the repeat".to_string())),
-                    None => None,
-                },
+                Ok(folded) => seen.insert(folded, n).map(|first| {
+                    ("lexicon_duplicate", format!("`{entry}` repeats entry {} of `lexicon.{name}` (after lower case and `ё`→`е`)", first + 1), "remove the repeat".to_string())
+                }),
                 Err(crate::detect::BadWord::Empty) => Some(("lexicon_empty_word", format!("entry {} of `lexicon.{name}` is empty", n + 1), "write the word, or remove the entry".to_string())),
                 Err(crate::detect::BadWord::NotLetters) => Some((
                     "lexicon_not_a_word",
