@@ -18,7 +18,7 @@ use crate::profile::Profile;
 
 /// Version of the packed data; bumped whenever [`Profile`] or [`Layer`] change shape, so an
 /// engine never reads a file written for another shape.
-pub const FORMAT: u8 = 1;
+pub const FORMAT: u8 = 2;
 
 /// The first bytes of a packed profile.
 const PROFILE_MAGIC: &[u8; 4] = b"RGPF";
@@ -196,6 +196,15 @@ mod tests {
         }
         let tynda = b.index.profiles.iter().find(|e| e.id == "tynda").expect("tynda");
         assert_eq!(tynda.layers.last().map(String::as_str), Some(tynda.calendar.as_str()));
+    }
+
+    #[test]
+    fn a_profiles_own_words_pack_and_read_back() {
+        let source = "id = \"x\"\nextends = \"essentuki\"\n[lexicon]\nobscene = { value = [\"жопа\", \"хрен*\"], local_choice = \"t\" }\n";
+        let profile = Profile::from_toml(source, "x.toml").expect("loads");
+        let read = decode_profile(&encode_profile(&profile).expect("packs"), "x.bin").expect("reads");
+        assert_eq!(read.lexicon.obscene.as_ref().map(|l| l.value.len()), Some(2));
+        assert_eq!(read, profile);
     }
 
     #[test]

@@ -59,7 +59,12 @@ impl Rules {
         let zone = crate::term::parse_zone(&profile.municipality.zone)?;
         let terms = PreparedTerms::new(&profile, &calendar, zone);
         let prepared = Arc::new(Prepared { terms, routes: PreparedRoutes::new(&profile) });
-        let detectors = Arc::new(detect::Detectors::indexed());
+        fn words(list: &Option<crate::profile::Cited<Vec<String>>>) -> &[String] {
+            list.as_ref().map_or(&[][..], |l| &l.value[..])
+        }
+        let lexicon = &profile.lexicon;
+        // The profile's own words are compiled here, once, beside the built-in lists.
+        let detectors = Arc::new(detect::Detectors::for_profile(words(&lexicon.obscene), words(&lexicon.medical)));
         Ok(Self { profile: Arc::new(profile), calendar, zone, prepared, detectors })
     }
 

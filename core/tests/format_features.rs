@@ -196,3 +196,66 @@ fn the_extend_action_needs_the_extension_it_uses() {
     let diags = profile::lint(&src, "user.toml");
     assert!(diags.iter().any(|d| d.code == "extension_not_set" && d.help.as_deref().unwrap_or_default().contains("[limits]")), "{diags:#?}");
 }
+
+/// A profile adding an obscene word, an obscene stem and a medical stem (`[lexicon]`).
+const LEXICON: &str = "[lexicon]\nobscene = { value = [\"жопа\", \"Хрен*\"], local_choice = \"the portal's own list\" }\nmedical = { value = [\"ковид*\"], local_choice = \"the portal's own list\" }\n";
+
+fn validate_codes(rules: &Rules, text: &str) -> Vec<(String, Option<[usize; 2]>)> {
+    let json = serde_json::json!({ "sent_at": "2026-03-10T10:00:00+03:00", "text": text, "category": "all", "public": true });
+    let findings = reglament::input::from_value::<Message>(&json, "message").and_then(|m| rules.validate(&m, &[])).map(|v| v.findings);
+    assert!(findings.is_ok(), "{findings:?}");
+    findings.unwrap_or_default().into_iter().filter(|f| f.code == "obscenity" || f.code == "medical_data_public").map(|f| (f.code, f.span)).collect()
+}
+
+#[test]
+fn a_profiles_own_words_are_found_as_the_built_in_ones_are() {
+    let src = format!("{BASE}{LEXICON}");
+    assert_eq!(codes(&src), vec![]);
+    let rules = Rules::from_toml(&src, "user.toml").expect("loads");
+    let builtin = Rules::builtin("essentuki").expect("builtin");
+    let rude = "Во дворе полная ЖОПА с мусором";
+    let at = rude.find("ЖОПА").expect("in the text");
+    assert_eq!(validate_codes(&rules, rude), vec![("obscenity".to_string(), Some([at, at + "ЖОПА".len()]))]);
+    assert_eq!(validate_codes(&builtin, rude), vec![], "the built-in lexicon does not have the word");
+    assert_eq!(validate_codes(&rules, "Какая-то хреновина стоит у подъезда").len(), 1, "a stem matches the words it begins");
+    assert_eq!(validate_codes(&rules, "Соседка болеет ковидом, просит помочь с продуктами").first().map(|c| c.0.as_str()), Some("medical_data_public"));
+    assert_eq!(validate_codes(&rules, "Во дворе жопан и хрен, ковидный мусор").len(), 2, "whole words only, stems as prefixes");
+    assert_eq!(validate_codes(&rules, "Во дворе не вывозят мусор, контейнеры переполнены"), vec![]);
+    // The built-in words are still found under a profile that adds its own.
+    assert_eq!(validate_codes(&rules, "Опять этот пиздец во дворе").len(), validate_codes(&builtin, "Опять этот пиздец во дворе").len());
+}
+
+#[test]
+fn bad_lexicon_entries_are_errors_at_their_place() {
+    let src = format!("{BASE}[lexicon]\nobscene = {{ value = [\"слово\", \"\", \"два слова\", \"Слово\", \"с1\"], local_choice = \"t\" }}\nmedical = {{ value = [\"ковид\"] }}\n");
+    let diags = profile::lint(&src, "user.toml");
+    let found: Vec<(&str, usize, usize)> =
+        diags.iter().map(|d| (d.code.as_str(), d.location.as_ref().map_or(0, |l| l.line), d.location.as_ref().map_or(0, |l| l.column))).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("lexicon_empty_word", 4, 31),
+            ("lexicon_not_a_word", 4, 35),
+            ("lexicon_duplicate", 4, 48),
+            ("lexicon_not_a_word", 4, 57),
+            ("clause_missing", 5, 1),
+        ]
+    );
+    assert!(diags.iter().all(|d| d.help.is_some()));
+    assert!(Rules::from_toml(&src, "user.toml").is_err());
+}
+
+#[test]
+fn a_lexicon_over_the_limits_is_refused() {
+    // Distinct three-letter words: `а`..`я` for each base-32 digit of the entry's number.
+    let letter = |n: usize| char::from_u32('а' as u32 + (n % 32) as u32).unwrap_or('а');
+    let many: Vec<String> =
+        (0..=reglament::detect::MAX_PROFILE_WORDS).map(|i| format!("\"{}{}{}\"", letter(i / 1024), letter(i / 32), letter(i))).collect();
+    let src = format!("{BASE}[lexicon]\nobscene = {{ value = [{}], local_choice = \"t\" }}\n", many.join(", "));
+    let diags = profile::lint(&src, "user.toml");
+    assert_eq!(diags.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), vec!["limit_lexicon_words"], "{diags:?}");
+    assert!(diags[0].location.as_ref().is_some_and(|l| l.line == 4 && l.column > 1) && diags[0].help.is_some());
+    assert!(Rules::from_toml(&src, "user.toml").is_err());
+    let long = format!("{BASE}[lexicon]\nmedical = {{ value = [\"{}\"], local_choice = \"t\" }}\n", "я".repeat(reglament::detect::MAX_PROFILE_WORD_CHARS + 1));
+    assert_eq!(codes(&long), vec![("limit_lexicon_word_length".to_string(), Severity::Error)]);
+}

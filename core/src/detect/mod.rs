@@ -18,7 +18,11 @@ mod medical;
 mod normalize;
 mod obscenity;
 mod personal;
+mod profile_words;
 mod walk;
+
+pub use profile_words::{MAX_WORDS as MAX_PROFILE_WORDS, MAX_WORD_CHARS as MAX_PROFILE_WORD_CHARS};
+pub(crate) use profile_words::{fold_entry, BadWord};
 
 /// What a detector found, with the byte range in the original text.
 #[derive(
@@ -101,6 +105,8 @@ pub fn scan(text: &str) -> TextReport {
 /// scans. `Rules` keeps one, indexed, for all its messages.
 pub(crate) struct Detectors {
     medical: lexicon::Lexicon,
+    /// The profile's own `[lexicon]` words, when it adds any.
+    profile: Option<profile_words::ProfileWords>,
 }
 
 impl std::fmt::Debug for Detectors {
@@ -114,6 +120,7 @@ impl Detectors {
     fn opened() -> Self {
         Detectors {
             medical: lexicon::Lexicon::medical(),
+            profile: None,
         }
     }
 
@@ -122,7 +129,14 @@ impl Detectors {
     pub(crate) fn indexed() -> Self {
         Detectors {
             medical: lexicon::Lexicon::medical_indexed(),
+            profile: None,
         }
+    }
+
+    /// [`Detectors::indexed`] with a profile's own words (`[lexicon]`) compiled in beside the
+    /// built-in lists.
+    pub(crate) fn for_profile(obscene: &[String], medical: &[String]) -> Self {
+        Detectors { profile: profile_words::ProfileWords::new(obscene, medical), ..Self::indexed() }
     }
 }
 
@@ -160,6 +174,11 @@ fn scan_walk(text: &str, plain: bool, detectors: &Detectors) -> TextReport {
     detections.append(&mut walk.emails);
     detections.append(&mut walk.numbers);
     walk.words.end(&mut detections);
+    // The profile's words are looked up apart from the walk: the built-in lexicons' pre-screens
+    // know only the built-in words and would skip a text holding only a profile's.
+    if let Some(words) = &detectors.profile {
+        words.find(text, &mut detections);
+    }
     detections.sort_by_key(|d| (d.start, d.end));
     TextReport {
         detections,

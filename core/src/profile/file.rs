@@ -120,6 +120,24 @@ pub struct ProfileFile {
     /// The workflow: which actions, guards and effects the regulation has, each cited.
     #[serde(default)]
     pub workflow: WorkflowFile,
+    /// Words the profile adds to the detectors' built-in lexicons.
+    #[serde(default)]
+    pub lexicon: LexiconFile,
+}
+
+/// `[lexicon]`: words a rule author adds to the obscenity and medical detectors, each list
+/// cited: `obscene = { value = ["слово", "корень*"], local_choice = "why" }`.
+///
+/// An entry is one word of letters, matched as a whole word after the detectors' folding (lower
+/// case, `ё`→`е`, look-alike Latin letters as Cyrillic); an entry ending in `*` is a stem that
+/// matches every word it begins. At most 5,000 entries of at most 64 letters per list.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    /// Words found as obscene language (the `obscenity` finding).
+    pub obscene: Option<CitedField<Vec<String>>>,
+    /// Words found as medical data (the `medical_data_public` finding).
+    pub medical: Option<CitedField<Vec<String>>>,
 }
 
 /// `[regulation]`: which act this profile encodes.

@@ -27,7 +27,7 @@ pub use limits::{MAX_CATEGORIES, MAX_EXTENDS_DEPTH, MAX_FILE_BYTES, MAX_NESTING,
 pub use load::ExtendsResolver;
 pub use model::{
     AppliesTo, Attachments, Category, Channels, Cited, ContentAction, ContentRules, DataRule, Extension,
-    Family, Fields, Language, Limits, Municipality, Organisation, Profile, Publicity,
+    Family, Fields, Language, Lexicon, Limits, Municipality, Organisation, Profile, Publicity,
     Provision, RefusalGround, Regulation, Requirement, Routing, Sla, StageShares, Submission, TermDefaults, TermRule,
     TermStart, UnsetValue, Visibility, Workflow,
 };

@@ -224,6 +224,16 @@ pub struct ContentRules {
     pub duplicates: Option<Cited<ContentAction>>,
 }
 
+/// `[lexicon]`: words a profile adds to the detectors' built-in lists, each list cited. An
+/// entry is a whole word, or a stem when it ends in `*`; see `docs/detectors.md`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Lexicon {
+    /// More obscene words: a word of the text in the list is an `obscenity` finding.
+    pub obscene: Option<Cited<Vec<String>>>,
+    /// More medical words: a word of the text in the list is a medical finding.
+    pub medical: Option<Cited<Vec<String>>>,
+}
+
 /// One ground on which a moderator may refuse a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RefusalGround {
@@ -519,6 +529,9 @@ pub struct Profile {
     pub workflow: Workflow,
     /// Every value the regulation does not give, with the profile's note.
     pub unset: Vec<UnsetValue>,
+    /// Words the profile adds to the obscenity and medical detectors.
+    #[serde(default)]
+    pub lexicon: Lexicon,
 }
 
 /// One cited workflow provision (an action, guard, effect or `unbounded` note).

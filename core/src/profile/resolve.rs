@@ -20,7 +20,7 @@ use super::load::{display_path, ExtendsResolver};
 use super::file::{CalendarField, MunicipalityFile};
 use crate::calendar::{CalendarChoice, Layer, LayerRef};
 use super::model::{
-    Attachments, Category, Channels, Cited, ContentRules, Extension, Fields, Language, Limits, Municipality,
+    Attachments, Category, Channels, Cited, ContentRules, Extension, Fields, Language, Lexicon, Limits, Municipality,
     Organisation, Profile, Provision, Publicity, RefusalGround, Regulation, StageShares, Submission,
     Sla, TermDefaults, TermRule, UnsetValue, Workflow,
 };
@@ -533,6 +533,47 @@ impl<'a> Ctx<'a> {
         Language { required, accepted }
     }
 
+    /// `[lexicon] NAME`: the list cited, within the limits, each entry one word of letters (or a
+    /// stem ending in `*`) written once.
+    fn words(&mut self, field: Option<&CitedField<Vec<String>>>, name: &str) -> Option<Cited<Vec<String>>> {
+        let list = self.cited(field, &path(&["lexicon", name]))?;
+        let at = |n: usize| vec![key("lexicon"), key(name), key("value"), Seg::Index(n)];
+        let max = crate::detect::MAX_PROFILE_WORDS;
+        if list.value.len() > max {
+            self.error(
+                "limit_lexicon_words",
+                format!("`lexicon.{name}` has {} words; a list may have at most {max}", list.value.len()),
+                &at(max),
+                false,
+                "list the stems (`корень*`) rather than every form; a portal's own additions are tens of words",
+            );
+            return None;
+        }
+        let mut seen = std::collections::HashMap::new();
+        for (n, entry) in list.value.iter().enumerate() {
+            let problem = match crate::detect::fold_entry(entry) {
+                Ok(folded) => seen.insert(folded, n).map(|first| {
+                    ("lexicon_duplicate", format!("`{entry}` repeats entry {} of `lexicon.{name}` (after lower case and `ё`→`е`)", first + 1), "remove the repeat".to_string())
+                }),
+                Err(crate::detect::BadWord::Empty) => Some(("lexicon_empty_word", format!("entry {} of `lexicon.{name}` is empty", n + 1), "write the word, or remove the entry".to_string())),
+                Err(crate::detect::BadWord::NotLetters) => Some((
+                    "lexicon_not_a_word",
+                    format!("`{entry}` in `lexicon.{name}` is not one word of letters"),
+                    "write one word per entry, letters only; end it with `*` to match every word it begins".to_string(),
+                )),
+                Err(crate::detect::BadWord::TooLong) => Some((
+                    "limit_lexicon_word_length",
+                    format!("`{entry}` in `lexicon.{name}` is longer than {} letters", crate::detect::MAX_PROFILE_WORD_CHARS),
+                    "write the word's stem with `*` instead".to_string(),
+                )),
+            };
+            if let Some((code, message, help)) = problem {
+                self.error(code, message, &at(n), false, &help);
+            }
+        }
+        Some(list)
+    }
+
     fn attachments(&mut self, a: &AttachmentsFile, section: &str) -> Attachments {
         Attachments {
             media_types: self.cited(a.media_types.as_ref(), &path(&[section, "media_types"])),
@@ -613,6 +654,7 @@ impl<'a> Ctx<'a> {
             obscenity: self.cited(f.content.obscenity.as_ref(), &path(&["content", "obscenity"])),
             duplicates: self.cited(f.content.duplicates.as_ref(), &path(&["content", "duplicates"])),
         };
+        let lexicon = Lexicon { obscene: self.words(f.lexicon.obscene.as_ref(), "obscene"), medical: self.words(f.lexicon.medical.as_ref(), "medical") };
         let refusals = self.refusals(f);
         let organisations = self.organisations(f);
         let term_defaults = TermDefaults {
@@ -721,6 +763,7 @@ impl<'a> Ctx<'a> {
             office_hours,
             workflow,
             unset: std::mem::take(&mut self.unset),
+            lexicon,
         };
         for issue in crate::workflow::static_check(&profile) {
             let keys: Vec<&str> = issue.path.iter().map(String::as_str).collect();
