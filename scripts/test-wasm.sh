@@ -53,7 +53,7 @@ cp "$opt" "$raw"
 size=$(stat -c %s "$raw")
 gz=$(gzip -9c "$raw" | wc -c)
 # The engine's budget holds however many profiles and layers exist: they are data files. The
-# issue's target is 250 KB gzipped and is missed: the engine is 286 KB today (docs/bindings.md
+# issue's target is 250 KB gzipped and is missed: the engine is 288 KB today (docs/bindings.md
 # says where it goes and what would bring it down), so the check stops further growth at 290 KB.
 budget=$((290 * 1024))
 echo "wasm size: $((size / 1024)) KB raw ($((before / 1024)) KB before wasm-opt), $((gz / 1024)) KB gzipped (budget $((budget / 1024)) KB gzipped)"
