@@ -320,3 +320,20 @@ fn pack_writes_own_profiles_and_their_layers_only() {
     assert!(stderr.contains("no-such.toml"), "{stderr}");
     assert!(!dir.exists(), "nothing is written when a profile does not load");
 }
+
+/// `deadline --profile FILE --term NAME` counts a rule author's own term as the profile sets it
+/// (the my-town case: sent Saturday 7 March 2026, ten calendar days from Tuesday 10 March), and
+/// an unknown term name is a typed error listing the profile's terms.
+#[test]
+fn deadline_counts_a_term_of_the_authors_own_profile() {
+    let (code, stdout, stderr) =
+        run(&["deadline", "--profile", &example("my-town.toml"), "--term", "answer", "--start", "2026-03-07T11:00:00+03:00", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["due"], "2026-03-20T23:59:59+03:00", "{stdout}");
+    assert!(stdout.contains("Obraztsovo 47"), "the term's clause is cited: {stdout}");
+    let (code, _, stderr) =
+        run(&["deadline", "--profile", &example("my-town.toml"), "--term", "answr", "--start", "2026-03-07T11:00:00+03:00"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("answer") && stderr.contains("--term"), "{stderr}");
+}

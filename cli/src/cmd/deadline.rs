@@ -6,6 +6,7 @@ use reglament::term::{self, TermSources};
 use reglament::{Error, OnNonWorking, Term, TermUnit};
 
 use crate::output;
+use crate::profiles::load_rules;
 
 /// What a non-working last day does.
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -37,8 +38,15 @@ pub struct Args {
     #[arg(long)]
     start: String,
     /// Length in days (calendar days unless --working).
-    #[arg(long, allow_negative_numbers = true, conflicts_with = "hours", required_unless_present = "hours")]
+    #[arg(long, allow_negative_numbers = true, conflicts_with = "hours", required_unless_present_any = ["hours", "term"])]
     days: Option<i64>,
+    /// A profile (built-in name or `.toml` file) whose term `--term` names: the term is counted
+    /// as the profile sets it, on its calendar and in its zone, with its clauses.
+    #[arg(long, requires = "term", conflicts_with_all = ["days", "hours", "zone", "region", "layer"])]
+    profile: Option<String>,
+    /// With --profile: the term's name in `[terms]` or `[fast_track]` (`registration`, `answer`, `ft1`…).
+    #[arg(long, requires = "profile")]
+    term: Option<String>,
     /// Length in hours: a rolling window (the 72-hour vote window).
     #[arg(long, allow_negative_numbers = true)]
     hours: Option<i64>,
@@ -80,10 +88,13 @@ fn span(text: &str, field: &str) -> Result<(chrono::NaiveTime, chrono::NaiveTime
 
 /// Runs the subcommand.
 pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
+    let start = term::parse_instant(&args.start, "--start")?;
+    if let (Some(profile), Some(name)) = (&args.profile, &args.term) {
+        return print(args, out, &profile_term(profile, name, start)?);
+    }
     let options = reglament::CalendarOptions { decree_days_off: !args.decree_days_working, observes: args.observes.into() };
     let cal = super::build_calendar(&args.region, &args.layer, options)?;
     let zone = term::parse_zone(&args.zone)?;
-    let start = term::parse_instant(&args.start, "--start")?;
     let (amount, unit) = match (args.days, args.hours) {
         (_, Some(h)) if args.working => (h, TermUnit::WorkingHours),
         (_, Some(h)) => (h, TermUnit::Hours),
@@ -106,6 +117,31 @@ pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
         t.office_hours = Some(term::OfficeHours { opens, closes, lunch });
     }
     let result = term::resolve_term(&cal, zone, start, &t, &TermSources::default())?;
+    print(args, out, &result)
+}
+
+/// The term `name` of a profile from `start`, as the profile sets it (length, start and end
+/// rules, closing time, office hours), on the profile's calendar and zone, citing its clauses.
+fn profile_term(profile: &str, name: &str, start: chrono::DateTime<chrono::FixedOffset>) -> Result<term::TermResult, Error> {
+    let rules = load_rules(profile)?;
+    let p = rules.profile();
+    let rule = p.term(name).or_else(|| p.fast_track.get(name)).ok_or_else(|| {
+        let known: Vec<&str> = p.terms.iter().chain(&p.fast_track).filter(|(_, r)| !r.unset).map(|(k, _)| k.as_str()).collect();
+        Error::input("--term", format!("`{name}` is not a term {} sets; its terms: {}", p.id, known.join(", ")))
+    })?;
+    let t = rule
+        .to_term()
+        .ok_or_else(|| Error::input("--term", format!("the regulation of {} sets no `{name}` term", p.id)))?;
+    let sources = TermSources {
+        term: Some(rule.citation()),
+        start: t.start_on_working_day.then(|| rule.start_citation()),
+        cutoff: t.cutoff.map(|_| rule.citation()),
+    };
+    term::resolve_term(rules.calendar(), rules.zone(), start, &t, &sources)
+}
+
+/// Prints a resolved term: the JSON answer, or the due instant and date with the explanation.
+fn print(args: &Args, out: &mut String, result: &term::TermResult) -> Result<ExitCode, Error> {
     if args.json {
         say!(out, "{}", output::to_json(&result)?);
     } else {
