@@ -38,14 +38,12 @@ pub fn run(args: &Args, out: &mut String) -> Result<ExitCode, Error> {
         .iter()
         .map(|p| load_rules(p).map(|rules| rules.profile().clone()))
         .collect::<Result<Vec<_>, Error>>()?;
-    let calendars = reglament::calendar::REGIONS.iter().map(|r| Calendar::builtin(r)).collect::<Result<Vec<_>, Error>>()?;
-    let mut bundle = reglament::packed::bundle(&profiles, &calendars)?;
-    // Only the layers these profiles need: a portal serving one town fetches nothing else.
-    let needed = |id: &String| bundle.index.profiles.iter().any(|p| p.layers.contains(id));
-    let layers: Vec<_> = bundle.layers.iter().filter(|(id, _)| needed(id)).cloned().collect();
-    let listed: Vec<_> = bundle.index.layers.iter().filter(|(id, _)| needed(id)).cloned().collect();
-    bundle.layers = layers;
-    bundle.index.layers = listed;
+    // Only the calendars these profiles name: a portal serving one town fetches nothing else.
+    let mut ids: Vec<&str> = profiles.iter().flat_map(|p| p.municipality.calendar.builtin_ids()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let calendars = ids.into_iter().map(Calendar::builtin).collect::<Result<Vec<_>, Error>>()?;
+    let bundle = reglament::packed::bundle(&profiles, &calendars)?;
     for (id, bytes) in &bundle.profiles {
         write(&args.out.join("profiles").join(format!("{id}.bin")), bytes)?;
     }
